@@ -1,0 +1,127 @@
+package io.flowfile.engine;
+
+import io.flowfile.engine.cache.ResultCache;
+import io.flowfile.engine.duckdb.DuckDb;
+import io.flowfile.engine.exec.FlowRun;
+import io.flowfile.engine.exec.RunListener;
+import io.flowfile.engine.exec.RunResult;
+import io.flowfile.engine.exec.Table;
+import io.flowfile.engine.flow.FlowCodec;
+import io.flowfile.engine.flow.FlowDocument;
+import io.flowfile.engine.plan.ExecutionMode;
+import io.flowfile.engine.plan.ExecutionPlan;
+import io.flowfile.engine.plan.Planner;
+import io.flowfile.engine.registry.NodeRegistry;
+import io.flowfile.engine.registry.SettingsCodec;
+import io.flowfile.engine.validate.FlowValidator;
+import io.flowfile.engine.validate.RelationId;
+import io.flowfile.engine.validate.ValidatedFlow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine: load, validate, plan, run and preview flows. Thread-safe; one per process is enough.
+ */
+public final class FlowEngine implements AutoCloseable {
+
+    private final NodeRegistry registry;
+    private final SettingsCodec settingsCodec = new SettingsCodec();
+    private final FlowCodec flowCodec = new FlowCodec();
+    private final DuckDb duckDb;
+    private final ResultCache cache;
+    private final FlowValidator validator;
+    private final Planner planner = new Planner();
+    private final ExecutorService pool;
+
+    private FlowEngine(EngineConfig config, NodeRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry is null");
+        Path spill = config.dataDirectory().resolve("spill");
+        try {
+            Files.createDirectories(spill);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDirectory(), e);
+        }
+        this.duckDb = DuckDb.open(new DuckDb.Settings(config.duckDbThreads(), config.memoryLimit(), spill));
+        this.cache = new ResultCache(config.dataDirectory().resolve("cache"), config.cacheMaxBytes());
+        this.validator = new FlowValidator(registry, settingsCodec, duckDb);
+        var counter = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
+            Thread thread = new Thread(runnable, "flowfile-stage-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static FlowEngine create(EngineConfig config, NodeRegistry registry) {
+        return new FlowEngine(config, registry);
+    }
+
+    public NodeRegistry registry() {
+        return registry;
+    }
+
+    public FlowCodec flowCodec() {
+        return flowCodec;
+    }
+
+    public SettingsCodec settingsCodec() {
+        return settingsCodec;
+    }
+
+    /** Reads a flow file; relative paths in its settings resolve against its directory. */
+    public FlowDocument load(Path file) {
+        return flowCodec.read(file);
+    }
+
+    public ValidatedFlow validate(FlowDocument document, Path baseDir, Map<String, String> parameters) {
+        return validator.validate(document, baseDir.toAbsolutePath().normalize(), parameters);
+    }
+
+    public ExecutionPlan plan(ValidatedFlow flow, ExecutionMode mode) {
+        return planner.plan(flow, mode, Set.of());
+    }
+
+    /** A run of {@code plan}, not yet started: call {@link FlowRun#execute()}, then close it. */
+    public FlowRun start(ExecutionPlan plan, RunListener listener) {
+        return new FlowRun(plan, duckDb, cache, pool, listener);
+    }
+
+    /** Plans and runs a validated flow to the end. */
+    public RunResult run(ValidatedFlow flow, ExecutionMode mode, RunListener listener) {
+        try (FlowRun run = start(plan(flow, mode), listener)) {
+            return run.execute();
+        }
+    }
+
+    /**
+     * The first {@code limit} rows of one output of one node, computing only what it needs (from
+     * the cache where it can).
+     *
+     * @throws FlowException when the run fails
+     */
+    public Table preview(ValidatedFlow flow, RelationId relation, int limit, ExecutionMode mode, boolean asText) {
+        ExecutionPlan plan = planner.plan(flow, mode, Set.of(relation));
+        try (FlowRun run = start(plan, RunListener.NONE)) {
+            RunResult result = run.execute();
+            if (!result.succeeded()) {
+                throw new FlowException(result.errors().stream()
+                        .map(error -> new Problem(error.nodeId(), null, error.code(), error.message())).toList());
+            }
+            return run.read(relation, limit, asText);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        duckDb.close();
+    }
+}

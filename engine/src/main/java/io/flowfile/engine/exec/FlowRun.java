@@ -1,0 +1,259 @@
+package io.flowfile.engine.exec;
+
+import io.flowfile.engine.EngineErrorCode;
+import io.flowfile.engine.cache.ResultCache;
+import io.flowfile.engine.duckdb.DuckDb;
+import io.flowfile.engine.plan.ExecutionPlan;
+import io.flowfile.engine.plan.Stage;
+import io.flowfile.engine.validate.PlannedNode;
+import io.flowfile.engine.validate.RelationId;
+import io.flowfile.node.Schema;
+import io.flowfile.node.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One run of a plan. Stages run on the engine's pool as soon as the stages they read have
+ * succeeded; a failed stage skips what depends on it and lets independent branches finish;
+ * {@link #cancel()} interrupts the running statements and cancels the rest. Materialised results
+ * live in a schema of the run's own until {@link #close()}, so they can be read back (previews).
+ */
+public final class FlowRun implements AutoCloseable {
+
+    private record Done(Stage stage, StageRunner.Outcome outcome, StageFailure failure, Duration duration) {
+    }
+
+    private final String id = UUID.randomUUID().toString();
+    private final ExecutionPlan plan;
+    private final DuckDb duckDb;
+    private final ExecutorService pool;
+    private final RunListener listener;
+    private final Map<String, PlannedNode> nodes = new LinkedHashMap<>();
+    private final ConcurrentHashMap<RelationId, String> sources = new ConcurrentHashMap<>();
+    private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, NodeEvent> outcomes = new ConcurrentHashMap<>();
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final List<FlowError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final String schema;
+    private final StageRunner runner;
+    private volatile boolean cancelled;
+
+    public FlowRun(ExecutionPlan plan, DuckDb duckDb, ResultCache cache, ExecutorService pool, RunListener listener) {
+        this.plan = plan;
+        this.duckDb = duckDb;
+        this.pool = pool;
+        this.listener = listener;
+        plan.flow().nodes().forEach(node -> nodes.put(node.id(), node));
+        this.schema = "run_" + id.replace("-", "");
+        this.runner = new StageRunner(plan, nodes, duckDb, cache, id, schema, sources, running);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Runs every stage; returns when all have finished, failed, been skipped or been cancelled. */
+    public RunResult execute() {
+        Instant start = Instant.now();
+        createSchema();
+        Map<String, Integer> remaining = new HashMap<>();
+        for (Stage stage : plan.stages()) {
+            stage.nodes().forEach(node -> remaining.merge(node, 1, Integer::sum));
+        }
+        nodes.keySet().stream().filter(remaining::containsKey).forEach(node -> emit(new NodeEvent.Queued(id, node, Instant.now())));
+        var completion = new ExecutorCompletionService<Done>(pool);
+        var pending = new ArrayList<>(plan.stages());
+        var succeeded = new HashSet<Integer>();
+        var blocked = new HashMap<Integer, String>();
+        int inFlight = 0;
+        while (true) {
+            for (var iterator = pending.iterator(); iterator.hasNext(); ) {
+                Stage stage = iterator.next();
+                if (cancelled) {
+                    finishNodes(stage, remaining, node -> new NodeEvent.Cancelled(id, node, Instant.now()));
+                    iterator.remove();
+                } else if (stage.dependsOn().stream().anyMatch(blocked::containsKey)) {
+                    String reason = stage.dependsOn().stream().filter(blocked::containsKey).map(blocked::get).findFirst().orElseThrow();
+                    blocked.put(stage.id(), reason);
+                    finishNodes(stage, remaining, node -> new NodeEvent.Skipped(id, node, Instant.now(), reason));
+                    iterator.remove();
+                } else if (succeeded.containsAll(stage.dependsOn())) {
+                    completion.submit(() -> runStage(stage));
+                    inFlight++;
+                    iterator.remove();
+                }
+            }
+            if (inFlight == 0) {
+                break;
+            }
+            Done done = take(completion);
+            inFlight--;
+            if (done.failure() == null) {
+                succeeded.add(done.stage().id());
+                succeed(done, remaining);
+            } else {
+                blocked.put(done.stage().id(), "an input failed: node '" + done.failure().error().nodeId() + "'");
+                fail(done, remaining);
+            }
+        }
+        RunResult.State state = cancelled ? RunResult.State.CANCELLED
+                : errors.isEmpty() ? RunResult.State.SUCCEEDED : RunResult.State.FAILED;
+        return new RunResult(id, state, Duration.between(start, Instant.now()), outcomes, errors);
+    }
+
+    private Done take(ExecutorCompletionService<Done> completion) {
+        try {
+            return completion.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel();
+            throw new IllegalStateException("run " + id + " was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("stage task failed unexpectedly", e.getCause());
+        }
+    }
+
+    private Done runStage(Stage stage) {
+        Instant start = Instant.now();
+        for (String node : stage.nodes()) {
+            if (started.add(node)) {
+                emit(new NodeEvent.Running(id, node, start));
+            }
+        }
+        try {
+            if (cancelled) {
+                throw new StageFailure(new FlowError(stage.root().id(), EngineErrorCode.RUN_CANCELLED, "run cancelled"), true, null);
+            }
+            StageRunner.Outcome outcome = runner.run(stage);
+            return new Done(stage, outcome, null, Duration.between(start, Instant.now()));
+        } catch (StageFailure failure) {
+            return new Done(stage, null, failure, Duration.between(start, Instant.now()));
+        } catch (Exception | OutOfMemoryError e) {
+            var failure = new StageFailure(StageRunner.attribute(stage, nodes, e), cancelled, e);
+            return new Done(stage, null, failure, Duration.between(start, Instant.now()));
+        }
+    }
+
+    private void succeed(Done done, Map<String, Integer> remaining) {
+        Stage stage = done.stage();
+        for (String node : stage.nodes()) {
+            if (remaining.merge(node, -1, Integer::sum) == 0) {
+                boolean root = node.equals(stage.root().id());
+                emit(new NodeEvent.Succeeded(id, node, Instant.now(), root ? done.outcome().rows() : -1, done.duration(),
+                        done.outcome().cached(), root ? null : stage.root().id()));
+            }
+        }
+    }
+
+    private void fail(Done done, Map<String, Integer> remaining) {
+        Stage stage = done.stage();
+        FlowError error = done.failure().error();
+        if (done.failure().cancelled() || cancelled) {
+            finishNodes(stage, remaining, node -> new NodeEvent.Cancelled(id, node, Instant.now()));
+            return;
+        }
+        errors.add(error);
+        for (String node : stage.nodes()) {
+            remaining.put(node, 0);
+            if (node.equals(error.nodeId())) {
+                emit(new NodeEvent.Failed(id, node, Instant.now(), error));
+            } else {
+                emit(new NodeEvent.Skipped(id, node, Instant.now(), "node '" + error.nodeId()
+                        + "' failed in the statement this node was part of"));
+            }
+        }
+    }
+
+    private void finishNodes(Stage stage, Map<String, Integer> remaining, java.util.function.Function<String, NodeEvent> event) {
+        for (String node : stage.nodes()) {
+            if (remaining.getOrDefault(node, 0) > 0 && !outcomes.containsKey(node)) {
+                remaining.put(node, 0);
+                emit(event.apply(node));
+            }
+        }
+    }
+
+    private void emit(NodeEvent event) {
+        if (!(event instanceof NodeEvent.Queued || event instanceof NodeEvent.Running)) {
+            outcomes.put(event.nodeId(), event);
+        }
+        listener.onEvent(event);
+    }
+
+    /** Stops the run: running statements are interrupted, stages not started are cancelled. */
+    public void cancel() {
+        cancelled = true;
+        for (Statement statement : running) {
+            try {
+                statement.cancel();
+            } catch (SQLException ignored) {
+                // the statement finished meanwhile
+            }
+        }
+    }
+
+    /**
+     * The first {@code limit} rows of a relation this run materialised.
+     *
+     * @param asText whether every value is cast to VARCHAR (as DuckDB prints it)
+     */
+    public Table read(RelationId relation, int limit, boolean asText) {
+        String source = sources.get(relation);
+        if (source == null) {
+            throw new IllegalArgumentException(relation + " was not materialised by run " + id);
+        }
+        try (Connection connection = duckDb.connect(); Statement statement = connection.createStatement()) {
+            Schema actual = duckDb.describe("SELECT * FROM " + source);
+            String columns = asText ? String.join(", ", actual.names().stream()
+                    .map(name -> "CAST(" + Sql.identifier(name) + " AS VARCHAR) AS " + Sql.identifier(name)).toList()) : "*";
+            var rows = new ArrayList<List<Object>>();
+            try (ResultSet result = statement.executeQuery("SELECT " + columns + " FROM " + source + " LIMIT " + limit)) {
+                int width = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    var row = new ArrayList<>(width);
+                    for (int i = 1; i <= width; i++) {
+                        row.add(result.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return new Table(actual, rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + relation + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createSchema() {
+        try (Connection connection = duckDb.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + Sql.identifier(schema));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the run schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the run's materialised results. */
+    @Override
+    public void close() {
+        try (Connection connection = duckDb.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + Sql.identifier(schema) + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the run schema: " + e.getMessage(), e);
+        }
+    }
+}

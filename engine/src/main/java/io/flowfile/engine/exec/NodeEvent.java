@@ -1,0 +1,41 @@
+package io.flowfile.engine.exec;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** What happens to a node during a run, in order: queued, running, then one final event. */
+public sealed interface NodeEvent {
+
+    String runId();
+
+    String nodeId();
+
+    Instant at();
+
+    record Queued(String runId, String nodeId, Instant at) implements NodeEvent {
+    }
+
+    record Running(String runId, String nodeId, Instant at) implements NodeEvent {
+    }
+
+    /**
+     * @param rows      rows the node produced, or -1 when it was fused into another node's statement
+     *                  and its rows were never counted
+     * @param duration  time of the statement the node ran in
+     * @param cached    whether the result came from the result cache
+     * @param fusedInto the node whose statement computed this node, or null
+     */
+    record Succeeded(String runId, String nodeId, Instant at, long rows, Duration duration, boolean cached, String fusedInto)
+            implements NodeEvent {
+    }
+
+    record Failed(String runId, String nodeId, Instant at, FlowError error) implements NodeEvent {
+    }
+
+    /** Not run because something it needs failed. */
+    record Skipped(String runId, String nodeId, Instant at, String reason) implements NodeEvent {
+    }
+
+    record Cancelled(String runId, String nodeId, Instant at) implements NodeEvent {
+    }
+}

@@ -1,0 +1,232 @@
+package io.flowfile.engine.exec;
+
+import io.flowfile.engine.EngineErrorCode;
+import io.flowfile.engine.cache.ResultCache;
+import io.flowfile.engine.duckdb.DuckDb;
+import io.flowfile.engine.plan.ExecutionPlan;
+import io.flowfile.engine.plan.Stage;
+import io.flowfile.engine.plan.StageSql;
+import io.flowfile.engine.validate.PlannedNode;
+import io.flowfile.engine.validate.RelationId;
+import io.flowfile.node.NodeErrorCode;
+import io.flowfile.node.NodeException;
+import io.flowfile.node.NodePlan;
+import io.flowfile.node.Sql;
+import io.flowfile.node.WriteMode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/** Runs one stage of a plan on its own DuckDB connection. */
+final class StageRunner {
+
+    /** What a stage produced. */
+    record Outcome(long rows, boolean cached) {
+    }
+
+    private final ExecutionPlan plan;
+    private final Map<String, PlannedNode> nodes;
+    private final DuckDb duckDb;
+    private final ResultCache cache;
+    private final String runSchema;
+    private final String runId;
+    private final ConcurrentMap<RelationId, String> sources;
+    private final Set<Statement> running;
+
+    StageRunner(ExecutionPlan plan, Map<String, PlannedNode> nodes, DuckDb duckDb, ResultCache cache, String runId,
+                String runSchema, ConcurrentMap<RelationId, String> sources, Set<Statement> running) {
+        this.plan = plan;
+        this.nodes = nodes;
+        this.duckDb = duckDb;
+        this.cache = cache;
+        this.runId = runId;
+        this.runSchema = runSchema;
+        this.sources = sources;
+        this.running = running;
+    }
+
+    Outcome run(Stage stage) throws Exception {
+        try (Connection connection = duckDb.connect()) {
+            return switch (stage.kind()) {
+                case QUERY, LOAD -> materialise(stage, connection);
+                case SINK -> write(stage, connection);
+            };
+        }
+    }
+
+    String table(RelationId relation) {
+        return Sql.identifier(runSchema) + "." + relation.ref();
+    }
+
+    private Outcome materialise(Stage stage, Connection connection) throws Exception {
+        RelationId output = stage.output();
+        String key = plan.cacheKeys().get(output);
+        if (stage.cached()) {
+            var hit = cache.find(key);
+            if (hit.isPresent()) {
+                sources.put(output, "read_parquet(" + Sql.literal(hit.get().file()) + ")");
+                return new Outcome(hit.get().rows(), true);
+            }
+        }
+        String table = table(output);
+        if (stage.kind() == Stage.Kind.LOAD) {
+            load((NodePlan.TablePlan) stage.root().plan(), connection, output);
+        } else {
+            execute(connection, "CREATE TABLE " + table + " AS " + StageSql.query(stage, nodes, sources::get));
+        }
+        long rows = count(connection, table);
+        sources.put(output, table);
+        if (stage.cached()) {
+            Path temporary = cache.temporaryFile();
+            execute(connection, "COPY " + table + " TO " + Sql.literal(temporary) + " (FORMAT parquet, COMPRESSION zstd)");
+            cache.commit(key, temporary, rows, stage.root().outputs().get(output.port()));
+        }
+        return new Outcome(rows, false);
+    }
+
+    private void load(NodePlan.TablePlan plan, Connection connection, RelationId output) throws Exception {
+        String columns = plan.schema().columns().stream()
+                .map(column -> Sql.identifier(column.name()) + " " + column.type())
+                .collect(Collectors.joining(", "));
+        execute(connection, "CREATE TABLE " + table(output) + " (" + columns + ")");
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(runSchema, output.name())) {
+            plan.loader().load(values -> {
+                if (values.length != plan.schema().columns().size()) {
+                    throw new IllegalStateException("loader gave " + values.length + " values for "
+                            + plan.schema().columns().size() + " columns");
+                }
+                appender.beginRow();
+                for (Object value : values) {
+                    append(appender, value);
+                }
+                appender.endRow();
+            });
+            appender.flush();
+        }
+    }
+
+    private static void append(DuckDBAppender appender, Object value) throws SQLException {
+        switch (value) {
+            case null -> appender.appendNull();
+            case String text -> appender.append(text);
+            case Long number -> appender.append(number.longValue());
+            case Integer number -> appender.append(number.longValue());
+            case Double number -> appender.append(number.doubleValue());
+            case Boolean flag -> appender.append(flag.booleanValue());
+            case BigDecimal decimal -> appender.append(decimal);
+            case LocalDate date -> appender.append(date);
+            case LocalDateTime timestamp -> appender.append(timestamp);
+            default -> throw new IllegalArgumentException("a loader cannot append a " + value.getClass().getName());
+        }
+    }
+
+    private Outcome write(Stage stage, Connection connection) throws Exception {
+        var sink = (NodePlan.SinkPlan) stage.root().plan();
+        String key = plan.cacheKeys().get(new RelationId(stage.root().id(), io.flowfile.node.Ports.MAIN));
+        Path target = sink.target();
+        if (stage.cached()) {
+            var unchanged = cache.sink(key);
+            if (unchanged.isPresent() && unchanged.get().target().equals(target.toString())) {
+                return new Outcome(unchanged.get().rows(), true);
+            }
+        }
+        if (sink.mode() == WriteMode.FAIL_IF_EXISTS && Files.exists(target)) {
+            throw new NodeException(NodeErrorCode.OUTPUT_EXISTS, "output file " + target
+                    + " already exists and the node's mode is fail_if_exists; remove the file or set mode to overwrite");
+        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp-" + runId);
+        long rows;
+        try {
+            rows = executeCount(connection, "COPY (" + StageSql.query(stage, nodes, sources::get) + ") TO "
+                    + Sql.literal(temporary) + " (" + sink.copyOptions() + ")");
+            if (sink.mode() == WriteMode.FAIL_IF_EXISTS) {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            deleteQuietly(temporary);
+        }
+        if (stage.cached()) {
+            cache.recordSink(key, target, rows);
+        }
+        return new Outcome(rows, false);
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // best effort: a leftover temporary file is named as such
+        }
+    }
+
+    private void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            running.add(statement);
+            try {
+                statement.execute(sql);
+            } finally {
+                running.remove(statement);
+            }
+        }
+    }
+
+    private long executeCount(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            running.add(statement);
+            try {
+                if (statement.execute(sql)) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        return result.next() ? result.getLong(1) : -1;
+                    }
+                }
+                return statement.getUpdateCount();
+            } finally {
+                running.remove(statement);
+            }
+        }
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** The node a failure belongs to: the source whose file the message names, else the stage's root. */
+    static FlowError attribute(Stage stage, Map<String, PlannedNode> nodes, Throwable error) {
+        if (error instanceof NodeException nodeError) {
+            return new FlowError(stage.root().id(), nodeError.code(), nodeError.getMessage());
+        }
+        String message = String.valueOf(error.getMessage());
+        for (String id : stage.nodes()) {
+            for (Path file : nodes.get(id).plan().sourceFiles()) {
+                if (message.contains(file.toString()) || message.contains(file.getFileName().toString())) {
+                    return new FlowError(id, NodeErrorCode.BAD_DATA, message);
+                }
+            }
+        }
+        var code = message.contains("Out of Memory") ? EngineErrorCode.OUT_OF_MEMORY : EngineErrorCode.NODE_FAILED;
+        String fused = stage.nodes().size() > 1
+                ? " (in the statement that computes " + String.join(", ", stage.nodes()) + ")" : "";
+        return new FlowError(stage.root().id(), code, message + fused);
+    }
+}

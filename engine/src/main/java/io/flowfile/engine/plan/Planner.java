@@ -1,0 +1,170 @@
+package io.flowfile.engine.plan;
+
+import io.flowfile.engine.EngineErrorCode;
+import io.flowfile.engine.FlowException;
+import io.flowfile.engine.validate.PlannedNode;
+import io.flowfile.engine.validate.RelationId;
+import io.flowfile.engine.validate.ValidatedFlow;
+import io.flowfile.node.NodePlan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a validated flow into stages. A relation is materialised when it must be: in development
+ * mode always; otherwise when its node is marked {@code cache}, when it is a preview target, when
+ * it has no consumer or more than one, and when its node loads its own table. Every other relation
+ * has exactly one consumer and is fused into that consumer's statement as a CTE.
+ */
+public final class Planner {
+
+    /**
+     * @param targets relations to materialise (previews); when not empty, only what they need is
+     *                planned, and sinks are left out
+     */
+    public ExecutionPlan plan(ValidatedFlow flow, ExecutionMode mode, Set<RelationId> targets) {
+        if (!flow.valid()) {
+            throw new FlowException(flow.problems());
+        }
+        Map<String, PlannedNode> nodes = new LinkedHashMap<>();
+        flow.nodes().forEach(node -> nodes.put(node.id(), node));
+        for (RelationId target : targets) {
+            PlannedNode node = nodes.get(target.node());
+            if (node == null || !node.outputs().containsKey(target.port())) {
+                throw new FlowException(EngineErrorCode.UNKNOWN_PORT, "cannot preview " + target + ": no such node output");
+            }
+        }
+        Set<String> needed = targets.isEmpty() ? nodes.keySet() : ancestors(targets, nodes);
+        Map<RelationId, Integer> consumers = consumers(nodes, needed);
+        var builder = new Builder(nodes, mode, targets, consumers);
+        for (String id : needed) {
+            builder.add(nodes.get(id));
+        }
+        return new ExecutionPlan(flow, mode, builder.stages, CacheKeys.compute(flow.nodes()));
+    }
+
+    private static Set<String> ancestors(Set<RelationId> targets, Map<String, PlannedNode> nodes) {
+        var found = new HashSet<String>();
+        var pending = new ArrayList<String>();
+        targets.forEach(target -> pending.add(target.node()));
+        while (!pending.isEmpty()) {
+            String id = pending.removeLast();
+            if (found.add(id)) {
+                nodes.get(id).upstream().forEach(relation -> pending.add(relation.node()));
+            }
+        }
+        var ordered = new LinkedHashSet<String>();
+        nodes.keySet().stream().filter(found::contains).forEach(ordered::add);
+        return ordered;
+    }
+
+    /**
+     * How many statements read each relation. A node with several outputs counts once per output,
+     * since each output may end up in a statement of its own.
+     */
+    private static Map<RelationId, Integer> consumers(Map<String, PlannedNode> nodes, Set<String> needed) {
+        var counts = new HashMap<RelationId, Integer>();
+        for (String id : needed) {
+            PlannedNode node = nodes.get(id);
+            int weight = Math.max(1, node.outputs().size());
+            node.upstream().forEach(relation -> counts.merge(relation, weight, Integer::sum));
+        }
+        return counts;
+    }
+
+    private static final class Builder {
+        private final Map<String, PlannedNode> nodes;
+        private final ExecutionMode mode;
+        private final Set<RelationId> targets;
+        private final Map<RelationId, Integer> consumers;
+        private final Map<RelationId, Integer> producers = new HashMap<>();
+        private final List<Stage> stages = new ArrayList<>();
+
+        Builder(Map<String, PlannedNode> nodes, ExecutionMode mode, Set<RelationId> targets, Map<RelationId, Integer> consumers) {
+            this.nodes = nodes;
+            this.mode = mode;
+            this.targets = targets;
+            this.consumers = consumers;
+        }
+
+        void add(PlannedNode node) {
+            switch (node.plan()) {
+                case NodePlan.SinkPlan sink -> {
+                    if (targets.isEmpty()) {
+                        addStage(Stage.Kind.SINK, node, null);
+                    }
+                }
+                case NodePlan.TablePlan table -> addStage(Stage.Kind.LOAD, node, new RelationId(node.id(), io.flowfile.node.Ports.MAIN));
+                case NodePlan.QueryPlan query -> {
+                    boolean leaf = node.outputs().keySet().stream()
+                            .noneMatch(port -> consumers.containsKey(new RelationId(node.id(), port)));
+                    for (String port : node.outputs().keySet().stream().sorted().toList()) {
+                        var relation = new RelationId(node.id(), port);
+                        if (materialised(node, relation, leaf)) {
+                            addStage(Stage.Kind.QUERY, node, relation);
+                        }
+                    }
+                }
+            }
+        }
+
+        private boolean materialised(PlannedNode node, RelationId relation, boolean leaf) {
+            if (node.plan() instanceof NodePlan.TablePlan) {
+                return true;
+            }
+            int count = consumers.getOrDefault(relation, 0);
+            if (targets.contains(relation)) {
+                return true;
+            }
+            if (count == 0) {
+                return targets.isEmpty() && leaf;
+            }
+            return mode == ExecutionMode.DEVELOPMENT || node.node().cache() || count > 1;
+        }
+
+        private void addStage(Stage.Kind kind, PlannedNode root, RelationId output) {
+            var fused = new ArrayList<RelationId>();
+            var inputs = new LinkedHashSet<RelationId>();
+            var stageNodes = new LinkedHashSet<String>();
+            stageNodes.add(root.id());
+            if (kind != Stage.Kind.LOAD) {
+                for (RelationId upstream : root.upstream()) {
+                    collect(upstream, fused, inputs, stageNodes);
+                }
+            }
+            if (output != null && kind == Stage.Kind.QUERY) {
+                fused.add(output);
+            }
+            var dependsOn = new HashSet<Integer>();
+            inputs.forEach(input -> dependsOn.add(producers.get(input)));
+            boolean cached = mode == ExecutionMode.DEVELOPMENT || root.node().cache();
+            int id = stages.size();
+            stages.add(new Stage(id, kind, root, output, fused, List.copyOf(inputs), dependsOn, cached, stageNodes));
+            if (output != null) {
+                producers.put(output, id);
+            }
+        }
+
+        /** Post-order walk up the fused chain, stopping at materialised relations. */
+        private void collect(RelationId relation, List<RelationId> fused, Set<RelationId> inputs, Set<String> stageNodes) {
+            if (producers.containsKey(relation)) {
+                inputs.add(relation);
+                return;
+            }
+            if (fused.contains(relation)) {
+                return;
+            }
+            PlannedNode node = nodes.get(relation.node());
+            for (RelationId upstream : node.upstream()) {
+                collect(upstream, fused, inputs, stageNodes);
+            }
+            fused.add(relation);
+            stageNodes.add(node.id());
+        }
+    }
+}

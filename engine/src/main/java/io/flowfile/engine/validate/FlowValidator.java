@@ -1,0 +1,188 @@
+package io.flowfile.engine.validate;
+
+import static io.flowfile.engine.EngineErrorCode.UNKNOWN_NODE_TYPE;
+import static io.flowfile.engine.EngineErrorCode.UNKNOWN_PARAMETER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowfile.engine.Problem;
+import io.flowfile.engine.duckdb.DuckDb;
+import io.flowfile.engine.flow.FlowDocument;
+import io.flowfile.engine.flow.FlowNode;
+import io.flowfile.engine.registry.NodeRegistry;
+import io.flowfile.engine.registry.SettingsCodec;
+import io.flowfile.node.DynamicPorts;
+import io.flowfile.node.Input;
+import io.flowfile.node.NodeErrorCode;
+import io.flowfile.node.NodeException;
+import io.flowfile.node.NodePlan;
+import io.flowfile.node.NodeType;
+import io.flowfile.node.Ports;
+import io.flowfile.node.Schema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Validates a flow and propagates schemas: binds every node's settings, checks the graph, then
+ * plans the nodes in topological order, each against its inputs' predicted schemas. Every problem
+ * is reported, not just the first; a node downstream of an invalid node is not planned (its
+ * upstream problem is the one to fix).
+ */
+public final class FlowValidator {
+
+    private final NodeRegistry registry;
+    private final SettingsCodec codec;
+    private final DuckDb duckDb;
+
+    public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb) {
+        this.registry = Objects.requireNonNull(registry, "registry is null");
+        this.codec = Objects.requireNonNull(codec, "codec is null");
+        this.duckDb = Objects.requireNonNull(duckDb, "duckDb is null");
+    }
+
+    private record BoundNode(FlowNode node, NodeType<?> type, Record settings, Ports ports) {
+    }
+
+    /**
+     * @param parameterValues values that override the document's parameter defaults
+     */
+    public ValidatedFlow validate(FlowDocument document, Path baseDir, Map<String, String> parameterValues) {
+        var problems = new ArrayList<Problem>();
+        Map<String, String> parameters = parameters(document, parameterValues, problems);
+        var bound = new LinkedHashMap<String, BoundNode>();
+        var ports = new HashMap<String, Ports>();
+        for (FlowNode node : document.nodes()) {
+            BoundNode result = bind(node, parameters, problems);
+            if (result != null) {
+                bound.put(node.id(), result);
+                ports.put(node.id(), result.ports());
+            }
+        }
+        var graph = new GraphCheck(problems);
+        List<String> order = graph.check(document.nodes(), ports, document.edges());
+        var planned = new LinkedHashMap<String, PlannedNode>();
+        int graphProblems = problems.size();
+        for (String id : order) {
+            BoundNode node = bound.get(id);
+            if (node == null || hasGraphProblem(problems, graphProblems, id)) {
+                continue;
+            }
+            Map<String, List<RelationId>> inputs = graph.inputsOf(id);
+            boolean upstreamValid = inputs.values().stream().flatMap(List::stream)
+                    .allMatch(relation -> planned.containsKey(relation.node()));
+            if (upstreamValid) {
+                PlannedNode result = plan(node, inputs, planned, baseDir, problems);
+                if (result != null) {
+                    planned.put(id, result);
+                }
+            }
+        }
+        return new ValidatedFlow(document, baseDir, parameters, List.copyOf(planned.values()), problems);
+    }
+
+    private static boolean hasGraphProblem(List<Problem> problems, int count, String id) {
+        for (int i = 0; i < count; i++) {
+            if (id.equals(problems.get(i).nodeId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, String> parameters(FlowDocument document, Map<String, String> values, List<Problem> problems) {
+        var parameters = new LinkedHashMap<>(document.parameters());
+        values.forEach((name, value) -> {
+            if (!parameters.containsKey(name)) {
+                problems.add(Problem.ofDocument("parameters." + name, UNKNOWN_PARAMETER, "parameter '" + name
+                        + "' is not declared by the flow; " + Parameters.list(document.parameters())));
+            } else {
+                parameters.put(name, value);
+            }
+        });
+        return parameters;
+    }
+
+    private BoundNode bind(FlowNode node, Map<String, String> parameters, List<Problem> problems) {
+        NodeType<?> type = registry.find(node.type()).orElse(null);
+        if (type == null) {
+            problems.add(new Problem(node.id(), "type", UNKNOWN_NODE_TYPE, "unknown node type '" + node.type()
+                    + "'; known types: " + String.join(", ", registry.names())));
+            return null;
+        }
+        int before = problems.size();
+        JsonNode settings = Parameters.substitute(node.settings(), parameters, "", (path, name) ->
+                problems.add(new Problem(node.id(), "settings." + path, UNKNOWN_PARAMETER, "parameter '${" + name
+                        + "}' is not defined; " + Parameters.list(parameters))));
+        SettingsCodec.Binding<? extends Record> binding = codec.bind(settings, type.settingsType());
+        for (SettingsCodec.SettingProblem problem : binding.problems()) {
+            problems.add(new Problem(node.id(), problem.path().isEmpty() ? "settings" : "settings." + problem.path(),
+                    NodeErrorCode.INVALID_SETTING, problem.message()));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new BoundNode(node, type, binding.settings(), ports(type, binding.settings()));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Ports ports(NodeType<?> type, Record settings) {
+        if (type instanceof DynamicPorts dynamic) {
+            return dynamic.ports(settings);
+        }
+        return type.descriptor().ports();
+    }
+
+    private PlannedNode plan(BoundNode node, Map<String, List<RelationId>> inputs, Map<String, PlannedNode> planned,
+                             Path baseDir, List<Problem> problems) {
+        var connected = new LinkedHashMap<String, List<Input>>();
+        inputs.forEach((port, relations) -> connected.put(port, relations.stream()
+                .map(relation -> new Input(port, relation.ref(),
+                        planned.get(relation.node()).outputs().get(relation.port()), relation.node()))
+                .toList()));
+        var context = new NodePlanContext(node.node().id(), connected, duckDb, baseDir);
+        try {
+            NodePlan plan = planWith(node.type(), node.settings(), context);
+            if (context.hasProblems()) {
+                problems.addAll(context.problems());
+                return null;
+            }
+            Map<String, Schema> outputs = outputSchemas(plan, context);
+            return new PlannedNode(node.node(), node.type(), node.settings(), canonical(node.settings()), node.ports(),
+                    inputs, plan, outputs);
+        } catch (NodeException e) {
+            problems.addAll(context.problems());
+            problems.add(new Problem(node.node().id(), null, e.code(), e.getMessage()));
+            return null;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static NodePlan planWith(NodeType type, Record settings, NodePlanContext context) {
+        return type.plan(settings, context);
+    }
+
+    private static Map<String, Schema> outputSchemas(NodePlan plan, NodePlanContext context) {
+        return switch (plan) {
+            case NodePlan.QueryPlan query -> {
+                var outputs = new LinkedHashMap<String, Schema>();
+                query.outputs().forEach((port, output) -> outputs.put(port,
+                        output.schema() != null ? output.schema() : context.describe(output.sql())));
+                yield outputs;
+            }
+            case NodePlan.TablePlan table -> Map.of(Ports.MAIN, table.schema());
+            case NodePlan.SinkPlan sink -> {
+                context.describe(sink.query());
+                yield Map.of();
+            }
+        };
+    }
+
+    private ObjectNode canonical(Record settings) {
+        return codec.toJson(settings);
+    }
+}

@@ -1,0 +1,93 @@
+package io.flowfile.engine.validate;
+
+import io.flowfile.engine.Problem;
+import io.flowfile.engine.duckdb.DuckDb;
+import io.flowfile.engine.duckdb.StandIns;
+import io.flowfile.node.Input;
+import io.flowfile.node.NodeErrorCode;
+import io.flowfile.node.NodeException;
+import io.flowfile.node.PlanContext;
+import io.flowfile.node.Schema;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link PlanContext} of one node during validation. */
+final class NodePlanContext implements PlanContext {
+
+    private final String nodeId;
+    private final Map<String, List<Input>> inputs;
+    private final DuckDb duckDb;
+    private final Path baseDir;
+    private final List<Problem> problems = new ArrayList<>();
+
+    NodePlanContext(String nodeId, Map<String, List<Input>> inputs, DuckDb duckDb, Path baseDir) {
+        this.nodeId = nodeId;
+        this.inputs = inputs;
+        this.duckDb = duckDb;
+        this.baseDir = baseDir;
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public Input input(String port) {
+        List<Input> connected = inputs(port);
+        if (connected.size() != 1) {
+            throw new IllegalStateException("node '" + nodeId + "' asked for the one input of port '" + port
+                    + "', which has " + connected.size() + " connections");
+        }
+        return connected.getFirst();
+    }
+
+    @Override
+    public List<Input> inputs(String port) {
+        return inputs.getOrDefault(port, List.of());
+    }
+
+    @Override
+    public Schema describe(String sql) {
+        return describe(sql, allInputs());
+    }
+
+    /** Binds {@code sql} with an empty stand-in for each input ref. */
+    Schema describe(String sql, List<Input> refs) {
+        var schemas = new LinkedHashMap<String, Schema>();
+        refs.forEach(input -> schemas.put(input.ref(), input.schema()));
+        try {
+            return duckDb.describe(StandIns.bindable(sql, schemas));
+        } catch (SQLException e) {
+            throw new NodeException(NodeErrorCode.INVALID_EXPRESSION, e.getMessage(), e);
+        }
+    }
+
+    List<Input> allInputs() {
+        return inputs.values().stream().flatMap(List::stream).toList();
+    }
+
+    @Override
+    public Path resolve(String path) {
+        Path candidate = Path.of(path);
+        return (candidate.isAbsolute() ? candidate : baseDir.resolve(candidate)).normalize();
+    }
+
+    @Override
+    public void problem(String settingPath, NodeErrorCode code, String message) {
+        problems.add(new Problem(nodeId, settingPath == null ? "settings" : "settings." + settingPath, code, message));
+    }
+
+    @Override
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+}

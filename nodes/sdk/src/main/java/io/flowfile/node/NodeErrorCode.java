@@ -1,0 +1,30 @@
+package io.flowfile.node;
+
+/** Errors a node reports while planning or loading data. */
+public enum NodeErrorCode implements ErrorCode {
+    INVALID_SETTING(100, ErrorType.USER_ERROR),
+    UNKNOWN_COLUMN(101, ErrorType.USER_ERROR),
+    INVALID_EXPRESSION(102, ErrorType.USER_ERROR),
+    FILE_NOT_FOUND(103, ErrorType.USER_ERROR),
+    BAD_DATA(104, ErrorType.USER_ERROR),
+    OUTPUT_EXISTS(105, ErrorType.USER_ERROR),
+    READ_FAILED(106, ErrorType.EXTERNAL);
+
+    private final int code;
+    private final ErrorType type;
+
+    NodeErrorCode(int code, ErrorType type) {
+        this.code = code;
+        this.type = type;
+    }
+
+    @Override
+    public int code() {
+        return code;
+    }
+
+    @Override
+    public ErrorType type() {
+        return type;
+    }
+}
