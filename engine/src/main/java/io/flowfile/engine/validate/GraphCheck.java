@@ -72,8 +72,8 @@ final class GraphCheck {
         }
         Ports fromPorts = ports.get(from);
         if (fromPorts != null && !fromPorts.outputs().contains(edge.from().port())) {
-            problems.add(new Problem(from, "outputs." + edge.from().port(), UNKNOWN_PORT, "node '" + from + "' has no output port '"
-                    + edge.from().port() + "'; its outputs are: " + names(fromPorts.outputs())));
+            problems.add(new Problem(to, "inputs." + edge.to().port(), UNKNOWN_PORT, "the edge from " + edge.from()
+                    + " starts at an output port that node '" + from + "' does not have; its outputs are: " + names(fromPorts.outputs())));
             ok = false;
         }
         Ports toPorts = ports.get(to);

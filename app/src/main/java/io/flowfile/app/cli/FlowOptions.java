@@ -1,0 +1,25 @@
+package io.flowfile.app.cli;
+
+import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.validate.ValidatedFlow;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** A flow file and parameter values. */
+public final class FlowOptions {
+
+    @Parameters(index = "0", paramLabel = "FLOW", description = "Flow file (.json, .yaml or .yml).")
+    Path flow;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a flow parameter; repeatable.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    /** Loads and validates the flow; relative paths in it resolve against the flow file's directory. */
+    public ValidatedFlow validate(FlowEngine engine) {
+        Path file = flow.toAbsolutePath();
+        return engine.validate(engine.load(file), file.getParent(), parameters);
+    }
+}

@@ -1,0 +1,48 @@
+package io.flowfile.app.cli;
+
+import io.flowfile.app.bench.BenchCommand;
+import io.flowfile.engine.FlowException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code flowfile}: the command line of Flowfile JVM. */
+@Command(name = "flowfile", mixinStandardHelpOptions = true, version = "flowfile 0.1.0",
+        description = "Visual data-flow pipelines on embedded DuckDB.",
+        subcommands = {RunCommand.class, ValidateCommand.class, PreviewCommand.class, NodesCommand.class,
+                SchemaCommand.class, FormatCommand.class, BenchCommand.class})
+public final class FlowfileCommand implements Runnable {
+
+    /** Exit code of a run that failed. */
+    public static final int RUN_FAILED = 1;
+    /** Exit code of a flow that does not load or validate, and of bad command-line arguments. */
+    public static final int INVALID = 2;
+    /** Exit code of a cancelled run (Ctrl-C). */
+    public static final int CANCELLED = 130;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        var commandLine = new CommandLine(new FlowfileCommand());
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            if (error instanceof FlowException flow) {
+                line.getErr().println("The flow has " + flow.problems().size()
+                        + (flow.problems().size() == 1 ? " problem:" : " problems:"));
+                flow.problems().forEach(problem -> line.getErr().println("  - " + problem));
+                return INVALID;
+            }
+            throw error;
+        });
+        commandLine.setParameterExceptionHandler((error, args) -> {
+            error.getCommandLine().getErr().println(error.getMessage());
+            error.getCommandLine().usage(error.getCommandLine().getErr());
+            return INVALID;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
