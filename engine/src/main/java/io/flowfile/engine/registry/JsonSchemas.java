@@ -1,5 +1,7 @@
 package io.flowfile.engine.registry;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +33,11 @@ public final class JsonSchemas {
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
                 .with(Option.INLINE_ALL_SCHEMAS);
         config.without(Option.FLATTENED_ENUMS);
+        var snakeCase = new PropertyNamingStrategies.SnakeCaseStrategy();
+        config.forFields().withPropertyNameOverrideResolver(field -> {
+            JsonProperty explicit = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
+            return explicit != null && !explicit.value().isEmpty() ? explicit.value() : snakeCase.translate(field.getDeclaredName());
+        });
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
             Class<?> erased = type.getErasedType();
             if (!erased.isEnum()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,8 +21,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Binds settings JSON to settings records and back. Enum constants are written in lower case and
- * read in any case; unknown settings are refused.
+ * Binds settings JSON to settings records and back. Setting names are snake_case ({@code skipRows}
+ * is written {@code skip_rows}); enum constants are written in lower case and read in any case;
+ * unknown settings are refused.
  */
 public final class SettingsCodec {
 
@@ -46,6 +48,7 @@ public final class SettingsCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 

@@ -1,11 +1,14 @@
 package io.flowfile.engine.validate;
 
 import static io.flowfile.engine.EngineErrorCode.UNKNOWN_NODE_TYPE;
+
+import io.flowfile.engine.EngineErrorCode;
 import static io.flowfile.engine.EngineErrorCode.UNKNOWN_PARAMETER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowfile.engine.Problem;
+import io.flowfile.engine.duckdb.BindCache;
 import io.flowfile.engine.duckdb.DuckDb;
 import io.flowfile.engine.flow.FlowDocument;
 import io.flowfile.engine.flow.FlowNode;
@@ -37,12 +40,12 @@ public final class FlowValidator {
 
     private final NodeRegistry registry;
     private final SettingsCodec codec;
-    private final DuckDb duckDb;
+    private final BindCache binder;
 
     public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb) {
         this.registry = Objects.requireNonNull(registry, "registry is null");
         this.codec = Objects.requireNonNull(codec, "codec is null");
-        this.duckDb = Objects.requireNonNull(duckDb, "duckDb is null");
+        this.binder = new BindCache(Objects.requireNonNull(duckDb, "duckDb is null"), 10_000);
     }
 
     private record BoundNode(FlowNode node, NodeType<?> type, Record settings, Ports ports) {
@@ -85,9 +88,12 @@ public final class FlowValidator {
         return new ValidatedFlow(document, baseDir, parameters, List.copyOf(planned.values()), problems);
     }
 
+    /** Whether the graph check found the node's inputs unusable (a dangling edge alone is dropped, not fatal). */
     private static boolean hasGraphProblem(List<Problem> problems, int count, String id) {
         for (int i = 0; i < count; i++) {
-            if (id.equals(problems.get(i).nodeId())) {
+            Problem problem = problems.get(i);
+            if (id.equals(problem.nodeId()) && (problem.code() == EngineErrorCode.MISSING_INPUT
+                    || problem.code() == EngineErrorCode.EXTRA_INPUT || problem.code() == EngineErrorCode.CYCLE)) {
                 return true;
             }
         }
@@ -144,7 +150,7 @@ public final class FlowValidator {
                 .map(relation -> new Input(port, relation.ref(),
                         planned.get(relation.node()).outputs().get(relation.port()), relation.node()))
                 .toList()));
-        var context = new NodePlanContext(node.node().id(), connected, duckDb, baseDir);
+        var context = new NodePlanContext(node.node().id(), connected, binder, baseDir);
         try {
             NodePlan plan = planWith(node.type(), node.settings(), context);
             if (context.hasProblems()) {

@@ -1,8 +1,7 @@
 package io.flowfile.engine.validate;
 
 import io.flowfile.engine.Problem;
-import io.flowfile.engine.duckdb.DuckDb;
-import io.flowfile.engine.duckdb.StandIns;
+import io.flowfile.engine.duckdb.BindCache;
 import io.flowfile.node.Input;
 import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeException;
@@ -11,7 +10,6 @@ import io.flowfile.node.Schema;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,14 +18,14 @@ final class NodePlanContext implements PlanContext {
 
     private final String nodeId;
     private final Map<String, List<Input>> inputs;
-    private final DuckDb duckDb;
+    private final BindCache binder;
     private final Path baseDir;
     private final List<Problem> problems = new ArrayList<>();
 
-    NodePlanContext(String nodeId, Map<String, List<Input>> inputs, DuckDb duckDb, Path baseDir) {
+    NodePlanContext(String nodeId, Map<String, List<Input>> inputs, BindCache binder, Path baseDir) {
         this.nodeId = nodeId;
         this.inputs = inputs;
-        this.duckDb = duckDb;
+        this.binder = binder;
         this.baseDir = baseDir;
     }
 
@@ -58,10 +56,8 @@ final class NodePlanContext implements PlanContext {
 
     /** Binds {@code sql} with an empty stand-in for each input ref. */
     Schema describe(String sql, List<Input> refs) {
-        var schemas = new LinkedHashMap<String, Schema>();
-        refs.forEach(input -> schemas.put(input.ref(), input.schema()));
         try {
-            return duckDb.describe(StandIns.bindable(sql, schemas));
+            return binder.describe(sql, refs.stream().map(input -> new BindCache.Ref(input.ref(), input.schema())).toList());
         } catch (SQLException e) {
             throw new NodeException(NodeErrorCode.INVALID_EXPRESSION, e.getMessage(), e);
         }

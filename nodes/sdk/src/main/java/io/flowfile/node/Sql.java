@@ -29,6 +29,18 @@ public final class Sql {
         return literal(path.toString());
     }
 
+    /**
+     * Whether {@code type} looks like a DuckDB type name ({@code BIGINT}, {@code DECIMAL(18,3)},
+     * {@code VARCHAR[]}, {@code TIMESTAMP WITH TIME ZONE}): settings that put a type into SQL check
+     * it with this, since a type cannot be quoted.
+     */
+    public static boolean isTypeName(String type) {
+        return type != null && TYPE_NAME.matcher(type.trim()).matches();
+    }
+
+    private static final java.util.regex.Pattern TYPE_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_ ]*(\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)?\\))?(\\[\\d*\\])*");
+
     /** {@code ref."column"}. */
     public static String column(String ref, String column) {
         return ref + '.' + identifier(column);

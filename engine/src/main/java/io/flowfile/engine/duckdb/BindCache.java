@@ -1,0 +1,58 @@
+package io.flowfile.engine.duckdb;
+
+import io.flowfile.node.Schema;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Remembers what DuckDB bound a node's query to. The key is the query with its input refs replaced
+ * by positional names, plus the input schemas: a query's output schema depends on nothing else, so
+ * re-validating a flow after an edit binds only the queries that changed. Least recently used
+ * entries go past {@code capacity}; bind errors are not cached.
+ */
+public final class BindCache {
+
+    /** An input ref that occurs in a query, and the schema of the relation behind it. */
+    public record Ref(String ref, Schema schema) {
+    }
+
+    private final DuckDb duckDb;
+    private final Map<String, Schema> entries;
+
+    public BindCache(DuckDb duckDb, int capacity) {
+        this.duckDb = duckDb;
+        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Schema> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    public Schema describe(String query, List<Ref> refs) throws SQLException {
+        String normalised = query;
+        var key = new StringBuilder();
+        var schemas = new LinkedHashMap<String, Schema>();
+        for (int i = 0; i < refs.size(); i++) {
+            String positional = "\"input " + i + "\"";
+            normalised = normalised.replace(refs.get(i).ref(), positional);
+            schemas.put(positional, refs.get(i).schema());
+            key.append(positional).append(' ').append(refs.get(i).schema()).append('\n');
+        }
+        key.append(normalised);
+        String cacheKey = key.toString();
+        synchronized (entries) {
+            Schema known = entries.get(cacheKey);
+            if (known != null) {
+                return known;
+            }
+        }
+        Schema schema = duckDb.describe(StandIns.bindable(normalised, schemas));
+        synchronized (entries) {
+            entries.put(cacheKey, schema);
+        }
+        return schema;
+    }
+}

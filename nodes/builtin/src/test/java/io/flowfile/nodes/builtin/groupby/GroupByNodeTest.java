@@ -1,0 +1,101 @@
+package io.flowfile.nodes.builtin.groupby;
+
+import static io.flowfile.engine.testing.NodeHarness.in;
+import static io.flowfile.engine.testing.NodeHarness.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowfile.engine.testing.NodeHarness;
+import io.flowfile.engine.testing.NodeHarness.In;
+import io.flowfile.node.NodeType;
+import io.flowfile.nodes.builtin.NodeContractTest;
+import io.flowfile.nodes.builtin.groupby.GroupBySettings.Aggregation;
+import io.flowfile.nodes.builtin.groupby.GroupBySettings.Function;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GroupByNodeTest extends NodeContractTest<GroupBySettings> {
+
+    private static final In SALES = in("main", table("region VARCHAR, product VARCHAR, amount INTEGER, price DOUBLE",
+            "('north', 'a', 10, 1.5)", "('north', 'b', 20, 2.5)", "('south', 'a', 5, NULL)", "('north', 'a', 30, 3.5)",
+            "('south', 'c', NULL, 4.0)"));
+
+    @Override
+    protected NodeType<GroupBySettings> type() {
+        return new GroupByNode();
+    }
+
+    private static Aggregation of(String column, Function function) {
+        return new Aggregation(column, function, null, null);
+    }
+
+    @Override
+    protected List<Case<GroupBySettings>> cases() {
+        return List.of(
+                Case.unordered("sums, extremes, means and counts per group",
+                        new GroupBySettings(List.of("region"), List.of(of("amount", Function.SUM), of("amount", Function.MIN),
+                                of("amount", Function.MAX), of("amount", Function.MEAN), of("amount", Function.COUNT),
+                                of("product", Function.COUNT_DISTINCT))),
+                        List.of(SALES),
+                        List.of(row("north", "60", "10", "30", "20.0", "3", "2"),
+                                row("south", "5", "5", "5", "5.0", "1", "2"))),
+                Case.unordered("spread per group; one value has no sample deviation",
+                        new GroupBySettings(List.of("region"), List.of(of("amount", Function.STD), of("amount", Function.VAR),
+                                of("amount", Function.MEDIAN))),
+                        List.of(SALES),
+                        List.of(row("north", "10.0", "100.0", "20.0"), row("south", null, null, "5.0"))),
+                Case.unordered("no group columns gives one row over everything",
+                        new GroupBySettings(null, List.of(of("amount", Function.MEDIAN), of("price", Function.MAX),
+                                new Aggregation("region", Function.COUNT, "rows", null))),
+                        List.of(SALES),
+                        List.of(row("15.0", "4.0", "5"))),
+                Case.unordered("concat with a separator, first and last in input order",
+                        new GroupBySettings(List.of("region"), List.of(new Aggregation("product", Function.CONCAT, null, "|"),
+                                of("amount", Function.FIRST), of("amount", Function.LAST),
+                                new Aggregation("amount", Function.CONCAT, "amounts", null))),
+                        List.of(SALES),
+                        List.of(row("north", "a|b|a", "10", "30", "10,20,30"), row("south", "a|c", "5", null, "5"))),
+                Case.unordered("several group columns and an alias",
+                        new GroupBySettings(List.of("region", "product"), List.of(new Aggregation("amount", Function.COUNT, "n", null))),
+                        List.of(SALES),
+                        List.of(row("north", "a", "2"), row("north", "b", "1"), row("south", "a", "1"), row("south", "c", "0"))),
+                Case.unordered("group columns alone give the distinct groups",
+                        new GroupBySettings(List.of("region"), null), List.of(SALES),
+                        List.of(row("north"), row("south"))));
+    }
+
+    @Override
+    protected List<BadSettings> badSettings() {
+        return List.of(
+                new BadSettings("unknown group column names the existing ones", "{\"group_by\": [\"country\"]}",
+                        List.of(SALES), "group_by[0]", "region, product, amount, price"),
+                new BadSettings("unknown aggregated column",
+                        "{\"group_by\": [\"region\"], \"aggregations\": [{\"column\": \"qty\", \"function\": \"sum\"}]}",
+                        List.of(SALES), "aggregations[0].column", "region, product, amount, price"),
+                new BadSettings("unknown function",
+                        "{\"aggregations\": [{\"column\": \"amount\", \"function\": \"mode\"}]}",
+                        List.of(SALES), "aggregations[0].function", "sum, min, max, mean, median, count, count_distinct"),
+                new BadSettings("missing function", "{\"aggregations\": [{\"column\": \"amount\"}]}",
+                        List.of(SALES), "aggregations[0].function", "required"),
+                new BadSettings("separator on a sum",
+                        "{\"aggregations\": [{\"column\": \"amount\", \"function\": \"sum\", \"separator\": \";\"}]}",
+                        List.of(SALES), "aggregations[0].separator", "only used by concat"),
+                new BadSettings("alias used twice",
+                        "{\"aggregations\": [{\"column\": \"amount\", \"function\": \"sum\"}, "
+                                + "{\"column\": \"price\", \"function\": \"max\", \"alias\": \"AMOUNT_SUM\"}]}",
+                        List.of(SALES), "aggregations[1].alias", "AMOUNT_SUM"),
+                new BadSettings("alias named like a group column",
+                        "{\"group_by\": [\"region\"], \"aggregations\": [{\"column\": \"amount\", \"function\": \"sum\", "
+                                + "\"alias\": \"region\"}]}",
+                        List.of(SALES), "aggregations[0].alias", "region"),
+                new BadSettings("nothing to group or compute", "{}", List.of(SALES), "aggregations", "at least one"));
+    }
+
+    @Test
+    void defaultAliasIsColumnAndFunction() {
+        NodeHarness.Result result = harness.run(type(),
+                "{\"aggregations\": [{\"column\": \"product\", \"function\": \"count_distinct\"}]}", SALES);
+
+        assertThat(result.actual().names()).containsExactly("product_count_distinct");
+        assertThat(result.rows()).containsExactly(row("3"));
+    }
+}
