@@ -1,6 +1,7 @@
 package io.flowfile.app.cli;
 
 import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.FlowException;
 import io.flowfile.engine.validate.ValidatedFlow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,9 +18,17 @@ public final class FlowOptions {
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a flow parameter; repeatable.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    /** Loads and validates the flow; relative paths in it resolve against the flow file's directory. */
+    /**
+     * Loads and validates the flow; relative paths in it resolve against the flow file's directory.
+     *
+     * @throws FlowException with every problem when the flow is invalid
+     */
     public ValidatedFlow validate(FlowEngine engine) {
         Path file = flow.toAbsolutePath();
-        return engine.validate(engine.load(file), file.getParent(), parameters);
+        ValidatedFlow validated = engine.validate(engine.load(file), file.getParent(), parameters);
+        if (!validated.valid()) {
+            throw new FlowException(validated.problems());
+        }
+        return validated;
     }
 }

@@ -1,7 +1,6 @@
 package io.flowfile.app.cli;
 
 import io.flowfile.engine.FlowEngine;
-import io.flowfile.engine.FlowException;
 import io.flowfile.engine.exec.Table;
 import io.flowfile.engine.flow.PortRef;
 import io.flowfile.engine.validate.RelationId;
@@ -40,9 +39,6 @@ public final class PreviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (FlowEngine engine = engineOptions.start()) {
             ValidatedFlow validated = flow.validate(engine);
-            if (!validated.valid()) {
-                throw new FlowException(validated.problems());
-            }
             Table table = engine.preview(validated, RelationId.of(PortRef.parse(node)), rows,
                     io.flowfile.engine.plan.ExecutionMode.DEVELOPMENT, true);
             print(out, table);

@@ -1,7 +1,6 @@
 package io.flowfile.app.cli;
 
 import io.flowfile.engine.FlowEngine;
-import io.flowfile.engine.FlowException;
 import io.flowfile.engine.exec.FlowRun;
 import io.flowfile.engine.exec.RunResult;
 import io.flowfile.engine.plan.ExecutionMode;
@@ -41,9 +40,6 @@ public final class RunCommand implements Callable<Integer> {
         ExecutionMode executionMode = Modes.parse(mode);
         try (FlowEngine engine = engineOptions.start()) {
             ValidatedFlow validated = flow.validate(engine);
-            if (!validated.valid()) {
-                throw new FlowException(validated.problems());
-            }
             ExecutionPlan plan = engine.plan(validated, executionMode);
             if (explain) {
                 out.print(PlanPrinter.explain(plan));

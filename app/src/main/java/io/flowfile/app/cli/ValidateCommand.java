@@ -1,7 +1,6 @@
 package io.flowfile.app.cli;
 
 import io.flowfile.engine.FlowEngine;
-import io.flowfile.engine.FlowException;
 import io.flowfile.engine.validate.PlannedNode;
 import io.flowfile.engine.validate.ValidatedFlow;
 import java.io.PrintWriter;
@@ -28,9 +27,6 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (FlowEngine engine = engineOptions.start()) {
             ValidatedFlow validated = flow.validate(engine);
-            if (!validated.valid()) {
-                throw new FlowException(validated.problems());
-            }
             out.printf("Flow '%s' is valid: %d nodes%n", validated.document().name(), validated.nodes().size());
             for (PlannedNode node : validated.nodes()) {
                 out.printf("  %s (%s)%n", node.id(), node.type().descriptor().type());
