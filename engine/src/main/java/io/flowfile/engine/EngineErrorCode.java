@@ -17,8 +17,6 @@ public enum EngineErrorCode implements ErrorCode {
     UNKNOWN_PARAMETER(209, ErrorType.USER_ERROR),
     NODE_FAILED(210, ErrorType.USER_ERROR),
     RUN_CANCELLED(211, ErrorType.USER_ERROR),
-    INVALID_FLOW(212, ErrorType.USER_ERROR),
-    ENGINE_FAILURE(250, ErrorType.INTERNAL_ERROR),
     OUT_OF_MEMORY(251, ErrorType.INSUFFICIENT_RESOURCES);
 
     private final int code;

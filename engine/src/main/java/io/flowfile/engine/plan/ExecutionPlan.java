@@ -20,9 +20,4 @@ public record ExecutionPlan(ValidatedFlow flow, ExecutionMode mode, List<Stage> 
         cacheKeys = Map.copyOf(cacheKeys);
     }
 
-    /** The stage that materialises {@code relation}, if any does. */
-    public Stage stageOf(RelationId relation) {
-        return stages.stream().filter(stage -> relation.equals(stage.output())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(relation + " is not materialised by this plan"));
-    }
 }

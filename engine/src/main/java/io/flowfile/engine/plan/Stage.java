@@ -18,7 +18,7 @@ import java.util.Set;
  * @param inputs    materialised relations the statement reads
  * @param dependsOn ids of the stages that produce {@code inputs}
  * @param cached    whether the result is looked up in and written to the result cache
- * @param nodes     every node whose work happens in this stage
+ * @param nodes     every node whose work happens in this stage, the root first, then upstream
  */
 public record Stage(int id, Kind kind, PlannedNode root, RelationId output, List<RelationId> fused,
                     List<RelationId> inputs, Set<Integer> dependsOn, boolean cached, Set<String> nodes) {
@@ -36,6 +36,6 @@ public record Stage(int id, Kind kind, PlannedNode root, RelationId output, List
         fused = List.copyOf(fused);
         inputs = List.copyOf(inputs);
         dependsOn = Set.copyOf(dependsOn);
-        nodes = Set.copyOf(nodes);
+        nodes = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(nodes));
     }
 }

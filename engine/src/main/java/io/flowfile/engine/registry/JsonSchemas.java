@@ -14,7 +14,6 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import io.flowfile.engine.flow.FlowDocument;
 import io.flowfile.node.NodeType;
-import java.util.Locale;
 
 /**
  * JSON Schemas generated from the settings records: one per node type, and one for the whole flow
@@ -45,9 +44,7 @@ public final class JsonSchemas {
             }
             ObjectNode definition = context.getGeneratorConfig().createObjectNode().put("type", "string");
             ArrayNode values = definition.putArray("enum");
-            for (Object constant : erased.getEnumConstants()) {
-                values.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
-            }
+            SettingsCodec.enumValues(erased).forEach(values::add);
             return new CustomDefinition(definition);
         });
         this.generator = new SchemaGenerator(config.build());

@@ -16,9 +16,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowfile.node.InvalidSettingsException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Binds settings JSON to settings records and back. Setting names are snake_case ({@code skipRows}
@@ -42,7 +40,7 @@ public final class SettingsCodec {
         }
     }
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -51,6 +49,13 @@ public final class SettingsCodec {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
+
+    private final ObjectMapper mapper = MAPPER;
+
+    /** The values of an enum setting as flow documents write them (honours {@code @JsonProperty} on constants). */
+    public static List<String> enumValues(Class<?> enumType) {
+        return java.util.Arrays.stream(enumType.getEnumConstants()).map(constant -> MAPPER.valueToTree(constant).asText()).toList();
+    }
 
     public <S> Binding<S> bind(JsonNode json, Class<S> type) {
         try {
@@ -104,9 +109,7 @@ public final class SettingsCodec {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT))
-                    .collect(Collectors.joining(", "));
+            return "one of " + String.join(", ", enumValues(type));
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
@@ -154,13 +157,5 @@ public final class SettingsCodec {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    static List<String> lowerCaseNames(Class<?> enumType) {
-        var names = new ArrayList<String>();
-        for (Object constant : enumType.getEnumConstants()) {
-            names.add(((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return names;
     }
 }

@@ -94,10 +94,6 @@ public final class NodeHarness implements AutoCloseable {
         return workDir;
     }
 
-    public FlowEngine engine() {
-        return engine;
-    }
-
     public List<Problem> validate(NodeType<?> type, String settingsJson, In... inputs) {
         return engine.validate(document(type, settingsJson, inputs), workDir, Map.of()).problems();
     }
