@@ -3,8 +3,8 @@ package io.flowfile.app.bench;
 import picocli.CommandLine.Command;
 
 /** {@code flowfile bench}: benchmarks that compare side by side in one run. */
-@Command(name = "bench", description = "Benchmarks: our engine against hand-written DuckDB SQL, on the same data, in one process.",
-        subcommands = EngineBenchmark.class)
+@Command(name = "bench", description = "Benchmarks that compare side by side in one run: engine vs hand-written DuckDB SQL; kernels vs plain docker run and jupyter_client.",
+        subcommands = {EngineBenchmark.class, KernelBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

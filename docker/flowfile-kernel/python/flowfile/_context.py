@@ -1,0 +1,164 @@
+"""The run context: what the engine tells the kernel before a node's code runs.
+
+The engine executes ``flowfile._context.set_context({...})`` in the kernel before the cells of a node
+run, and ``clear_context()`` after. The context says which node runs (flow_id, run_id, node_id),
+where its input Arrow IPC files are, which outputs it may publish and where they go.
+
+The context lives in a :class:`ContextStore`. The default store is one module-level slot (one context
+per kernel); :func:`use_store` swaps in another one, e.g. a store keyed by flow namespace.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ._errors import NoContextError
+
+DEFAULT_OUTPUTS: tuple[str, ...] = ("main",)
+DEFAULT_SHARED_DIR = "/flowfile/shared"
+
+_FIELDS = ("flow_id", "run_id", "node_id", "inputs", "outputs", "output_dir", "shared_dir")
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """The context of one node's execution. Immutable; build it with :meth:`from_dict`."""
+
+    flow_id: Any = None
+    run_id: Any = None
+    node_id: Any = None
+    inputs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Input name -> absolute paths of its Arrow IPC files, in order."""
+    outputs: tuple[str, ...] = DEFAULT_OUTPUTS
+    """The output names this node may publish."""
+    output_dir: str | None = None
+    """Absolute directory where published outputs go (``<output_dir>/<name>.arrow``)."""
+    shared_dir: str = DEFAULT_SHARED_DIR
+    """Absolute directory behind :func:`flowfile.get_shared_location`."""
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any]) -> RunContext:
+        """Validates the engine's dictionary and builds a context from it.
+
+        Raises ``ValueError``/``TypeError`` naming the field at fault.
+        """
+        if not isinstance(values, Mapping):
+            raise TypeError(f"the run context must be a dict, not {type(values).__name__}")
+        unknown = sorted(set(values) - set(_FIELDS))
+        if unknown:
+            raise ValueError(f"unknown run context field(s) {unknown}; the fields are {list(_FIELDS)}")
+        inputs = _inputs(values.get("inputs") or {})
+        outputs = _outputs(values.get("outputs", DEFAULT_OUTPUTS))
+        output_dir = values.get("output_dir")
+        if output_dir is not None:
+            output_dir = _absolute_path("output_dir", output_dir)
+        shared_dir = values.get("shared_dir")
+        shared_dir = DEFAULT_SHARED_DIR if shared_dir is None else _absolute_path("shared_dir", shared_dir)
+        return cls(
+            flow_id=values.get("flow_id"),
+            run_id=values.get("run_id"),
+            node_id=values.get("node_id"),
+            inputs=inputs,
+            outputs=outputs,
+            output_dir=output_dir,
+            shared_dir=shared_dir,
+        )
+
+
+def _absolute_path(what: str, value: Any) -> str:
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"run context {what} must be a path string, not {type(value).__name__}")
+    path = os.fspath(value)
+    if not os.path.isabs(path):
+        raise ValueError(f"run context {what} must be an absolute path, got {path!r}")
+    return path
+
+
+def _inputs(value: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"run context inputs must map input names to lists of paths, not {type(value).__name__}")
+    inputs: dict[str, tuple[str, ...]] = {}
+    for name, paths in value.items():
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"run context input names must be non-empty strings, got {name!r}")
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [paths]
+        if not isinstance(paths, Sequence):
+            raise TypeError(f"run context input {name!r} must be a list of paths, not {type(paths).__name__}")
+        inputs[name] = tuple(_absolute_path(f"input {name!r} path", path) for path in paths)
+    return inputs
+
+
+def _outputs(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise TypeError(f"run context outputs must be a list of names, not {type(value).__name__}")
+    for name in value:
+        if not isinstance(name, str) or not name or "/" in name or "\\" in name or name in (".", ".."):
+            raise ValueError(f"run context output names must be plain file names, got {name!r}")
+    return tuple(value)
+
+
+class ContextStore(Protocol):
+    """Where the current run context is kept."""
+
+    def get(self) -> RunContext | None: ...
+
+    def set(self, context: RunContext | None) -> None: ...
+
+
+class ModuleContextStore:
+    """One context for the whole kernel: a module-level slot."""
+
+    def __init__(self) -> None:
+        self._context: RunContext | None = None
+
+    def get(self) -> RunContext | None:
+        return self._context
+
+    def set(self, context: RunContext | None) -> None:
+        self._context = context
+
+
+_store: ContextStore = ModuleContextStore()
+
+
+def use_store(store: ContextStore) -> ContextStore:
+    """Makes ``store`` hold the run context from now on; returns the store it replaces."""
+    global _store
+    previous, _store = _store, store
+    return previous
+
+
+def set_context(values: Mapping[str, Any] | RunContext) -> RunContext:
+    """Sets the run context (called by the engine before a node's code runs).
+
+    ``values`` has the fields flow_id, run_id, node_id, inputs (``{name: [absolute paths]}``), outputs
+    (default ``["main"]``), output_dir and shared_dir (default ``/flowfile/shared``).
+    """
+    context = values if isinstance(values, RunContext) else RunContext.from_dict(values)
+    _store.set(context)
+    return context
+
+
+def clear_context() -> None:
+    """Forgets the run context (called by the engine after a node's code ran)."""
+    _store.set(None)
+
+
+def current_context() -> RunContext | None:
+    """The run context, or None when the engine has not set one."""
+    return _store.get()
+
+
+def get_context() -> RunContext:
+    """The run context; raises :class:`NoContextError` when there is none."""
+    context = _store.get()
+    if context is None:
+        raise NoContextError(
+            "no flowfile run context: read_input() and publish_output() work only while the engine runs "
+            "a node (it calls flowfile._context.set_context(...) first)"
+        )
+    return context

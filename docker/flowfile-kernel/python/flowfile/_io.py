@@ -1,0 +1,147 @@
+"""Node inputs and outputs: Arrow IPC files that the engine and the kernel exchange by path.
+
+The engine writes each input as one or more uncompressed Arrow IPC files (the file format, with a
+footer); :func:`read_input` memory-maps them as a Polars LazyFrame. :func:`publish_output` writes an
+uncompressed Arrow IPC file ``<output_dir>/<name>.arrow`` that the engine reads back. Polars, pandas
+and PyArrow are imported only when these functions run.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import TYPE_CHECKING, Any
+
+from ._context import get_context
+from ._errors import UnknownNameError
+
+if TYPE_CHECKING:
+    import polars as pl
+
+
+def _input_paths(name: str) -> tuple[str, ...]:
+    inputs = get_context().inputs
+    paths = inputs.get(name) if isinstance(name, str) else None
+    if not paths:
+        raise UnknownNameError("input", name, [n for n, p in inputs.items() if p])
+    return paths
+
+
+_scan_options: dict[str, bool] | None = None
+
+
+def _scan(path_or_paths: str | list[str]) -> pl.LazyFrame:
+    """``pl.scan_ipc`` over literal paths (no globbing), memory-mapped.
+
+    Polars 2 memory-maps local uncompressed IPC files by itself and has no ``memory_map`` option any
+    more; Polars 1 needs ``memory_map=True``.
+    """
+    global _scan_options
+    import polars as pl
+
+    if _scan_options is None:
+        import inspect
+
+        parameters = inspect.signature(pl.scan_ipc).parameters
+        _scan_options = {"glob": False} if "glob" in parameters else {}
+        if "memory_map" in parameters:
+            _scan_options["memory_map"] = True
+    return pl.scan_ipc(path_or_paths, **_scan_options)
+
+
+def read_input(name: str = "main") -> pl.LazyFrame:
+    """Reads input ``name`` as a Polars LazyFrame over its memory-mapped Arrow IPC file(s).
+
+    When several files carry the input (e.g. several upstream nodes feed it), they are concatenated
+    in order. Raises :class:`~flowfile.UnknownNameError` (a ``KeyError``) listing the node's input
+    names when ``name`` is not one of them.
+    """
+    paths = _input_paths(name)
+    return _scan(paths[0] if len(paths) == 1 else list(paths))
+
+
+def read_first(name: str = "main") -> pl.LazyFrame:
+    """Reads only the first Arrow IPC file of input ``name`` as a Polars LazyFrame."""
+    return _scan(_input_paths(name)[0])
+
+
+def read_inputs() -> dict[str, list[pl.LazyFrame]]:
+    """Reads every input: ``{name: [one LazyFrame per file, in order]}``."""
+    return {name: [_scan(path) for path in paths] for name, paths in get_context().inputs.items()}
+
+
+def publish_output(df: Any, name: str = "main") -> None:
+    """Publishes ``df`` as output ``name`` of the running node.
+
+    Args:
+        df: A Polars DataFrame or LazyFrame, a pandas DataFrame (a non-default index becomes
+            columns) or a PyArrow Table or RecordBatch.
+        name: One of the node's output names (default ``"main"``).
+
+    Writes an uncompressed Arrow IPC file ``<output_dir>/<name>.arrow`` (strings as ``large_string``,
+    readable by any Arrow implementation) under a temporary name in the same directory and renames it
+    into place when complete, so a reader never sees half a file. Raises
+    :class:`~flowfile.UnknownNameError` listing the node's outputs when ``name`` is not one of them.
+    """
+    context = get_context()
+    if name not in context.outputs:
+        raise UnknownNameError("output", name, context.outputs)
+    if context.output_dir is None:
+        raise RuntimeError("the run context has no output_dir: this node cannot publish outputs")
+    writer = _writer_for(df)
+    os.makedirs(context.output_dir, exist_ok=True)
+    target = os.path.join(context.output_dir, f"{name}.arrow")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".arrow.partial", dir=context.output_dir)
+    os.close(descriptor)
+    try:
+        os.chmod(temporary, 0o644)  # mkstemp makes it 0600: the engine may read as another user
+        _write_ipc(writer, df, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.remove(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _root_modules(obj: Any) -> set[str]:
+    """Top-level modules of the classes ``obj`` is an instance of (no import needed)."""
+    return {cls.__module__.split(".")[0] for cls in type(obj).__mro__}
+
+
+def _writer_for(df: Any) -> str:
+    kind = type(df).__name__
+    roots = _root_modules(df)
+    if "polars" in roots and kind in ("DataFrame", "LazyFrame"):
+        return "polars-lazy" if kind == "LazyFrame" else "polars"
+    if "pandas" in roots and kind == "DataFrame":
+        return "pandas"
+    if "pyarrow" in roots and kind in ("Table", "RecordBatch"):
+        return "pyarrow"
+    raise TypeError(
+        f"publish_output() takes a Polars DataFrame or LazyFrame, a pandas DataFrame or a PyArrow Table, "
+        f"not {type(df).__module__}.{type(df).__qualname__}"
+    )
+
+
+def _write_ipc(writer: str, df: Any, path: str) -> None:
+    """Writes ``df`` to ``path`` as an uncompressed Arrow IPC file."""
+    if writer == "pyarrow":
+        import pyarrow as pa
+
+        table = pa.Table.from_batches([df]) if isinstance(df, pa.RecordBatch) else df
+        options = pa.ipc.IpcWriteOptions(compression=None)
+        with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema, options=options) as file:
+            file.write_table(table)
+        return
+    import polars as pl
+
+    # The oldest compatibility level writes large_string/large_binary instead of the view types,
+    # which Arrow Java and DuckDB read without conversion.
+    compat = pl.CompatLevel.oldest()
+    if writer == "polars-lazy":
+        df.sink_ipc(path, compression="uncompressed", compat_level=compat)
+        return
+    frame = pl.from_pandas(df, include_index=True) if writer == "pandas" else df
+    frame.write_ipc(path, compression="uncompressed", compat_level=compat)

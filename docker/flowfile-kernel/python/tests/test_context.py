@@ -1,0 +1,95 @@
+"""The run context the engine sets before a node's code runs."""
+
+from __future__ import annotations
+
+import pytest
+
+import flowfile
+from flowfile import _context
+
+
+def test_set_context_fills_defaults() -> None:
+    context = _context.set_context({"node_id": 1, "inputs": {"main": ["/x/a.arrow"]}, "output_dir": "/out"})
+
+    assert _context.get_context() is context
+    assert context.inputs == {"main": ("/x/a.arrow",)}
+    assert context.outputs == ("main",)
+    assert context.shared_dir == "/flowfile/shared"
+    assert (context.flow_id, context.run_id, context.node_id) == (None, None, 1)
+
+
+def test_clear_context_forgets_it() -> None:
+    _context.set_context({"node_id": 1})
+    _context.clear_context()
+
+    assert _context.current_context() is None
+    with pytest.raises(flowfile.NoContextError, match="set_context"):
+        _context.get_context()
+
+
+def test_functions_that_need_a_context_say_so() -> None:
+    with pytest.raises(flowfile.NoContextError, match="no flowfile run context"):
+        flowfile.read_input()
+    with pytest.raises(RuntimeError):  # NoContextError is a RuntimeError
+        flowfile.publish_output(None)
+
+
+@pytest.mark.parametrize(
+    ("values", "error", "message"),
+    [
+        ({"node": 1}, ValueError, r"unknown run context field\(s\) \['node'\]"),
+        ({"inputs": {"main": ["relative.arrow"]}}, ValueError, "absolute path"),
+        ({"inputs": ["/a.arrow"]}, TypeError, "inputs must map"),
+        ({"inputs": {"main": 3}}, TypeError, "must be a list of paths"),
+        ({"outputs": "main"}, TypeError, "outputs must be a list"),
+        ({"outputs": ["../escape"]}, ValueError, "plain file names"),
+        ({"output_dir": "out"}, ValueError, "output_dir must be an absolute path"),
+        ({"shared_dir": "shared"}, ValueError, "shared_dir must be an absolute path"),
+    ],
+)
+def test_bad_context_is_refused_naming_the_field(values: dict, error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        _context.set_context(values)
+    assert _context.current_context() is None
+
+
+def test_a_single_path_is_accepted_for_an_input() -> None:
+    context = _context.set_context({"inputs": {"main": "/x/a.arrow"}})
+
+    assert context.inputs == {"main": ("/x/a.arrow",)}
+
+
+def test_the_store_can_be_swapped() -> None:
+    class PerNamespace:
+        def __init__(self) -> None:
+            self.namespace = "flow-1"
+            self.contexts: dict[str, _context.RunContext | None] = {}
+
+        def get(self) -> _context.RunContext | None:
+            return self.contexts.get(self.namespace)
+
+        def set(self, context: _context.RunContext | None) -> None:
+            self.contexts[self.namespace] = context
+
+    store = PerNamespace()
+    previous = _context.use_store(store)
+    try:
+        _context.set_context({"node_id": 1})
+        store.namespace = "flow-2"
+        assert _context.current_context() is None
+        _context.set_context({"node_id": 2})
+        store.namespace = "flow-1"
+        assert _context.get_context().node_id == 1
+    finally:
+        _context.use_store(previous)
+
+
+def test_kernel_prepare_leaves_sigterm_alone_unless_pid_1() -> None:
+    import signal
+
+    from flowfile import _kernel
+
+    before = signal.getsignal(signal.SIGTERM)
+    _kernel.prepare()  # pytest is not PID 1
+
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -1,0 +1,89 @@
+package io.flowfile.kernel.manager;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.flowfile.kernel.KernelException;
+import io.flowfile.kernel.KernelRuntimeConfig;
+import io.flowfile.kernel.client.KernelClient;
+import io.flowfile.kernel.docker.DockerProvisioner;
+import io.flowfile.kernel.docker.KernelContainer;
+import io.flowfile.kernel.docker.Labels;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After a restart of the manager: finds this instance's containers by label, re-adopts the kernels
+ * that still answer, and removes the rest (pooled ones, stopped ones, ones that do not answer).
+ * Containers of other instances are never listed, so never touched.
+ */
+final class KernelAdoption {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelAdoption.class);
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+    private final KernelRuntimeConfig config;
+    private final DockerProvisioner provisioner;
+    private final KernelLauncher launcher;
+
+    KernelAdoption(KernelRuntimeConfig config, DockerProvisioner provisioner, KernelLauncher launcher) {
+        this.config = config;
+        this.provisioner = provisioner;
+        this.launcher = launcher;
+    }
+
+    void adopt(BiConsumer<KernelDefinition, WarmKernel> adopted) {
+        for (var container : provisioner.ownedContainers()) {
+            String kernelId = container.getLabels().getOrDefault(Labels.KERNEL, Labels.POOLED);
+            boolean running = "running".equals(container.getState());
+            if (kernelId.equals(Labels.POOLED) || !running) {
+                provisioner.remove(container.getId());
+                continue;
+            }
+            KernelClient client = null;
+            try {
+                KernelContainer reattached = provisioner.reattach(container);
+                KernelDefinition definition = readAssignment(reattached);
+                client = launcher.connect(reattached);
+                client.waitForReady(Duration.ofSeconds(10));
+                adopted.accept(definition, new WarmKernel(reattached, client, container.getImage()));
+            } catch (KernelException | UncheckedIOException e) {
+                LOG.info("removing container {} of kernel {}: it cannot be re-adopted ({})", container.getId(), kernelId, e.getMessage());
+                if (client != null) {
+                    client.close();
+                }
+                provisioner.remove(container.getId());
+            }
+        }
+    }
+
+    /** Records which kernel a container serves, so a later manager can re-adopt it. */
+    static void writeAssignment(DockerProvisioner provisioner, KernelContainer container, KernelDefinition definition) {
+        Path file = assignmentFile(container);
+        try {
+            Files.write(file, JSON.writeValueAsBytes(definition));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static KernelDefinition readAssignment(KernelContainer container) {
+        Path file = assignmentFile(container);
+        try {
+            return JSON.readValue(file.toFile(), KernelDefinition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no readable kernel assignment at " + file, e);
+        }
+    }
+
+    private static Path assignmentFile(KernelContainer container) {
+        return container.connectionFile().resolveSibling("kernel.json");
+    }
+}

@@ -1,0 +1,7 @@
+package io.flowfile.kernel.manager;
+
+/** Told when a kernel changes state, with the reason (e.g. "idle for 300 s", "out of memory: ..."). */
+@FunctionalInterface
+public interface KernelListener {
+    void stateChanged(String kernelId, KernelState from, KernelState to, String reason);
+}

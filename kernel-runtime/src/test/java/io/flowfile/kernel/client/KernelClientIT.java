@@ -1,0 +1,227 @@
+package io.flowfile.kernel.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flowfile.kernel.KernelErrorCode;
+import io.flowfile.kernel.KernelException;
+import io.flowfile.kernel.KernelRuntimeConfig;
+import io.flowfile.kernel.docker.ContainerSpec;
+import io.flowfile.kernel.docker.DockerProvisioner;
+import io.flowfile.kernel.docker.KernelContainer;
+import io.flowfile.kernel.docker.ResourceProfile;
+import io.flowfile.kernel.protocol.Channel;
+import io.flowfile.kernel.protocol.Content;
+import io.flowfile.kernel.protocol.HmacSigner;
+import io.flowfile.kernel.protocol.JupyterMessage;
+import io.flowfile.kernel.protocol.MessageCodec;
+import io.flowfile.kernel.testing.KernelTesting;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/** Our Jupyter client against a real ipykernel in a real container. */
+class KernelClientIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static DockerProvisioner provisioner;
+    private static KernelContainer container;
+    private static KernelClient client;
+
+    @BeforeAll
+    static void startKernel() throws Exception {
+        KernelRuntimeConfig config = KernelTesting.config("client");
+        provisioner = new DockerProvisioner(config);
+        provisioner.ping();
+        container = provisioner.create(new ContainerSpec(config.image(), "client-test", "client-kernel",
+                new ResourceProfile(1L << 30, 1_000_000_000L, 0)));
+        client = KernelClient.connect(container.connection(), ClientOptions.defaults());
+        Content.KernelInfoReply info = client.waitForReady(Duration.ofSeconds(60));
+        assertThat(info.languageInfo().name()).isEqualTo("python");
+        assertThat(info.protocolVersion()).startsWith("5.");
+    }
+
+    @AfterAll
+    static void removeKernel() {
+        if (client != null) {
+            client.close();
+        }
+        if (container != null) {
+            provisioner.remove(container.id());
+        }
+        if (provisioner != null) {
+            provisioner.close();
+        }
+    }
+
+    /** Collects everything a listener receives. */
+    static final class Recorder implements ExecutionListener {
+        final List<Content> outputs = new CopyOnWriteArrayList<>();
+
+        @Override public void onStream(Content.Stream stream) { outputs.add(stream); }
+        @Override public void onDisplayData(Content.DisplayData display) { outputs.add(display); }
+        @Override public void onUpdateDisplayData(Content.UpdateDisplayData update) { outputs.add(update); }
+        @Override public void onExecuteResult(Content.ExecuteResult result) { outputs.add(result); }
+        @Override public void onError(Content.Error error) { outputs.add(error); }
+        @Override public void onClearOutput(Content.ClearOutput clear) { outputs.add(clear); }
+
+        String streamText(String name) {
+            StringBuilder text = new StringBuilder();
+            outputs.stream().filter(Content.Stream.class::isInstance).map(Content.Stream.class::cast)
+                    .filter(stream -> stream.name().equals(name)).forEach(stream -> text.append(stream.text()));
+            return text.toString();
+        }
+    }
+
+    private ExecutionResult run(String code, ExecutionListener listener) throws Exception {
+        return client.execute(Content.ExecuteRequest.of(code), listener, Optional.empty(), TIMEOUT).result()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void streamsStdoutAndStderrAsTheyArrive() throws Exception {
+        Recorder recorder = new Recorder();
+        List<Long> arrivals = new CopyOnWriteArrayList<>();
+        ExecutionListener timed = new ExecutionListener() {
+            @Override public void onStream(Content.Stream stream) {
+                arrivals.add(System.nanoTime());
+                recorder.onStream(stream);
+            }
+        };
+        long start = System.nanoTime();
+        ExecutionResult result = run("import sys, time\nprint('first', flush=True)\ntime.sleep(0.8)\nprint('second')\nprint('oops', file=sys.stderr)", timed);
+        long end = System.nanoTime();
+        assertThat(result.ok()).isTrue();
+        assertThat(recorder.streamText("stdout")).isEqualTo("first\nsecond\n");
+        assertThat(recorder.streamText("stderr")).isEqualTo("oops\n");
+        // The first line reached us while the cell was still sleeping.
+        assertThat(end - arrivals.getFirst()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(500));
+        assertThat(arrivals.getFirst() - start).isGreaterThan(0);
+    }
+
+    @Test
+    void deliversExecuteResultAndDisplayData() throws Exception {
+        Recorder recorder = new Recorder();
+        ExecutionResult result = run("from IPython.display import display, HTML\n"
+                + "h = display(HTML('<b>x</b>'), display_id=True)\nh.update(HTML('<b>y</b>'))\n40 + 2", recorder);
+        assertThat(result.ok()).isTrue();
+        assertThat(result.reply().executionCount()).isPositive();
+        assertThat(recorder.outputs).anySatisfy(output -> assertThat(output).isInstanceOfSatisfying(Content.DisplayData.class,
+                display -> assertThat(display.data()).containsEntry("text/html", "<b>x</b>")));
+        assertThat(recorder.outputs).anySatisfy(output -> assertThat(output).isInstanceOfSatisfying(Content.UpdateDisplayData.class,
+                update -> assertThat(update.data()).containsEntry("text/html", "<b>y</b>")));
+        assertThat(recorder.outputs.getLast()).isInstanceOfSatisfying(Content.ExecuteResult.class,
+                executed -> assertThat(executed.data()).containsEntry("text/plain", "42"));
+    }
+
+    @Test
+    void reportsAnErrorWithItsTraceback() throws Exception {
+        Recorder recorder = new Recorder();
+        ExecutionResult result = run("def inner():\n    raise ValueError('bad value 7')\ninner()", recorder);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errorName()).isEqualTo("ValueError");
+        assertThat(result.errorValue()).isEqualTo("bad value 7");
+        assertThat(String.join("\n", result.traceback())).contains("inner()").contains("bad value 7");
+        assertThat(recorder.outputs).anySatisfy(output -> assertThat(output).isInstanceOf(Content.Error.class));
+    }
+
+    @Test
+    void answersInputFromTheCaller() throws Exception {
+        Recorder recorder = new Recorder();
+        ExecutionResult result = client.execute(Content.ExecuteRequest.of("name = input('Your name? ')\nprint('hello', name)"),
+                recorder, Optional.of(request -> request.prompt().equals("Your name? ") ? "Ada" : "?"), TIMEOUT).result().get(30, TimeUnit.SECONDS);
+        assertThat(result.ok()).isTrue();
+        assertThat(recorder.streamText("stdout")).isEqualTo("hello Ada\n");
+    }
+
+    @Test
+    void inputWithoutAnAnswererIsAClearError() throws Exception {
+        ExecutionResult result = run("input('x? ')", ExecutionListener.NONE);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.errorName()).as(result.reply().toString()).isEqualTo("StdinNotImplementedError");
+        assertThat(result.errorValue()).contains("input");
+    }
+
+    @Test
+    void interruptsSleepAndABusyLoop() throws Exception {
+        for (String code : List.of("import time\ntime.sleep(60)", "while True:\n    pass")) {
+            Execution execution = client.execute(Content.ExecuteRequest.of(code), ExecutionListener.NONE, Optional.empty(), TIMEOUT);
+            Thread.sleep(500);
+            long start = System.nanoTime();
+            client.interrupt(Duration.ofSeconds(5));
+            ExecutionResult result = execution.result().get(10, TimeUnit.SECONDS);
+            assertThat(result.errorName()).as(code).isEqualTo("KeyboardInterrupt");
+            assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        }
+        assertThat(client.execute("1 + 1", TIMEOUT).ok()).isTrue();
+    }
+
+    @Test
+    void completesInspectsAndChecksCompleteness() {
+        client.execute("alpha_value = 3", TIMEOUT);
+        assertThat(client.complete("alpha_v", 7, TIMEOUT).matches()).contains("alpha_value");
+        Content.InspectReply inspect = client.inspect("len", 3, TIMEOUT);
+        assertThat(inspect.found()).isTrue();
+        assertThat(client.isComplete("for i in range(3):", TIMEOUT).status()).isEqualTo("incomplete");
+        assertThat(client.isComplete("x = 1", TIMEOUT).status()).isEqualTo("complete");
+    }
+
+    @Test
+    void timesOutACellThatRunsTooLong() {
+        assertThatThrownBy(() -> client.execute("import time\ntime.sleep(5)", Duration.ofMillis(300)))
+                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.code()).isEqualTo(KernelErrorCode.EXECUTION_TIMEOUT));
+        client.interrupt(Duration.ofSeconds(5));
+        // The kernel aborts requests queued behind the interrupted cell; wait until it takes work again.
+        for (int attempt = 0; attempt < 20 && !client.execute("pass", TIMEOUT).ok(); attempt++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void receivesCommMessagesFromTheKernel() throws Exception {
+        List<JupyterMessage> comms = new CopyOnWriteArrayList<>();
+        client.addListener(new KernelClient.Listener() {
+            @Override public void comm(JupyterMessage message) { comms.add(message); }
+        });
+        ExecutionResult result = client.execute("from comm import create_comm\nc = create_comm(target_name='flowfile.test', data={'hello': 1})\n"
+                + "c.send({'n': 2})", TIMEOUT);
+        assertThat(result.ok()).as(result.errorValue()).isTrue();
+        assertThat(comms).extracting(JupyterMessage::messageType).contains("comm_open", "comm_msg");
+        assertThat(comms.stream().filter(m -> m.messageType().equals("comm_open")).findFirst().orElseThrow()
+                .content(Content.CommOpen.class).targetName()).isEqualTo("flowfile.test");
+    }
+
+    @Test
+    void theKernelIgnoresForgedAndReplayedRequests() throws Exception {
+        client.execute("counter = 0", TIMEOUT);
+        try (ZContext context = new ZContext(1)) {
+            ZMQ.Socket shell = context.createSocket(SocketType.DEALER);
+            shell.setLinger(0);
+            shell.connect(container.connection().address(Channel.SHELL));
+            MessageCodec forger = new MessageCodec(new HmacSigner("not-the-key"), 16);
+            send(shell, forger.encode(MessageCodec.create(Content.ExecuteRequest.of("counter += 100"), "intruder", Optional.empty())));
+            MessageCodec real = new MessageCodec(new HmacSigner(container.connection().key()), 16);
+            List<byte[]> once = real.encode(MessageCodec.create(Content.ExecuteRequest.of("counter += 1"), "replayer", Optional.empty()));
+            send(shell, once);
+            send(shell, once);
+            Thread.sleep(1_000);
+        }
+        Recorder recorder = new Recorder();
+        run("print(counter)", recorder);
+        assertThat(recorder.streamText("stdout")).isEqualTo("1\n");
+    }
+
+    private static void send(ZMQ.Socket socket, List<byte[]> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+    }
+}

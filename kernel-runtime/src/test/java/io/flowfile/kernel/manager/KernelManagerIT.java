@@ -1,0 +1,268 @@
+package io.flowfile.kernel.manager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flowfile.kernel.KernelErrorCode;
+import io.flowfile.kernel.KernelException;
+import io.flowfile.kernel.KernelRuntimeConfig;
+import io.flowfile.kernel.client.ExecutionListener;
+import io.flowfile.kernel.client.ExecutionResult;
+import io.flowfile.kernel.docker.ContainerSpec;
+import io.flowfile.kernel.docker.DockerProvisioner;
+import io.flowfile.kernel.docker.KernelContainer;
+import io.flowfile.kernel.docker.ResourceProfile;
+import io.flowfile.kernel.docker.ResourceUsage;
+import io.flowfile.kernel.protocol.Content;
+import io.flowfile.kernel.testing.KernelTesting;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/** The kernel manager against the real Docker engine and the real kernel image. */
+class KernelManagerIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+    }
+
+    private KernelManager manager(KernelRuntimeConfig config) {
+        KernelManager manager = new KernelManager(config);
+        toClose.add(manager);
+        return manager;
+    }
+
+    private static KernelRuntimeConfig config(TestInfo test) throws Exception {
+        return KernelTesting.config(test.getTestMethod().orElseThrow().getName());
+    }
+
+    private static ExecutionResult run(KernelManager manager, String id, String code) throws Exception {
+        return manager.execute(id, Content.ExecuteRequest.of(code), ExecutionListener.NONE, Optional.empty(), TIMEOUT)
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static String stdout(KernelManager manager, String id, String code) throws Exception {
+        StringBuilder text = new StringBuilder();
+        ExecutionResult result = manager.execute(id, Content.ExecuteRequest.of(code), new ExecutionListener() {
+            @Override public void onStream(Content.Stream stream) { text.append(stream.text()); }
+        }, Optional.empty(), TIMEOUT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(result.ok()).as(result.errorName() + ": " + result.errorValue()).isTrue();
+        return text.toString().strip();
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void startsExecutesRestartsAndStops(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        List<String> transitions = new CopyOnWriteArrayList<>();
+        manager.addListener((id, from, to, reason) -> transitions.add(to.name()));
+        manager.define(KernelDefinition.of("main", "alice"));
+        KernelInfo started = manager.start("main").get(60, TimeUnit.SECONDS);
+        assertThat(started.state()).isEqualTo(KernelState.READY);
+        String container = started.containerId().orElseThrow();
+        assertThat(manager.provisioner().status(container).running()).isTrue();
+
+        assertThat(run(manager, "main", "x = 41").ok()).isTrue();
+        assertThat(stdout(manager, "main", "print(x + 1)")).isEqualTo("42");
+        assertThat(transitions).containsSubsequence("STARTING", "READY", "EXECUTING", "READY");
+
+        KernelInfo restarted = manager.restart("main").get(60, TimeUnit.SECONDS);
+        assertThat(restarted.containerId()).isNotEqualTo(started.containerId());
+        assertThat(stdout(manager, "main", "print('x' in globals())")).isEqualTo("False");
+
+        KernelInfo stopped = manager.stop("main", "done");
+        assertThat(stopped.state()).isEqualTo(KernelState.STOPPED);
+        assertThat(stopped.reason()).isEqualTo("done");
+        assertThat(manager.provisioner().status(restarted.containerId().orElseThrow()).exists()).isFalse();
+        assertThatThrownBy(() -> run(manager, "main", "1"))
+                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.code()).isEqualTo(KernelErrorCode.KERNEL_NOT_READY));
+    }
+
+    @Test
+    void startIsSingleFlightAndExecutionsQueueInOrder(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("queue", "alice"));
+        CompletableFuture<KernelInfo> first = manager.start("queue");
+        CompletableFuture<KernelInfo> second = manager.start("queue");
+        assertThat(second).isSameAs(first);
+        first.get(60, TimeUnit.SECONDS);
+        run(manager, "queue", "order = []");
+        List<CompletableFuture<ExecutionResult>> runs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            runs.add(manager.execute("queue", Content.ExecuteRequest.of("import time\ntime.sleep(0.1)\norder.append(" + i + ")"),
+                    ExecutionListener.NONE, Optional.empty(), TIMEOUT));
+        }
+        assertThat(manager.info("queue").orElseThrow().queued()).isPositive();
+        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        assertThat(stdout(manager, "queue", "print(order)")).isEqualTo("[0, 1, 2, 3, 4]");
+        await("READY after the queue drained", Duration.ofSeconds(5), () -> manager.info("queue").orElseThrow().state() == KernelState.READY);
+    }
+
+    @Test
+    void anOutOfMemoryKillIsReportedAsSuch(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("small", "alice").withMemoryGb(0.5));
+        manager.start("small").get(60, TimeUnit.SECONDS);
+        CompletableFuture<ExecutionResult> hog = manager.execute("small",
+                Content.ExecuteRequest.of("blocks = []\nwhile True:\n    blocks.append(bytearray(50 * 2**20))"),
+                ExecutionListener.NONE, Optional.empty(), TIMEOUT);
+        assertThatThrownBy(() -> hog.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(KernelException.class)
+                .cause().hasMessage("out of memory: the kernel exceeded its 0.5 GB limit");
+        KernelInfo info = manager.info("small").orElseThrow();
+        assertThat(info.state()).isEqualTo(KernelState.ERROR);
+        assertThat(info.reason()).isEqualTo("out of memory: the kernel exceeded its 0.5 GB limit");
+    }
+
+    @Test
+    void reportsLiveMemoryNearTheLimit(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("memory", "alice").withMemoryGb(0.5));
+        manager.start("memory").get(60, TimeUnit.SECONDS);
+        run(manager, "memory", "block = bytearray(400 * 2**20)\nfor i in range(0, len(block), 4096):\n    block[i] = 1");
+        await("a memory sample above 400 MB", Duration.ofSeconds(20), () -> manager.info("memory").orElseThrow().usage()
+                .map(usage -> usage.memoryUsedBytes() > 400L << 20).orElse(false));
+        ResourceUsage usage = manager.info("memory").orElseThrow().usage().orElseThrow();
+        assertThat(usage.memoryLimitBytes()).isEqualTo(512L << 20);
+        assertThat(usage.memoryUsedBytes()).isLessThanOrEqualTo(512L << 20);
+        assertThat(usage.memoryPercent()).isBetween(78.0, 100.0);
+    }
+
+    @Test
+    void aCrashIsReportedWithItsExitCodeAndLog(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("crash", "alice"));
+        manager.start("crash").get(60, TimeUnit.SECONDS);
+        CompletableFuture<ExecutionResult> crash = manager.execute("crash",
+                Content.ExecuteRequest.of("import os\nos._exit(3)"),
+                ExecutionListener.NONE, Optional.empty(), TIMEOUT);
+        assertThatThrownBy(() -> crash.get(60, TimeUnit.SECONDS)).cause()
+                .hasMessageContaining("kernel 'crash' died (exit code 3").hasMessageContaining("last log lines:\n[IPKernelApp]");
+        assertThat(manager.info("crash").orElseThrow().state()).isEqualTo(KernelState.ERROR);
+    }
+
+    @Test
+    void idleTimeoutAndMaximumLifetimeStopKernelsWithTheReason(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("idle", "alice").withIdleTimeout(Duration.ofSeconds(3)));
+        manager.define(KernelDefinition.of("short", "alice").withMaxLifetime(Duration.ofSeconds(4)));
+        manager.start("idle").get(60, TimeUnit.SECONDS);
+        manager.start("short").get(60, TimeUnit.SECONDS);
+        Thread.sleep(2_000);
+        run(manager, "idle", "1"); // a finishing execution resets the idle clock
+        assertThat(manager.info("idle").orElseThrow().state()).isEqualTo(KernelState.READY);
+        await("the idle kernel to stop", Duration.ofSeconds(20), () -> manager.info("idle").orElseThrow().state() == KernelState.STOPPED);
+        assertThat(manager.info("idle").orElseThrow().reason()).startsWith("idle for ").contains("idle timeout 3 s");
+        await("the short-lived kernel to stop", Duration.ofSeconds(20), () -> manager.info("short").orElseThrow().state() == KernelState.STOPPED);
+        assertThat(manager.info("short").orElseThrow().reason()).isEqualTo("reached its maximum lifetime of 4 s");
+    }
+
+    @Test
+    void startsBeyondTheLimitWaitInPendingAndStartInOrder(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test).withMaxKernelsPerOwner(1));
+        for (String id : List.of("a", "b", "c")) {
+            manager.define(KernelDefinition.of(id, "alice"));
+        }
+        manager.define(KernelDefinition.of("other", "bob"));
+        manager.start("a").get(60, TimeUnit.SECONDS);
+        CompletableFuture<KernelInfo> b = manager.start("b");
+        CompletableFuture<KernelInfo> c = manager.start("c");
+        assertThat(manager.info("b").orElseThrow().state()).isEqualTo(KernelState.PENDING);
+        assertThat(manager.info("b").orElseThrow().reason()).contains("alice already runs 1 kernels");
+        assertThat(manager.info("c").orElseThrow().state()).isEqualTo(KernelState.PENDING);
+        // Another owner has slots of its own.
+        assertThat(manager.start("other").get(60, TimeUnit.SECONDS).state()).isEqualTo(KernelState.READY);
+        manager.stop("a", "make room");
+        assertThat(b.get(60, TimeUnit.SECONDS).state()).isEqualTo(KernelState.READY);
+        assertThat(manager.info("c").orElseThrow().state()).isEqualTo(KernelState.PENDING);
+        manager.stop("b", "make room");
+        assertThat(c.get(60, TimeUnit.SECONDS).state()).isEqualTo(KernelState.READY);
+    }
+
+    @Test
+    void aPooledContainerStartsTheKernelAndSeesOnlyItsOwnersFiles(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test).withPoolSize(1));
+        KernelDefinition alice = KernelDefinition.of("pooled", "alice");
+        manager.define(alice);
+        assertThat(manager.prewarm(alice, TIMEOUT)).isTrue();
+        long start = System.nanoTime();
+        KernelInfo info = manager.start("pooled").get(60, TimeUnit.SECONDS);
+        long elapsed = System.nanoTime() - start;
+        assertThat(info.state()).isEqualTo(KernelState.READY);
+        assertThat(elapsed).as("a pool hit needs no container start").isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
+        // Alice's kernel writes to her shared directory; Bob's kernel cannot see it.
+        run(manager, "pooled", "open('/flowfile/shared/alice.txt', 'w').write('secret')");
+        manager.define(KernelDefinition.of("bobs", "bob"));
+        manager.start("bobs").get(60, TimeUnit.SECONDS);
+        assertThat(stdout(manager, "bobs", "import os\nprint(sorted(os.listdir('/flowfile/shared')))")).isEqualTo("[]");
+        assertThat(stdout(manager, "pooled", "import os\nprint(sorted(os.listdir('/flowfile/shared')))")).isEqualTo("['alice.txt']");
+    }
+
+    @Test
+    void aRestartedManagerReadoptsItsKernelsAndLeavesOthersAlone(TestInfo test) throws Exception {
+        KernelRuntimeConfig config = config(test);
+        KernelRuntimeConfig stranger = config.withInstanceId(config.instanceId() + "-other");
+        DockerProvisioner foreign = new DockerProvisioner(stranger);
+        toClose.add(foreign);
+        KernelContainer theirs = foreign.create(new ContainerSpec(config.image(), "carol", "theirs", new ResourceProfile(1L << 30, 1_000_000_000L, 0)));
+        toClose.add(() -> foreign.remove(theirs.id()));
+
+        KernelManager first = new KernelManager(config);
+        first.define(KernelDefinition.of("survivor", "alice"));
+        String container = first.start("survivor").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
+        run(first, "survivor", "remembered = 'still here'");
+        first.detach();
+
+        KernelManager second = manager(config);
+        KernelInfo adopted = second.info("survivor").orElseThrow();
+        assertThat(adopted.state()).isEqualTo(KernelState.READY);
+        assertThat(adopted.containerId()).contains(container);
+        assertThat(stdout(second, "survivor", "print(remembered)")).isEqualTo("still here");
+        assertThat(foreign.status(theirs.id()).running()).as("another instance's container").isTrue();
+    }
+
+    @Test
+    void aGpuRequestIsRefusedClearlyWithoutNvidia(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("gpu", "alice").withGpus(1));
+        assertThatThrownBy(() -> manager.start("gpu").get(60, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.code()).isEqualTo(KernelErrorCode.GPU_UNAVAILABLE))
+                .hasMessageContaining("kernel 'gpu' asks for a GPU").hasMessageContaining("no NVIDIA runtime");
+        assertThat(manager.info("gpu").orElseThrow().state()).isEqualTo(KernelState.ERROR);
+    }
+
+    @Test
+    void extraPackagesMakeALockedDerivedImageThatIsReused(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("env", "alice").withPackages(List.of("tabulate==0.9.0")));
+        manager.define(KernelDefinition.of("env2", "alice").withPackages(List.of("tabulate==0.9.0")));
+        KernelInfo info = manager.start("env").get(300, TimeUnit.SECONDS);
+        assertThat(info.image()).startsWith("flowfile-kernel-env:");
+        assertThat(stdout(manager, "env", "import tabulate\nprint(tabulate.__version__)")).isEqualTo("0.9.0");
+        assertThat(manager.start("env2").get(60, TimeUnit.SECONDS).image()).isEqualTo(info.image());
+        assertThat(java.nio.file.Files.readString(manager.config().environments().wheelhouse()
+                .resolve("environments").toFile().listFiles()[0].toPath().resolve("requirements.lock"))).isEqualTo("tabulate==0.9.0\n");
+    }
+}

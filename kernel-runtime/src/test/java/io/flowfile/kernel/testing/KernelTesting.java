@@ -1,0 +1,55 @@
+package io.flowfile.kernel.testing;
+
+import io.flowfile.kernel.KernelRuntimeConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Shared set-up for tests against the real Docker engine and the real kernel image. They never
+ * skip: without Docker or the image they fail with a message saying how to get them.
+ */
+public final class KernelTesting {
+
+    private KernelTesting() {}
+
+    /** The repository root (tests run with the module directory as working directory). */
+    public static Path repositoryRoot() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !Files.isDirectory(directory.resolve("docker/flowfile-kernel"))) {
+            directory = directory.getParent();
+        }
+        if (directory == null) {
+            throw new IllegalStateException("cannot find docker/flowfile-kernel above " + Path.of("").toAbsolutePath());
+        }
+        return directory;
+    }
+
+    /** A config for one test class: its own instance id and work root, no pool unless asked. */
+    public static KernelRuntimeConfig config(String name) throws IOException {
+        Path root = repositoryRoot();
+        Path work = Files.createDirectories(root.resolve("kernel-runtime/target/kernels").resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8)));
+        KernelRuntimeConfig defaults = KernelRuntimeConfig.defaults(work, root.resolve("docker/flowfile-kernel"),
+                "test-" + name.toLowerCase(java.util.Locale.ROOT).substring(0, Math.min(24, name.length())) + "-" + UUID.randomUUID().toString().substring(0, 6));
+        return new KernelRuntimeConfig(defaults.dockerHost(), defaults.image(), defaults.instanceId(), work, defaults.containerUser(),
+                defaults.pidsLimit(), defaults.tmpfsBytes(), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500),
+                defaults.maxKernelsPerOwner(), 0, Duration.ofMillis(500),
+                new KernelRuntimeConfig.EnvironmentConfig(root.resolve("docker/flowfile-kernel"), work.resolve("wheelhouse"),
+                        root.resolve("build/wheelhouse/extra"), pythonForPip(root), Duration.ofMinutes(5)));
+    }
+
+    /** The host Python of build/python-venv (made by scripts/setup), as a pip command. */
+    public static String pythonForPip(Path root) {
+        return hostPython(root) + " -m pip";
+    }
+
+    public static String hostPython(Path root) {
+        Path venv = root.resolve("build/python-venv/bin/python");
+        if (!Files.isExecutable(venv)) {
+            throw new IllegalStateException(venv + " is missing: run scripts/setup first");
+        }
+        return venv.toString();
+    }
+}
