@@ -1,6 +1,7 @@
 package io.flowfile.app.cli;
 
 import io.flowfile.app.bench.BenchCommand;
+import io.flowfile.app.kernel.KernelCommand;
 import io.flowfile.engine.FlowException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flowfile", mixinStandardHelpOptions = true, version = "flowfile 0.1.0",
         description = "Visual data-flow pipelines on embedded DuckDB.",
         subcommands = {RunCommand.class, ValidateCommand.class, PreviewCommand.class, NodesCommand.class,
-                SchemaCommand.class, FormatCommand.class, BenchCommand.class})
+                SchemaCommand.class, FormatCommand.class, BenchCommand.class, KernelCommand.class})
 public final class FlowfileCommand implements Runnable {
 
     /** Exit code of a run that failed. */

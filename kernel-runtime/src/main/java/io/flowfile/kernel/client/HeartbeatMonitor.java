@@ -55,7 +55,14 @@ final class HeartbeatMonitor implements AutoCloseable {
                 socket.send(ping, 0);
                 try (ZMQ.Poller poller = context.createPoller(1)) {
                     poller.register(socket, ZMQ.Poller.POLLIN);
-                    poller.poll(options.heartbeatTimeout().toMillis());
+                    long deadline = System.nanoTime() + options.heartbeatTimeout().toNanos();
+                    // In short slices, so close() is never kept waiting for a whole timeout.
+                    while (running && !poller.pollin(0) && System.nanoTime() < deadline) {
+                        poller.poll(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
+                    }
+                    if (!running) {
+                        break;
+                    }
                     if (poller.pollin(0)) {
                         socket.recv(0);
                         misses = 0;
@@ -97,7 +104,7 @@ final class HeartbeatMonitor implements AutoCloseable {
         running = false;
         java.util.concurrent.locks.LockSupport.unpark(thread);
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(2) + options.heartbeatTimeout().toMillis());
+            thread.join(TimeUnit.SECONDS.toMillis(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

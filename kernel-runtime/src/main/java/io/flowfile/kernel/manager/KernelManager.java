@@ -452,7 +452,7 @@ public final class KernelManager implements AutoCloseable {
                 }
             }
         }
-        pool.close();
+        pool.detach();
         starter.shutdownNow();
         provisioner.close();
     }

@@ -85,6 +85,14 @@ final class KernelPool implements AutoCloseable {
         return false;
     }
 
+    /** Closes the pooled kernels' connections but leaves their containers for the next manager to clean up. */
+    void detach() {
+        closed = true;
+        filler.shutdown();
+        ready.values().forEach(queue -> queue.forEach(warm -> warm.client().close()));
+        ready.clear();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -164,6 +164,19 @@ class KernelManagerIT {
     }
 
     @Test
+    void aKernelThatStopsAnsweringItsHeartbeatGoesToError(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("frozen", "alice"));
+        String container = manager.start("frozen").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
+        manager.provisioner().docker().pauseContainerCmd(container).exec();
+        await("ERROR after the heartbeat stopped", Duration.ofSeconds(30),
+                () -> manager.info("frozen").orElseThrow().state() == KernelState.ERROR);
+        assertThat(manager.info("frozen").orElseThrow().reason())
+                .startsWith("kernel 'frozen' stopped answering its heartbeat although its container runs; last log lines:");
+        await("the frozen container to be removed", Duration.ofSeconds(30), () -> !manager.provisioner().status(container).exists());
+    }
+
+    @Test
     void idleTimeoutAndMaximumLifetimeStopKernelsWithTheReason(TestInfo test) throws Exception {
         KernelManager manager = manager(config(test));
         manager.define(KernelDefinition.of("idle", "alice").withIdleTimeout(Duration.ofSeconds(3)));
@@ -229,10 +242,14 @@ class KernelManagerIT {
         KernelContainer theirs = foreign.create(new ContainerSpec(config.image(), "carol", "theirs", new ResourceProfile(1L << 30, 1_000_000_000L, 0)));
         toClose.add(() -> foreign.remove(theirs.id()));
 
-        KernelManager first = new KernelManager(config);
+        KernelManager first = new KernelManager(config.withPoolSize(1));
         first.define(KernelDefinition.of("survivor", "alice"));
         String container = first.start("survivor").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
         run(first, "survivor", "remembered = 'still here'");
+        assertThat(first.prewarm(KernelDefinition.of("survivor", "alice"), TIMEOUT)).isTrue();
+        List<String> pooled = first.provisioner().ownedContainers().stream().map(c -> c.getId())
+                .filter(id -> !id.equals(container)).toList();
+        assertThat(pooled).hasSize(1);
         first.detach();
 
         KernelManager second = manager(config);
@@ -241,6 +258,7 @@ class KernelManagerIT {
         assertThat(adopted.containerId()).contains(container);
         assertThat(stdout(second, "survivor", "print(remembered)")).isEqualTo("still here");
         assertThat(foreign.status(theirs.id()).running()).as("another instance's container").isTrue();
+        assertThat(second.provisioner().status(pooled.getFirst()).exists()).as("the old pooled container is removed").isFalse();
     }
 
     @Test
