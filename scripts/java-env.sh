@@ -40,9 +40,11 @@ if [ -z "${JAVA_HOME:-}" ]; then
 fi
 export JAVA_HOME
 FLOWFILE_JAVA_MAJOR=$(flowfile_java_major "$JAVA_HOME")
-# DuckDB loads a native library through JNI: JDK 24+ warn unless native access is granted.
-FLOWFILE_JVM_FLAGS=""
+# Arrow Java reaches into java.nio for its off-heap buffers. DuckDB loads a native library through
+# JNI: JDK 24+ warn unless native access is granted; on JDK 24+ Arrow's Netty allocator also needs
+# sun.misc.Unsafe's memory access (JDK 21 does not know that flag and refuses to start with it).
+FLOWFILE_JVM_FLAGS="--add-opens=java.base/java.nio=ALL-UNNAMED"
 if [ "$FLOWFILE_JAVA_MAJOR" -ge 24 ]; then
-  FLOWFILE_JVM_FLAGS="--enable-native-access=ALL-UNNAMED"
+  FLOWFILE_JVM_FLAGS="$FLOWFILE_JVM_FLAGS --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 fi
 export FLOWFILE_JAVA_MAJOR FLOWFILE_JVM_FLAGS

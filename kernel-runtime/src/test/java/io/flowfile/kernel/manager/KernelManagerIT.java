@@ -102,6 +102,39 @@ class KernelManagerIT {
     }
 
     @Test
+    void theKernelContainerIsLockedDown(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        manager.define(KernelDefinition.of("locked", "alice").withMemoryGb(1.5));
+        String id = manager.start("locked").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
+        var inspected = manager.provisioner().docker().inspectContainerCmd(id).exec();
+        var host = inspected.getHostConfig();
+        assertThat(host.getReadonlyRootfs()).isTrue();
+        assertThat(host.getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+        assertThat(host.getSecurityOpts()).contains("no-new-privileges");
+        assertThat(host.getMemory()).isEqualTo(1536L << 20);
+        assertThat(host.getMemorySwap()).isEqualTo(1536L << 20);
+        assertThat(host.getNanoCPUs()).isEqualTo(1_000_000_000L);
+        assertThat(host.getPidsLimit()).isEqualTo(512L);
+        assertThat(inspected.getConfig().getUser()).isEqualTo("1000:1000");
+        assertThat(inspected.getConfig().getLabels()).containsEntry("io.flowfile.kernel", "locked")
+                .containsEntry("io.flowfile.owner", "alice").containsEntry("io.flowfile.instance", manager.config().instanceId());
+        host.getPortBindings().getBindings().values().forEach(bindings ->
+                assertThat(bindings).allSatisfy(binding -> assertThat(binding.getHostIp()).isEqualTo("127.0.0.1")));
+        assertThat(inspected.getMounts()).extracting(mount -> String.valueOf(mount.getSource()))
+                .noneMatch(source -> source.contains("docker.sock"));
+        assertThat(stdout(manager, "locked", """
+                import os
+                try:
+                    open('/etc/flowfile-test', 'w')
+                    root_writable = True
+                except OSError:
+                    root_writable = False
+                open('/tmp/ok', 'w').write('x')
+                open('/home/flowfile/ok', 'w').write('x')
+                print(os.getuid(), root_writable, os.path.exists('/var/run/docker.sock'))""")).isEqualTo("1000 False False");
+    }
+
+    @Test
     void startIsSingleFlightAndExecutionsQueueInOrder(TestInfo test) throws Exception {
         KernelManager manager = manager(config(test));
         manager.define(KernelDefinition.of("queue", "alice"));
