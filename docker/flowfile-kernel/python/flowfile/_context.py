@@ -1,8 +1,12 @@
 """The run context: what the engine tells the kernel before a node's code runs.
 
-The engine executes ``flowfile._context.set_context({...})`` in the kernel before the cells of a node
-run, and ``clear_context()`` after. The context says which node runs (flow_id, run_id, node_id),
-where its input Arrow IPC files are, which outputs it may publish and where they go.
+The engine runs a node's cells with ``flowfile._kernel.run_cell(context, source, cell_index)``, which
+sets the context before the cell and clears it after (``set_context`` / ``clear_context`` can also be
+called directly). The context says which node runs (flow_id, run_id, node_id, kernel_id), where its
+input Arrow IPC files are, which outputs it may publish and where they go, where the kernel keeps its
+artifacts (artifact_dir) and the run exchanges files with the engine (exchange_dir), and whether the
+flow is registered in the catalog (flow_registered, flow_version) or run from the editor
+(interactive).
 
 The context lives in a :class:`ContextStore`. The default store is one module-level slot (one context
 per kernel); :func:`use_store` swaps in another one, e.g. a store keyed by flow namespace.
@@ -20,7 +24,21 @@ from ._errors import NoContextError
 DEFAULT_OUTPUTS: tuple[str, ...] = ("main",)
 DEFAULT_SHARED_DIR = "/flowfile/shared"
 
-_FIELDS = ("flow_id", "run_id", "node_id", "inputs", "outputs", "output_dir", "shared_dir")
+_FIELDS = (
+    "flow_id",
+    "run_id",
+    "node_id",
+    "kernel_id",
+    "inputs",
+    "outputs",
+    "output_dir",
+    "shared_dir",
+    "artifact_dir",
+    "exchange_dir",
+    "flow_registered",
+    "flow_version",
+    "interactive",
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +56,20 @@ class RunContext:
     """Absolute directory where published outputs go (``<output_dir>/<name>.arrow``)."""
     shared_dir: str = DEFAULT_SHARED_DIR
     """Absolute directory behind :func:`flowfile.get_shared_location`."""
+    kernel_id: Any = None
+    """The kernel running the node (lineage of global artifacts)."""
+    artifact_dir: str | None = None
+    """The kernel's artifact root, e.g. ``/flowfile/artifacts/<kernel_id>``: flow-scoped artifacts
+    live in ``<artifact_dir>/<flow_id>/<name>/``."""
+    exchange_dir: str | None = None
+    """The run's exchange directory: staged global artifacts (``globals/``) and the engine's
+    answers to requests (``replies/``)."""
+    flow_registered: bool = False
+    """True when the flow is registered in the catalog (``publish_global`` needs it)."""
+    flow_version: int | None = None
+    """The registered flow version that runs, if any."""
+    interactive: bool = False
+    """True when the node runs from the editor (cell by cell) rather than as a flow run."""
 
     @classmethod
     def from_dict(cls, values: Mapping[str, Any]) -> RunContext:
@@ -57,6 +89,15 @@ class RunContext:
             output_dir = _absolute_path("output_dir", output_dir)
         shared_dir = values.get("shared_dir")
         shared_dir = DEFAULT_SHARED_DIR if shared_dir is None else _absolute_path("shared_dir", shared_dir)
+        artifact_dir = values.get("artifact_dir")
+        if artifact_dir is not None:
+            artifact_dir = _absolute_path("artifact_dir", artifact_dir)
+        exchange_dir = values.get("exchange_dir")
+        if exchange_dir is not None:
+            exchange_dir = _absolute_path("exchange_dir", exchange_dir)
+        flow_version = values.get("flow_version")
+        if flow_version is not None and (isinstance(flow_version, bool) or not isinstance(flow_version, int)):
+            raise TypeError(f"run context flow_version must be an integer or None, not {type(flow_version).__name__}")
         return cls(
             flow_id=values.get("flow_id"),
             run_id=values.get("run_id"),
@@ -65,6 +106,12 @@ class RunContext:
             outputs=outputs,
             output_dir=output_dir,
             shared_dir=shared_dir,
+            kernel_id=values.get("kernel_id"),
+            artifact_dir=artifact_dir,
+            exchange_dir=exchange_dir,
+            flow_registered=_flag("flow_registered", values.get("flow_registered")),
+            flow_version=flow_version,
+            interactive=_flag("interactive", values.get("interactive")),
         )
 
 
@@ -75,6 +122,14 @@ def _absolute_path(what: str, value: Any) -> str:
     if not os.path.isabs(path):
         raise ValueError(f"run context {what} must be an absolute path, got {path!r}")
     return path
+
+
+def _flag(what: str, value: Any) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise TypeError(f"run context {what} must be true or false, not {type(value).__name__}")
+    return value
 
 
 def _inputs(value: Any) -> dict[str, tuple[str, ...]]:
@@ -135,8 +190,10 @@ def use_store(store: ContextStore) -> ContextStore:
 def set_context(values: Mapping[str, Any] | RunContext) -> RunContext:
     """Sets the run context (called by the engine before a node's code runs).
 
-    ``values`` has the fields flow_id, run_id, node_id, inputs (``{name: [absolute paths]}``), outputs
-    (default ``["main"]``), output_dir and shared_dir (default ``/flowfile/shared``).
+    ``values`` has the fields flow_id, run_id, node_id, kernel_id, inputs (``{name: [absolute
+    paths]}``), outputs (default ``["main"]``), output_dir, shared_dir (default ``/flowfile/shared``),
+    artifact_dir, exchange_dir, flow_registered (default false), flow_version (int or None) and
+    interactive (default false). Every field is optional; unknown fields are refused.
     """
     context = values if isinstance(values, RunContext) else RunContext.from_dict(values)
     _store.set(context)
@@ -158,7 +215,7 @@ def get_context() -> RunContext:
     context = _store.get()
     if context is None:
         raise NoContextError(
-            "no flowfile run context: read_input() and publish_output() work only while the engine runs "
-            "a node (it calls flowfile._context.set_context(...) first)"
+            "no flowfile run context: read_input(), publish_output() and the artifact functions work only "
+            "while the engine runs a node (it calls flowfile._context.set_context(...) first)"
         )
     return context

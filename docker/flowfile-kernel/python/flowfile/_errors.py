@@ -33,3 +33,49 @@ class UnknownNameError(FlowfileError, KeyError, ValueError):
 
     def __str__(self) -> str:  # KeyError would print the message quoted
         return str(self.args[0])
+
+
+class ArtifactError(FlowfileError):
+    """Base class of the errors about artifacts (flow-scoped or global)."""
+
+
+class InvalidArtifactNameError(ArtifactError, ValueError):
+    """An artifact name with characters that are not allowed, or of a bad length."""
+
+
+class UnknownArtifactError(ArtifactError, KeyError):
+    """No artifact of that name in this flow; the message lists the names there are.
+
+    A ``KeyError``, like Flowfile's, so existing ``except KeyError`` code keeps working.
+    """
+
+    def __str__(self) -> str:  # KeyError would print the message quoted
+        return str(self.args[0])
+
+
+class ArtifactExistsError(ArtifactError, ValueError):
+    """Another node of the flow already published an artifact of that name."""
+
+
+class ArtifactSerializationError(ArtifactError, TypeError):
+    """The object cannot be serialised (it holds an open file, a lock, a generator, ...)."""
+
+
+class ArtifactChecksumError(ArtifactError):
+    """An artifact's data file does not match the SHA-256 recorded when it was written."""
+
+
+class NotRegisteredError(FlowfileError, RuntimeError):
+    """``publish_global`` outside a run of a registered flow."""
+
+
+class EngineError(FlowfileError, RuntimeError):
+    """The engine refused a request (its message is the error's message)."""
+
+
+class EngineUnavailableError(EngineError):
+    """The request cannot reach the engine: not in a kernel, or no exchange directory."""
+
+
+class EngineTimeoutError(EngineError, TimeoutError):
+    """The engine did not answer a request in time."""

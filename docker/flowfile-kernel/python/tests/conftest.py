@@ -1,11 +1,14 @@
-"""Shared fixtures: a run context over real Arrow IPC files, and a recorder of what would be
-published to Jupyter."""
+"""Shared fixtures: a run context over real Arrow IPC files, a recorder of what would be published to
+Jupyter, a run context for artifacts, and a fake engine that answers kernel requests by file."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ if str(PACKAGE_DIR) not in sys.path:
     sys.path.insert(0, str(PACKAGE_DIR))
 
 import flowfile  # noqa: E402
-from flowfile import _context, _publish  # noqa: E402
+from flowfile import _artifacts, _context, _engine, _kernel, _publish  # noqa: E402
 
 
 def write_ipc(path: Path, columns: dict[str, list[Any]]) -> str:
@@ -31,10 +34,98 @@ def write_ipc(path: Path, columns: dict[str, list[Any]]) -> str:
 
 @pytest.fixture(autouse=True)
 def _no_context() -> Iterator[None]:
-    """Every test starts and ends without a run context."""
+    """Every test starts and ends without a run context, flow namespaces, artifacts held in memory or
+    a replaced engine transport."""
     _context.clear_context()
     yield
     _context.clear_context()
+    _kernel._namespaces.clear()
+    _artifacts.forget_all()
+    _engine.use_transport(None)
+
+
+@pytest.fixture
+def flow_context(tmp_path: Path) -> dict[str, Any]:
+    """The context of node 3 of flow "f1" (registered, version 2), with an artifact root and an
+    exchange directory. Not set: pass it to run_cell or set_context."""
+    return {
+        "flow_id": "f1",
+        "run_id": "run-1",
+        "node_id": 3,
+        "kernel_id": "k1",
+        "outputs": ["main"],
+        "output_dir": str(tmp_path / "exchange" / "outputs"),
+        "shared_dir": str(tmp_path / "shared"),
+        "artifact_dir": str(tmp_path / "artifacts" / "k1"),
+        "exchange_dir": str(tmp_path / "exchange"),
+        "flow_registered": True,
+        "flow_version": 2,
+        "interactive": False,
+    }
+
+
+class FakeEngine:
+    """Plays the engine: records what the kernel sends and answers requests by writing
+    ``<exchange_dir>/replies/<request_id>.json`` (temporary name, then rename), as the engine does.
+
+    ``handlers[action](message)`` returns the answer (a dict with ``ok``) or None for no answer.
+    With ``delay`` the answer is written from another thread after that many seconds.
+    """
+
+    def __init__(self, exchange_dir: str, delay: float = 0.0) -> None:
+        self.exchange_dir = exchange_dir
+        self.delay = delay
+        self.messages: list[dict[str, Any]] = []
+        self.handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any] | None]] = {}
+        self.threads: list[threading.Thread] = []
+
+    def send(self, message: dict[str, Any]) -> None:
+        json.dumps(message)  # what the comm sends must be JSON
+        self.messages.append(message)
+        handler = self.handlers.get(message["action"])
+        if handler is None:
+            return
+        answer = handler(message)
+        if answer is None:
+            return
+        if self.delay:
+            thread = threading.Thread(target=self._answer_later, args=(message["request_id"], answer))
+            thread.start()
+            self.threads.append(thread)
+        else:
+            self.answer(message["request_id"], answer)
+
+    def _answer_later(self, request_id: str, answer: dict[str, Any] | str) -> None:
+        time.sleep(self.delay)
+        self.answer(request_id, answer)
+
+    def answer(self, request_id: str, answer: dict[str, Any] | str) -> None:
+        write_reply(self.exchange_dir, request_id, answer)
+
+    def actions(self) -> list[str]:
+        return [m["action"] for m in self.messages]
+
+
+def write_reply(exchange_dir: str, request_id: str, answer: dict[str, Any] | str) -> str:
+    """Writes the engine's answer file as the engine does; returns its path."""
+    replies = os.path.join(exchange_dir, "replies")
+    os.makedirs(replies, exist_ok=True)
+    temporary = os.path.join(replies, f".{request_id}.json.tmp")
+    with open(temporary, "w", encoding="utf-8") as file:
+        file.write(answer if isinstance(answer, str) else json.dumps(answer))
+    target = os.path.join(replies, f"{request_id}.json")
+    os.replace(temporary, target)
+    return target
+
+
+@pytest.fixture
+def engine(flow_context: dict[str, Any]) -> Iterator[FakeEngine]:
+    """A fake engine installed as the transport for the flow_context's exchange directory."""
+    fake = FakeEngine(flow_context["exchange_dir"])
+    _engine.use_transport(fake)
+    yield fake
+    for thread in fake.threads:
+        thread.join(timeout=10)
 
 
 @pytest.fixture
@@ -88,4 +179,4 @@ def python_env() -> dict[str, str]:
     return env
 
 
-__all__ = ["Published", "flowfile", "python_env", "write_ipc"]
+__all__ = ["FakeEngine", "Published", "flowfile", "python_env", "write_ipc", "write_reply"]

@@ -22,16 +22,43 @@ def test_functions_of_the_reference_api_exist_with_its_signatures() -> None:
         "log_warning": "(message: 'str') -> 'None'",
         "log_error": "(message: 'str') -> 'None'",
         "get_shared_location": "(filename: 'str') -> 'str'",
+        "publish_artifact": "(name: 'str', obj: 'Any') -> 'None'",
+        "read_artifact": "(name: 'str') -> 'Any'",
+        "delete_artifact": "(name: 'str') -> 'None'",
+        "list_artifacts": "() -> 'list[ArtifactInfo]'",
+        "publish_global": (
+            "(name: 'str', obj: 'Any', description: 'str | None' = None, tags: 'list[str] | None' = None) -> 'int'"
+        ),
+        "get_global": "(name: 'str', version: 'int | None' = None) -> 'Any'",
+        "list_global_artifacts": "(tags: 'list[str] | None' = None) -> 'list[ArtifactInfo]'",
+        "delete_global_artifact": "(name: 'str', version: 'int | None' = None) -> 'None'",
     }
     for name, signature in expected.items():
         assert str(inspect.signature(getattr(flowfile, name))) == signature, name
         assert getattr(flowfile, name).__doc__, f"{name} has no docstring"
 
 
+def test_the_engine_entry_points_exist_with_their_signatures() -> None:
+    from flowfile import _kernel
+
+    expected = {
+        "run_cell": "(context: 'Mapping[str, Any] | str', source: 'str', cell_index: 'int' = 0) -> 'None'",
+        "run_cell_b64": "(context_b64: 'str', source_b64: 'str', cell_index: 'int' = 0) -> 'None'",
+        "reset_namespace": "(flow_id: 'str') -> 'None'",
+        "recover_artifacts": "(kernel_id: 'str', artifact_dir: 'str', mode: 'str' = 'lazy') -> 'dict[str, Any]'",
+    }
+    for name, signature in expected.items():
+        assert str(inspect.signature(getattr(_kernel, name))) == signature, name
+        assert getattr(_kernel, name).__doc__, f"{name} has no docstring"
+
+
 def test_importing_flowfile_imports_no_heavy_library() -> None:
-    heavy = ["polars", "pandas", "pyarrow", "numpy", "matplotlib", "plotly", "PIL", "IPython", "sklearn"]
+    heavy = [
+        "polars", "pandas", "pyarrow", "numpy", "matplotlib", "plotly", "PIL", "IPython", "sklearn",
+        "cloudpickle", "joblib", "comm", "scipy",
+    ]
     code = (
-        "import sys, flowfile\n"
+        "import sys, flowfile, flowfile._kernel\n"
         f"loaded = [m for m in {heavy!r} if m in sys.modules]\n"
         "print(','.join(loaded))\n"
     )

@@ -18,6 +18,34 @@ def test_set_context_fills_defaults() -> None:
     assert (context.flow_id, context.run_id, context.node_id) == (None, None, 1)
 
 
+def test_the_fields_of_a_kernel_run() -> None:
+    context = _context.set_context(
+        {
+            "flow_id": "f1",
+            "run_id": "r1",
+            "node_id": 4,
+            "kernel_id": "k1",
+            "artifact_dir": "/flowfile/artifacts/k1",
+            "exchange_dir": "/flowfile/exchange/r1",
+            "flow_registered": True,
+            "flow_version": 3,
+            "interactive": False,
+        }
+    )
+
+    assert (context.kernel_id, context.artifact_dir, context.exchange_dir) == (
+        "k1", "/flowfile/artifacts/k1", "/flowfile/exchange/r1",
+    )
+    assert (context.flow_registered, context.flow_version, context.interactive) == (True, 3, False)
+
+
+def test_registration_fields_default_to_an_unregistered_flow_run() -> None:
+    context = _context.set_context({"flow_id": "f1", "flow_registered": None, "interactive": None})
+
+    assert (context.flow_registered, context.flow_version, context.interactive) == (False, None, False)
+    assert (context.artifact_dir, context.exchange_dir, context.kernel_id) == (None, None, None)
+
+
 def test_clear_context_forgets_it() -> None:
     _context.set_context({"node_id": 1})
     _context.clear_context()
@@ -45,6 +73,12 @@ def test_functions_that_need_a_context_say_so() -> None:
         ({"outputs": ["../escape"]}, ValueError, "plain file names"),
         ({"output_dir": "out"}, ValueError, "output_dir must be an absolute path"),
         ({"shared_dir": "shared"}, ValueError, "shared_dir must be an absolute path"),
+        ({"artifact_dir": "artifacts"}, ValueError, "artifact_dir must be an absolute path"),
+        ({"exchange_dir": "x"}, ValueError, "exchange_dir must be an absolute path"),
+        ({"flow_registered": "yes"}, TypeError, "flow_registered must be true or false"),
+        ({"interactive": 1}, TypeError, "interactive must be true or false"),
+        ({"flow_version": "2"}, TypeError, "flow_version must be an integer or None"),
+        ({"flow_version": True}, TypeError, "flow_version must be an integer or None"),
     ],
 )
 def test_bad_context_is_refused_naming_the_field(values: dict, error: type, message: str) -> None:

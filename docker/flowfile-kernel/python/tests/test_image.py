@@ -225,6 +225,56 @@ def test_interrupt_request_interrupts_a_running_cell(kernel: Kernel) -> None:
     assert kernel.stdout("print('still alive')").strip() == "still alive"
 
 
+def test_cells_artifacts_and_an_engine_request_in_the_container(kernel: Kernel) -> None:
+    """run_cell_b64 as the engine sends it; a flow artifact lands in the mounted directory; a global
+    request goes out as a comm message and the answer file written on the host unblocks the cell."""
+    import base64
+
+    def b64(text: str) -> str:
+        return base64.b64encode(text.encode()).decode()
+
+    context = {
+        "flow_id": "f1", "node_id": 2, "run_id": "r1", "kernel_id": "k1",
+        "artifact_dir": "/flowfile/exchange/artifacts", "exchange_dir": "/flowfile/exchange",
+    }
+    source = (
+        "import numpy as np\n"
+        "flowfile.publish_artifact('weights', np.arange(4))\n"
+        "found = flowfile.list_global_artifacts()\n"
+        "[a.name for a in found] + [int(flowfile.read_artifact('weights').sum())]"
+    )
+    msg_id = kernel.client.execute(
+        f'import flowfile._kernel as _fk; _fk.run_cell_b64("{b64(json.dumps(context))}", "{b64(source)}", 0)'
+    )
+    requests, shown = [], []
+    while True:
+        message = kernel.client.get_iopub_msg(timeout=TIMEOUT)
+        if message["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = message["msg_type"], message["content"]
+        if kind == "comm_msg" and content["data"]["action"] == "list_global":
+            requests.append(content["data"])
+            replies = kernel.exchange / "replies"
+            replies.mkdir(exist_ok=True)
+            (replies / "tmp").write_text(json.dumps({"ok": True, "artifacts": [{"name": "sales", "version": 1}]}))
+            os.replace(replies / "tmp", replies / f"{content['data']['request_id']}.json")
+        elif kind == "display_data":
+            shown.append(content["data"]["text/plain"])
+        elif kind == "status" and content["execution_state"] == "idle":
+            break
+    reply = kernel.client.get_shell_msg(timeout=TIMEOUT)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kernel.client.get_shell_msg(timeout=TIMEOUT)
+
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert len(requests) == 1 and shown == ["['sales', 6]"]
+    artifact = kernel.exchange / "artifacts" / "f1" / "weights"
+    meta = json.loads((artifact / "meta.json").read_text())
+    assert sorted(os.listdir(artifact)) == ["data.joblib", "meta.json"]
+    assert meta["sha256"] == hashlib.sha256((artifact / "data.joblib").read_bytes()).hexdigest()
+    assert (meta["format"], meta["node_id"], meta["python_type"]) == ("joblib", 2, "numpy.ndarray")
+
+
 def test_healthcheck_reports_healthy(kernel: Kernel) -> None:
     deadline = time.monotonic() + 30
     status = ""

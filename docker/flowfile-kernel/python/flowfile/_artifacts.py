@@ -1,0 +1,416 @@
+"""Flow-scoped artifacts: Python objects a flow's nodes keep between nodes, runs and kernel restarts.
+
+Layout on disk, under the kernel's artifact root (the run context's ``artifact_dir``, e.g.
+``/flowfile/artifacts/<kernel_id>``)::
+
+    <artifact_dir>/<flow_id>/<name>/data.<parquet|joblib|pkl>
+    <artifact_dir>/<flow_id>/<name>/meta.json
+
+``meta.json`` holds name, flow_id, node_id, run_id, python_type, format, size (bytes of the data
+file), sha256 (of the data file) and created (ISO-8601 UTC). Both files are written under temporary
+names (``.data.*.tmp``, ``.meta.*.tmp``) and renamed into place, meta last; a deleted artifact's
+directory is first renamed to ``.deleted-*``. Names starting with ``.`` are never artifacts.
+
+Objects read or published in this kernel are kept in memory (per flow), so a second read returns the
+same object without touching the disk; the kernel re-reads the data file when meta.json says it
+changed. Reading from disk verifies the SHA-256 first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from . import _engine, _serial
+from ._context import RunContext, current_context, get_context
+from ._errors import (
+    ArtifactChecksumError,
+    ArtifactError,
+    ArtifactExistsError,
+    InvalidArtifactNameError,
+    NoContextError,
+    UnknownArtifactError,
+)
+
+META = "meta.json"
+DATA = "data"
+MODES = ("lazy", "eager", "clear")
+"""Recovery modes of :func:`recover`."""
+META_FIELDS = ("name", "flow_id", "node_id", "run_id", "python_type", "format", "size", "sha256", "created")
+
+_NAME = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]{0,127}")
+NAME_RULE = "1 to 128 characters: ASCII letters, digits, '-', '_' and '.', not starting with '.'"
+
+
+class ArtifactInfo(dict):  # type: ignore[type-arg]
+    """An artifact's metadata: a dict whose keys are also attributes (``info["name"]`` or ``info.name``)."""
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(f"artifact information has no field {key!r}; it has {', '.join(self)}") from None
+
+
+# --- names and places ------------------------------------------------------------------------------
+
+
+def check_name(name: Any, what: str = "artifact") -> str:
+    """Returns ``name`` when it is a valid artifact name, else raises :class:`InvalidArtifactNameError`."""
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise InvalidArtifactNameError(f"invalid {what} name {name!r}: use {NAME_RULE}")
+    return name
+
+
+def flow_key(flow_id: Any) -> str:
+    """The directory name (and namespace key) of a flow id."""
+    if flow_id is None:
+        raise NoContextError("the run context has no flow_id: artifacts belong to a flow")
+    key = str(flow_id)
+    if not _NAME.fullmatch(key):
+        raise ValueError(f"flow id {flow_id!r} cannot name a directory: it must be {NAME_RULE}")
+    return key
+
+
+_kernel_root: str | None = None
+"""The artifact root given to :func:`recover` (used when the run context has no artifact_dir)."""
+
+
+def artifact_root(context: RunContext | None = None) -> str:
+    """The kernel's artifact root: the context's artifact_dir, else the one :func:`recover` was given,
+    else ``$FLOWFILE_ARTIFACT_DIR``."""
+    context = context if context is not None else current_context()
+    root = (context.artifact_dir if context is not None else None) or _kernel_root or os.environ.get(
+        "FLOWFILE_ARTIFACT_DIR"
+    )
+    if not root:
+        raise ArtifactError(
+            "no artifact directory: the run context has no artifact_dir and the kernel was not told its "
+            "artifact root (flowfile._kernel.recover_artifacts)"
+        )
+    return root
+
+
+def _flow_dir(root: str, flow: str) -> str:
+    return os.path.join(root, flow)
+
+
+def _artifact_dir(root: str, flow: str, name: str) -> str:
+    return os.path.join(root, flow, name)
+
+
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+# --- in-memory objects -----------------------------------------------------------------------------
+
+_lock = threading.RLock()
+_loaded: dict[tuple[str, str], dict[str, tuple[str, Any]]] = {}
+"""(artifact root, flow) -> name -> (sha256 of the data file, the object)."""
+
+
+def _cache(root: str, flow: str) -> dict[str, tuple[str, Any]]:
+    return _loaded.setdefault((os.path.abspath(root), flow), {})
+
+
+def forget_flow(flow_id: Any) -> None:
+    """Drops the flow's objects from memory (its files stay): ``reset_namespace`` calls this."""
+    flow = str(flow_id)
+    with _lock:
+        for key in [key for key in _loaded if key[1] == flow]:
+            del _loaded[key]
+
+
+def forget_all() -> None:
+    """Drops every object from memory, as a kernel restart would (files stay)."""
+    global _kernel_root
+    with _lock:
+        _loaded.clear()
+        _kernel_root = None
+
+
+def loaded_names(flow_id: Any) -> list[str]:
+    """Names of the flow's artifacts held in memory (for tests and diagnostics)."""
+    flow = str(flow_id)
+    with _lock:
+        return sorted({name for (_, f), cache in _loaded.items() if f == flow for name in cache})
+
+
+# --- meta.json -------------------------------------------------------------------------------------
+
+
+def _read_meta(directory: str) -> dict[str, Any] | None:
+    """The artifact's metadata, or None when the directory holds no complete artifact."""
+    try:
+        with open(os.path.join(directory, META), encoding="utf-8") as file:
+            meta = json.load(file)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        raise ArtifactError(f"the metadata {os.path.join(directory, META)} cannot be read: {error}") from error
+    if not isinstance(meta, dict) or any(key not in meta for key in ("name", "format", "sha256", "python_type")):
+        raise ArtifactError(f"the metadata {os.path.join(directory, META)} is incomplete: {meta!r}")
+    if meta["format"] not in _serial.EXTENSIONS:
+        raise ArtifactError(f"the metadata {os.path.join(directory, META)} has an unknown format {meta['format']!r}")
+    return meta
+
+
+def _data_path(directory: str, fmt: str) -> str:
+    return os.path.join(directory, f"{DATA}.{_serial.EXTENSIONS[fmt]}")
+
+
+def _write_json(directory: str, name: str, value: dict[str, Any]) -> None:
+    temporary = os.path.join(directory, f".{name}.{uuid.uuid4().hex}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8") as file:
+            json.dump(value, file, indent=2, sort_keys=True)
+            file.write("\n")
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, os.path.join(directory, name))
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def _artifacts_on_disk(root: str, flow: str) -> Iterator[tuple[str, str]]:
+    """(name, directory) of the artifact directories of a flow (not the hidden ones)."""
+    try:
+        entries = sorted(os.listdir(_flow_dir(root, flow)))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        directory = _artifact_dir(root, flow, entry)
+        if not entry.startswith(".") and os.path.isdir(directory):
+            yield entry, directory
+
+
+# --- the public API --------------------------------------------------------------------------------
+
+
+def _where() -> tuple[RunContext, str, str]:
+    context = get_context()
+    return context, artifact_root(context), flow_key(context.flow_id)
+
+
+def publish_artifact(name: str, obj: Any) -> None:
+    """Stores ``obj`` as artifact ``name`` of the current flow, on disk and in memory.
+
+    Serialised by type: Polars (a LazyFrame is collected) and pandas DataFrames as Parquet and read
+    back as the same type; scikit-learn, NumPy, SciPy sparse, XGBoost and LightGBM objects with
+    joblib; everything else with cloudpickle. Publishing again from the same node replaces the
+    artifact; an artifact of that name published by another node must be deleted first
+    (:class:`~flowfile.ArtifactExistsError`). An object that cannot be serialised raises
+    :class:`~flowfile.ArtifactSerializationError` saying which part of it and why. The engine is told
+    (an ``artifact_published`` event) once the artifact is on disk.
+    """
+    check_name(name)
+    context, root, flow = _where()
+    directory = _artifact_dir(root, flow, name)
+    with _lock:
+        try:
+            existing = _read_meta(directory)
+        except ArtifactError:  # a damaged meta.json: the new version replaces it
+            existing = None
+        if existing is not None and existing.get("node_id") != context.node_id:
+            raise ArtifactExistsError(
+                f"artifact {name!r} already exists in flow {flow!r} (published by node {existing.get('node_id')}): "
+                f"delete it first with flowfile.delete_artifact({name!r}) to publish a new one from node "
+                f"{context.node_id}"
+            )
+        created = not os.path.isdir(directory)
+        try:
+            written = _serial.write(obj, directory, f"artifact {name!r}")
+        except BaseException:
+            if created:
+                shutil.rmtree(directory, ignore_errors=True)
+            raise
+        meta = {
+            "name": name,
+            "flow_id": context.flow_id,
+            "node_id": context.node_id,
+            "run_id": context.run_id,
+            "python_type": written.python_type,
+            "format": written.format,
+            "size": written.size,
+            "sha256": written.sha256,
+            "created": _utc_now(),
+        }
+        target = _data_path(directory, written.format)
+        try:
+            os.replace(written.path, target)
+        except BaseException:
+            _remove(written.path)
+            raise
+        _write_json(directory, META, meta)
+        for fmt in _serial.EXTENSIONS:  # an earlier version in another format
+            if fmt != written.format:
+                _remove(_data_path(directory, fmt))
+        _cache(root, flow)[name] = (written.sha256, written.value)
+    _engine.notify(
+        "artifact_published",
+        {"flow_id": context.flow_id, "run_id": context.run_id, "kernel_id": context.kernel_id, "artifact": meta},
+    )
+
+
+def read_artifact(name: str) -> Any:
+    """Returns artifact ``name`` of the current flow.
+
+    An object published or read before in this kernel comes from memory. Otherwise the data file is
+    checked against its SHA-256 (:class:`~flowfile.ArtifactChecksumError` on a mismatch: never
+    silently wrong data) and deserialised. An unknown name raises
+    :class:`~flowfile.UnknownArtifactError` (a ``KeyError``) listing the flow's artifacts.
+    """
+    check_name(name)
+    context, root, flow = _where()
+    return _load(root, flow, name)
+
+
+def _load(root: str, flow: str, name: str) -> Any:
+    directory = _artifact_dir(root, flow, name)
+    with _lock:
+        meta = _read_meta(directory)
+        cache = _cache(root, flow)
+        if meta is None:
+            cache.pop(name, None)
+            raise _unknown(root, flow, name)
+        held = cache.get(name)
+        if held is not None and held[0] == meta["sha256"]:
+            return held[1]
+        path = _data_path(directory, meta["format"])
+        what = f"artifact {name!r} of flow {flow!r}"
+        if not os.path.exists(path):
+            raise ArtifactChecksumError(f"{what} has lost its data file {path}; publish it again")
+        _serial.verify(path, meta["sha256"], what)
+        obj = _serial.read(path, meta["format"], meta["python_type"])
+        cache[name] = (meta["sha256"], obj)
+        return obj
+
+
+def _unknown(root: str, flow: str, name: str) -> UnknownArtifactError:
+    names = [entry for entry, directory in _artifacts_on_disk(root, flow) if os.path.exists(os.path.join(directory, META))]
+    if names:
+        listed = ", ".join(repr(n) for n in names)
+        return UnknownArtifactError(f"unknown artifact {name!r}: flow {flow!r} has the artifacts {listed}")
+    return UnknownArtifactError(f"unknown artifact {name!r}: flow {flow!r} has no artifacts")
+
+
+def delete_artifact(name: str) -> None:
+    """Deletes artifact ``name`` of the current flow, from disk and memory, and tells the engine (an
+    ``artifact_deleted`` event). An unknown name raises :class:`~flowfile.UnknownArtifactError`."""
+    check_name(name)
+    context, root, flow = _where()
+    with _lock:
+        directory = _artifact_dir(root, flow, name)
+        if not os.path.isfile(os.path.join(directory, META)):  # (a damaged meta.json can be deleted)
+            _cache(root, flow).pop(name, None)
+            raise _unknown(root, flow, name)
+        _remove_tree(directory)
+        _cache(root, flow).pop(name, None)
+    _engine.notify(
+        "artifact_deleted",
+        {"flow_id": context.flow_id, "run_id": context.run_id, "kernel_id": context.kernel_id, "name": name,
+         "node_id": context.node_id},
+    )
+
+
+def _remove_tree(directory: str) -> None:
+    """Renames the directory to a hidden name first, so a crash mid-way leaves no half artifact."""
+    parent, base = os.path.split(directory)
+    doomed = os.path.join(parent, f".deleted-{base}-{uuid.uuid4().hex}")
+    os.replace(directory, doomed)
+    shutil.rmtree(doomed, ignore_errors=True)
+
+
+def list_artifacts() -> list[ArtifactInfo]:
+    """The current flow's artifacts, sorted by name: dicts (also readable as attributes) with name,
+    flow_id, node_id, run_id, python_type, format, size (bytes on disk), sha256 and created. An
+    artifact whose meta.json is damaged is left out (reading it says why; deleting it works)."""
+    _, root, flow = _where()
+    infos = []
+    with _lock:
+        for _, directory in _artifacts_on_disk(root, flow):
+            try:
+                meta = _read_meta(directory)
+            except ArtifactError:  # damaged: read_artifact says what is wrong, delete_artifact removes it
+                continue
+            if meta is not None:
+                infos.append(ArtifactInfo(meta))
+    return infos
+
+
+# --- recovery after a kernel start -----------------------------------------------------------------
+
+
+def recover(kernel_id: str, artifact_dir: str, mode: str = "lazy") -> dict[str, Any]:
+    """Recovers the artifacts persisted under ``artifact_dir`` when a kernel starts.
+
+    ``lazy`` (default): reads and checks every meta.json now; each data file is verified and loaded
+    on its first read. ``eager``: also verifies and loads every data file now. ``clear``: deletes every
+    artifact. All modes remove leftovers of interrupted writes and deletes. Returns ``{"mode",
+    "indexed", "loaded", "deleted", "errors"}`` (``errors``: messages about artifacts that could not
+    be indexed or loaded; they stay on disk and fail with that message when read).
+    """
+    global _kernel_root
+    if mode not in MODES:
+        raise ValueError(f"unknown recovery mode {mode!r}: use one of {', '.join(MODES)}")
+    if not isinstance(artifact_dir, str) or not os.path.isabs(artifact_dir):
+        raise ValueError(f"the artifact directory must be an absolute path, got {artifact_dir!r}")
+    summary: dict[str, Any] = {"mode": mode, "indexed": 0, "loaded": 0, "deleted": 0, "errors": []}
+    with _lock:
+        for key in [key for key in _loaded if key[0] == os.path.abspath(artifact_dir)]:
+            del _loaded[key]
+        _kernel_root = artifact_dir
+        os.makedirs(artifact_dir, exist_ok=True)
+        for flow in sorted(os.listdir(artifact_dir)):
+            flow_dir = _flow_dir(artifact_dir, flow)
+            if not os.path.isdir(flow_dir) or flow.startswith("."):
+                continue
+            _clean_leftovers(flow_dir)
+            for name, directory in list(_artifacts_on_disk(artifact_dir, flow)):
+                _clean_leftovers(directory)
+                if mode == "clear":
+                    _remove_tree(directory)
+                    summary["deleted"] += 1
+                    continue
+                try:
+                    meta = _read_meta(directory)
+                except ArtifactError as error:
+                    summary["errors"].append(str(error))
+                    continue
+                if meta is None:  # interrupted before its first meta.json: nothing to recover
+                    _remove_tree(directory)
+                    continue
+                summary["indexed"] += 1
+                if mode == "eager":
+                    try:
+                        _load(artifact_dir, flow, name)
+                        summary["loaded"] += 1
+                    except Exception as error:
+                        summary["errors"].append(f"{type(error).__name__}: {error}")
+            if mode == "clear" and not os.listdir(flow_dir):
+                os.rmdir(flow_dir)
+    return summary
+
+
+def _clean_leftovers(directory: str) -> None:
+    for entry in os.listdir(directory):
+        path = os.path.join(directory, entry)
+        if entry.startswith(".deleted-") and os.path.isdir(path):
+            shutil.rmtree(path, ignore_errors=True)
+        elif entry.startswith(".") and entry.endswith(".tmp") and os.path.isfile(path):
+            _remove(path)
