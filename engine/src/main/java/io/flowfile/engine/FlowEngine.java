@@ -1,5 +1,10 @@
 package io.flowfile.engine;
 
+import io.flowfile.engine.arrow.ArrowExchange;
+import io.flowfile.engine.exec.ScriptSupport;
+import io.flowfile.engine.validate.ScriptSchemas;
+import io.flowfile.node.KernelGateway;
+import java.util.Optional;
 import io.flowfile.engine.cache.ResultCache;
 import io.flowfile.engine.duckdb.DuckDb;
 import io.flowfile.engine.exec.FlowRun;
@@ -41,7 +46,9 @@ public final class FlowEngine implements AutoCloseable {
     private final Planner planner = new Planner();
     private final ExecutorService pool;
 
-    private FlowEngine(EngineConfig config, NodeRegistry registry) {
+    private final ScriptSupport scripts;
+
+    private FlowEngine(EngineConfig config, NodeRegistry registry, Optional<KernelGateway> kernels) {
         this.registry = Objects.requireNonNull(registry, "registry is null");
         Path spill = config.dataDirectory().resolve("spill");
         try {
@@ -51,7 +58,9 @@ public final class FlowEngine implements AutoCloseable {
         }
         this.duckDb = DuckDb.open(new DuckDb.Settings(config.duckDbThreads(), config.memoryLimit(), spill));
         this.cache = new ResultCache(config.dataDirectory().resolve("cache"), config.cacheMaxBytes());
-        this.validator = new FlowValidator(registry, settingsCodec, duckDb);
+        ScriptSchemas scriptSchemas = ScriptSchemas.onDisk(config.dataDirectory().resolve("schemas"));
+        this.scripts = new ScriptSupport(kernels, scriptSchemas, new ArrowExchange());
+        this.validator = new FlowValidator(registry, settingsCodec, duckDb, kernels, scriptSchemas);
         var counter = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "flowfile-stage-" + counter.incrementAndGet());
@@ -61,7 +70,12 @@ public final class FlowEngine implements AutoCloseable {
     }
 
     public static FlowEngine create(EngineConfig config, NodeRegistry registry) {
-        return new FlowEngine(config, registry);
+        return new FlowEngine(config, registry, Optional.empty());
+    }
+
+    /** An engine whose code nodes (Python Script) run on kernels reached through {@code kernels}. */
+    public static FlowEngine create(EngineConfig config, NodeRegistry registry, KernelGateway kernels) {
+        return new FlowEngine(config, registry, Optional.of(kernels));
     }
 
     public NodeRegistry registry() {
@@ -91,7 +105,7 @@ public final class FlowEngine implements AutoCloseable {
 
     /** A run of {@code plan}, not yet started: call {@link FlowRun#execute()}, then close it. */
     public FlowRun start(ExecutionPlan plan, RunListener listener) {
-        return new FlowRun(plan, duckDb, cache, pool, listener);
+        return new FlowRun(plan, duckDb, cache, pool, listener, scripts);
     }
 
     /** Plans and runs a validated flow to the end. */
@@ -123,5 +137,6 @@ public final class FlowEngine implements AutoCloseable {
     public void close() {
         pool.shutdownNow();
         duckDb.close();
+        scripts.arrow().close();
     }
 }

@@ -45,4 +45,17 @@ public final class EngineOptions {
     public FlowEngine start() {
         return FlowEngine.create(config(), NodeRegistry.load(EngineOptions.class.getClassLoader()));
     }
+
+    /** An engine whose Python Script nodes run on the kernels of {@code kernels}; a plain one when it is null. */
+    public FlowEngine start(io.flowfile.app.kernel.KernelPlane kernels) {
+        if (kernels == null) {
+            return start();
+        }
+        return FlowEngine.create(config(), NodeRegistry.load(EngineOptions.class.getClassLoader()), kernels.gateway());
+    }
+
+    /** The kernel plane when the flow has Python Script nodes (it needs Docker), else null. */
+    public io.flowfile.app.kernel.KernelPlane kernelsFor(FlowOptions flow) {
+        return flow.needsKernels() ? io.flowfile.app.kernel.KernelPlane.open(dataDirectory()) : null;
+    }
 }

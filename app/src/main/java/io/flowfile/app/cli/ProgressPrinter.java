@@ -32,11 +32,24 @@ final class ProgressPrinter implements RunListener {
             case NodeEvent.Failed failed -> "FAILED     " + failed.error().message();
             case NodeEvent.Skipped skipped -> "skipped    " + skipped.reason();
             case NodeEvent.Cancelled cancelled -> "cancelled";
+            case NodeEvent.Output output -> output(output);
         };
         if (detail != null) {
             out.printf(Locale.ROOT, "  %-" + width + "s  %-14s %s%n", event.nodeId(), types.getOrDefault(event.nodeId(), ""), detail);
             out.flush();
         }
+    }
+
+    /** A code node's printed, logged or displayed line, indented under its node. */
+    private static String output(NodeEvent.Output event) {
+        String text = event.text().endsWith("\n") ? event.text().substring(0, event.text().length() - 1) : event.text();
+        String label = switch (event.stream()) {
+            case "stdout" -> "| ";
+            case "stderr" -> "! ";
+            case "display" -> "[display] ";
+            default -> "[" + event.stream() + "] ";
+        };
+        return label + text.replace("\n", "\n" + " ".repeat(30) + label);
     }
 
     private static String succeeded(NodeEvent.Succeeded event) {

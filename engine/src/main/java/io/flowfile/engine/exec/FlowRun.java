@@ -47,6 +47,8 @@ public final class FlowRun implements AutoCloseable {
     private final Map<String, PlannedNode> nodes = new LinkedHashMap<>();
     private final ConcurrentHashMap<RelationId, String> sources = new ConcurrentHashMap<>();
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+    /** Threads waiting on a kernel: a cancel interrupts them, which interrupts the cell. */
+    private final Set<Thread> waitingOnKernels = ConcurrentHashMap.newKeySet();
     private final Map<String, NodeEvent> outcomes = new ConcurrentHashMap<>();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final List<FlowError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -54,14 +56,15 @@ public final class FlowRun implements AutoCloseable {
     private final StageRunner runner;
     private volatile boolean cancelled;
 
-    public FlowRun(ExecutionPlan plan, DuckDb duckDb, ResultCache cache, ExecutorService pool, RunListener listener) {
+    public FlowRun(ExecutionPlan plan, DuckDb duckDb, ResultCache cache, ExecutorService pool, RunListener listener,
+                   ScriptSupport scripts) {
         this.plan = plan;
         this.duckDb = duckDb;
         this.pool = pool;
         this.listener = listener;
         plan.flow().nodes().forEach(node -> nodes.put(node.id(), node));
         this.schema = "run_" + id.replace("-", "");
-        this.runner = new StageRunner(plan, nodes, duckDb, cache, id, schema, sources, running);
+        this.runner = new StageRunner(plan, nodes, duckDb, cache, id, schema, sources, running, scripts, this::emit);
     }
 
     public String id() {
@@ -140,7 +143,22 @@ public final class FlowRun implements AutoCloseable {
             if (cancelled) {
                 throw new StageFailure(new FlowError(stage.root().id(), EngineErrorCode.RUN_CANCELLED, "run cancelled"), true, null);
             }
-            StageRunner.Outcome outcome = runner.run(stage);
+            boolean script = stage.kind() == io.flowfile.engine.plan.Stage.Kind.SCRIPT;
+            if (script) {
+                waitingOnKernels.add(Thread.currentThread());
+            }
+            StageRunner.Outcome outcome;
+            try {
+                if (cancelled) {
+                    throw new StageFailure(new FlowError(stage.root().id(), EngineErrorCode.RUN_CANCELLED, "run cancelled"), true, null);
+                }
+                outcome = runner.run(stage);
+            } finally {
+                if (script) {
+                    waitingOnKernels.remove(Thread.currentThread());
+                    Thread.interrupted(); // a cancel that came late must not leak into the pool's next task
+                }
+            }
             return new Done(stage, outcome, null, Duration.between(start, Instant.now()));
         } catch (StageFailure failure) {
             return new Done(stage, null, failure, Duration.between(start, Instant.now()));
@@ -190,7 +208,7 @@ public final class FlowRun implements AutoCloseable {
     }
 
     private void emit(NodeEvent event) {
-        if (!(event instanceof NodeEvent.Queued || event instanceof NodeEvent.Running)) {
+        if (!(event instanceof NodeEvent.Queued || event instanceof NodeEvent.Running || event instanceof NodeEvent.Output)) {
             outcomes.put(event.nodeId(), event);
         }
         listener.onEvent(event);
@@ -199,6 +217,7 @@ public final class FlowRun implements AutoCloseable {
     /** Stops the run: running statements are interrupted, stages not started are cancelled. */
     public void cancel() {
         cancelled = true;
+        waitingOnKernels.forEach(Thread::interrupt);
         for (Statement statement : running) {
             try {
                 statement.cancel();

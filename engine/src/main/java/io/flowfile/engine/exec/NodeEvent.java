@@ -38,4 +38,13 @@ public sealed interface NodeEvent {
 
     record Cancelled(String runId, String nodeId, Instant at) implements NodeEvent {
     }
+
+    /**
+     * Something a code node printed, logged or displayed while it ran (not a state change).
+     *
+     * @param stream {@code stdout}, {@code stderr}, a log level ({@code INFO}, {@code WARNING}, ...) or {@code display}
+     * @param text   the text; for a display, its MIME types and title
+     */
+    record Output(String runId, String nodeId, Instant at, String stream, String text) implements NodeEvent {
+    }
 }

@@ -47,8 +47,12 @@ final class StageRunner {
     private final ConcurrentMap<RelationId, String> sources;
     private final Set<Statement> running;
 
+    private final ScriptStage scripts;
+
     StageRunner(ExecutionPlan plan, Map<String, PlannedNode> nodes, DuckDb duckDb, ResultCache cache, String runId,
-                String runSchema, ConcurrentMap<RelationId, String> sources, Set<Statement> running) {
+                String runSchema, ConcurrentMap<RelationId, String> sources, Set<Statement> running,
+                ScriptSupport scriptSupport, java.util.function.Consumer<NodeEvent> emit) {
+        this.scripts = new ScriptStage(scriptSupport, emit, runId, plan.flow().document().name());
         this.plan = plan;
         this.nodes = nodes;
         this.duckDb = duckDb;
@@ -64,6 +68,7 @@ final class StageRunner {
             return switch (stage.kind()) {
                 case QUERY, LOAD -> materialise(stage, connection);
                 case SINK -> write(stage, connection);
+                case SCRIPT -> scripts.run(stage.root(), nodes, connection, sources::get, this::table, sources::put);
             };
         }
     }

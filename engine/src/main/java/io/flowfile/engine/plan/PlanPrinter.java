@@ -1,6 +1,7 @@
 package io.flowfile.engine.plan;
 
 import io.flowfile.engine.validate.PlannedNode;
+import io.flowfile.engine.validate.RelationId;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.Sql;
 import java.util.LinkedHashMap;
@@ -32,6 +33,13 @@ public final class PlanPrinter {
                 text.append("  loads ").append(stage.root().outputs().get(stage.output().port())).append('\n');
                 continue;
             }
+            if (stage.root().plan() instanceof NodePlan.ScriptPlan script) {
+                text.append("  inputs as Arrow IPC files: ").append(stage.inputs().isEmpty() ? "none"
+                        : stage.inputs().stream().map(RelationId::toString).collect(Collectors.joining(", "))).append('\n');
+                text.append("  runs ").append(script.cells().size()).append(" cell(s) on kernel '").append(script.kernelId())
+                        .append("', loads outputs ").append(String.join(", ", script.outputs())).append('\n');
+                continue;
+            }
             String sql = StageSql.query(stage, nodes, input -> "materialised " + Sql.identifier(input.name()));
             if (stage.kind() == Stage.Kind.SINK) {
                 var sink = (NodePlan.SinkPlan) stage.root().plan();
@@ -47,6 +55,7 @@ public final class PlanPrinter {
     private static String describe(Stage stage) {
         String what = switch (stage.kind()) {
             case QUERY -> "materialise " + stage.output();
+            case SCRIPT -> "run " + stage.root().id() + " on kernel '" + ((NodePlan.ScriptPlan) stage.root().plan()).kernelId() + "'";
             case LOAD -> "load " + stage.output();
             case SINK -> "write " + stage.root().id() + " to " + ((NodePlan.SinkPlan) stage.root().plan()).target();
         };

@@ -84,12 +84,16 @@ public final class Planner {
         private final Map<RelationId, Integer> consumers;
         private final Map<RelationId, Integer> producers = new HashMap<>();
         private final List<Stage> stages = new ArrayList<>();
+        /** Relations read by code nodes: they must exist as tables to be written as Arrow files. */
+        private final Set<RelationId> scriptInputs = new HashSet<>();
 
         Builder(Map<String, PlannedNode> nodes, ExecutionMode mode, Set<RelationId> targets, Map<RelationId, Integer> consumers) {
             this.nodes = nodes;
             this.mode = mode;
             this.targets = targets;
             this.consumers = consumers;
+            nodes.values().stream().filter(node -> node.plan() instanceof NodePlan.ScriptPlan)
+                    .forEach(node -> scriptInputs.addAll(node.upstream()));
         }
 
         void add(PlannedNode node) {
@@ -100,6 +104,7 @@ public final class Planner {
                     }
                 }
                 case NodePlan.TablePlan table -> addStage(Stage.Kind.LOAD, node, new RelationId(node.id(), io.flowfile.node.Ports.MAIN));
+                case NodePlan.ScriptPlan script -> addScriptStage(node, script);
                 case NodePlan.QueryPlan query -> {
                     boolean leaf = node.outputs().keySet().stream()
                             .noneMatch(port -> consumers.containsKey(new RelationId(node.id(), port)));
@@ -114,7 +119,7 @@ public final class Planner {
         }
 
         private boolean materialised(PlannedNode node, RelationId relation, boolean leaf) {
-            if (node.plan() instanceof NodePlan.TablePlan) {
+            if (node.plan() instanceof NodePlan.TablePlan || scriptInputs.contains(relation)) {
                 return true;
             }
             int count = consumers.getOrDefault(relation, 0);
@@ -125,6 +130,20 @@ public final class Planner {
                 return targets.isEmpty() && leaf;
             }
             return mode == ExecutionMode.DEVELOPMENT || node.node().cache() || count > 1;
+        }
+
+        /**
+         * One stage for a code node: its inputs are materialised (they become Arrow files), it
+         * produces every output of the node, and it is never cached (the code may have effects).
+         */
+        private void addScriptStage(PlannedNode root, NodePlan.ScriptPlan script) {
+            List<RelationId> inputs = root.upstream();
+            var dependsOn = new HashSet<Integer>();
+            inputs.forEach(input -> dependsOn.add(producers.get(input)));
+            int id = stages.size();
+            RelationId first = new RelationId(root.id(), script.outputs().getFirst());
+            stages.add(new Stage(id, Stage.Kind.SCRIPT, root, first, List.of(), inputs, dependsOn, false, Set.of(root.id())));
+            script.outputs().forEach(port -> producers.put(new RelationId(root.id(), port), id));
         }
 
         private void addStage(Stage.Kind kind, PlannedNode root, RelationId output) {

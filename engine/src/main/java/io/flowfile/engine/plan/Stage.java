@@ -29,7 +29,9 @@ public record Stage(int id, Kind kind, PlannedNode root, RelationId output, List
         /** a table filled by a node's own loader (e.g. Excel) */
         LOAD,
         /** {@code COPY (<fused query>) TO file} */
-        SINK
+        SINK,
+        /** code on a kernel over materialised inputs; it materialises every output of its node */
+        SCRIPT
     }
 
     public Stage {

@@ -30,7 +30,7 @@ public final class StageSql {
         String body = switch (stage.kind()) {
             case QUERY -> "SELECT * FROM " + stage.output().ref();
             case SINK -> ((NodePlan.SinkPlan) stage.root().plan()).query();
-            case LOAD -> throw new IllegalArgumentException("a LOAD stage has no query");
+            case LOAD, SCRIPT -> throw new IllegalArgumentException("a " + stage.kind() + " stage has no query");
         };
         return with(ctes, body);
     }

@@ -41,11 +41,20 @@ public final class FlowValidator {
     private final NodeRegistry registry;
     private final SettingsCodec codec;
     private final BindCache binder;
+    private final java.util.Optional<io.flowfile.node.KernelGateway> kernels;
+    private final ScriptSchemas scriptSchemas;
 
     public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb) {
+        this(registry, codec, duckDb, java.util.Optional.empty(), ScriptSchemas.inMemory());
+    }
+
+    public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb,
+                         java.util.Optional<io.flowfile.node.KernelGateway> kernels, ScriptSchemas scriptSchemas) {
         this.registry = Objects.requireNonNull(registry, "registry is null");
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.binder = new BindCache(Objects.requireNonNull(duckDb, "duckDb is null"), 10_000);
+        this.kernels = Objects.requireNonNull(kernels, "kernels is null");
+        this.scriptSchemas = Objects.requireNonNull(scriptSchemas, "scriptSchemas is null");
     }
 
     private record BoundNode(FlowNode node, NodeType<?> type, Record settings, Ports ports) {
@@ -146,18 +155,30 @@ public final class FlowValidator {
     private PlannedNode plan(BoundNode node, Map<String, List<RelationId>> inputs, Map<String, PlannedNode> planned,
                              Path baseDir, List<Problem> problems) {
         var connected = new LinkedHashMap<String, List<Input>>();
-        inputs.forEach((port, relations) -> connected.put(port, relations.stream()
-                .map(relation -> new Input(port, relation.ref(),
-                        planned.get(relation.node()).outputs().get(relation.port()), relation.node()))
-                .toList()));
-        var context = new NodePlanContext(node.node().id(), connected, binder, baseDir);
+        for (var entry : inputs.entrySet()) {
+            var list = new ArrayList<Input>();
+            for (RelationId relation : entry.getValue()) {
+                Schema schema = planned.get(relation.node()).outputs().get(relation.port());
+                if (schema == null) {
+                    problems.add(new Problem(node.node().id(), null, NodeErrorCode.INVALID_SETTING, "the columns of '"
+                            + relation.node() + "." + relation.port() + "' are known only once that Python node has run; "
+                            + "declare them in its output_schemas." + relation.port() + ", or run it once in a flow of its own"));
+                    return null;
+                }
+                list.add(new Input(entry.getKey(), relation.ref(), schema, relation.node()));
+            }
+            connected.put(entry.getKey(), list);
+        }
+        var context = new NodePlanContext(node.node().id(), connected, binder, baseDir, kernels);
         try {
             NodePlan plan = planWith(node.type(), node.settings(), context);
             if (context.hasProblems()) {
                 problems.addAll(context.problems());
                 return null;
             }
-            Map<String, Schema> outputs = outputSchemas(plan, context);
+            Map<String, Schema> outputs = plan instanceof NodePlan.ScriptPlan script
+                    ? scriptSchemas.outputs(ScriptSchemas.key(node.type().descriptor().type(), canonical(node.settings()), connected), script)
+                    : outputSchemas(plan, context);
             return new PlannedNode(node.node(), node.type(), node.settings(), canonical(node.settings()), node.ports(),
                     inputs, plan, outputs);
         } catch (NodeException e) {
@@ -181,6 +202,7 @@ public final class FlowValidator {
                 yield outputs;
             }
             case NodePlan.TablePlan table -> Map.of(Ports.MAIN, table.schema());
+            case NodePlan.ScriptPlan script -> throw new IllegalStateException("script outputs come from ScriptSchemas");
             case NodePlan.SinkPlan sink -> {
                 context.describe(sink.query());
                 yield Map.of();

@@ -22,11 +22,20 @@ final class NodePlanContext implements PlanContext {
     private final Path baseDir;
     private final List<Problem> problems = new ArrayList<>();
 
-    NodePlanContext(String nodeId, Map<String, List<Input>> inputs, BindCache binder, Path baseDir) {
+    private final java.util.Optional<io.flowfile.node.KernelGateway> kernels;
+
+    NodePlanContext(String nodeId, Map<String, List<Input>> inputs, BindCache binder, Path baseDir,
+                    java.util.Optional<io.flowfile.node.KernelGateway> kernels) {
         this.nodeId = nodeId;
         this.inputs = inputs;
         this.binder = binder;
         this.baseDir = baseDir;
+        this.kernels = kernels;
+    }
+
+    @Override
+    public java.util.Optional<io.flowfile.node.KernelGateway> kernels() {
+        return kernels;
     }
 
     @Override

@@ -98,7 +98,8 @@ public final class KernelDirectories {
         }
     }
 
-    private void createForKernel(Path directory) {
+    /** Creates {@code directory} (and its parents) so that the kernel can write in it. */
+    public Path createForKernel(Path directory) {
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory);
@@ -107,6 +108,7 @@ public final class KernelDirectories {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
+        return directory;
     }
 
     /** Root hands the path to the kernel's uid; another user must run kernels as its own uid. */

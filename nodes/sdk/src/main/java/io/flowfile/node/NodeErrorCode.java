@@ -8,7 +8,13 @@ public enum NodeErrorCode implements ErrorCode {
     FILE_NOT_FOUND(103, ErrorType.USER_ERROR),
     BAD_DATA(104, ErrorType.USER_ERROR),
     OUTPUT_EXISTS(105, ErrorType.USER_ERROR),
-    READ_FAILED(106, ErrorType.EXTERNAL);
+    READ_FAILED(106, ErrorType.EXTERNAL),
+    /** The node's code raised an exception; the message carries the traceback. */
+    SCRIPT_FAILED(107, ErrorType.USER_ERROR),
+    /** The node's kernel does not exist, is stopped, or no kernel plane is configured. */
+    KERNEL_UNAVAILABLE(108, ErrorType.USER_ERROR),
+    /** The code published an output that differs from its declared schema, or did not publish it. */
+    OUTPUT_MISMATCH(109, ErrorType.USER_ERROR);
 
     private final int code;
     private final ErrorType type;

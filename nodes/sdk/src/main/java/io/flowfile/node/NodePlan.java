@@ -51,6 +51,33 @@ public sealed interface NodePlan {
     }
 
     /**
+     * Code that runs on a kernel ({@link KernelGateway}) over materialised inputs: the engine writes
+     * each input relation as an Arrow IPC file, runs the cells, and loads the Arrow IPC file the code
+     * published for each output.
+     *
+     * @param kernelId      the kernel that runs the code
+     * @param cells         the code, run in order
+     * @param outputs       the output names (ports)
+     * @param declaredSchemas output name → the schema the code promises, for the outputs that declare one;
+     *                      the others are known after a run
+     * @param startKernel   whether a run may start the kernel when it is stopped
+     */
+    record ScriptPlan(String kernelId, List<String> cells, List<String> outputs, Map<String, Schema> declaredSchemas,
+                      boolean startKernel) implements NodePlan {
+        public ScriptPlan {
+            Objects.requireNonNull(kernelId, "kernelId is null");
+            cells = List.copyOf(cells);
+            outputs = List.copyOf(outputs);
+            declaredSchemas = Map.copyOf(declaredSchemas);
+        }
+
+        @Override
+        public List<Path> sourceFiles() {
+            return List.of();
+        }
+    }
+
+    /**
      * A node that writes its input to a file with DuckDB's {@code COPY (query) TO file (options)}.
      * The engine writes to a temporary name beside {@code target} and renames it when complete.
      *

@@ -1,0 +1,199 @@
+package io.flowfile.app.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowfile.app.cli.FlowfileCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Flows with Python Script nodes, run by the command line on a real kernel in Docker. */
+class PythonScriptFlowIT {
+
+    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+    private static Path dir;
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void defineKernels() throws Exception {
+        dir = Files.createTempDirectory("flowfile-python-it");
+        assertThat(flowfile("kernel", "--data-dir", data(), "define", "examples", "--memory-gb", "1").exitCode()).isZero();
+        assertThat(flowfile("kernel", "--data-dir", data(), "define", "idle", "--memory-gb", "1").exitCode()).isZero();
+    }
+
+    @AfterAll
+    static void stopKernels() {
+        try (KernelPlane plane = KernelPlane.open(Path.of(data()))) {
+            plane.manager().close();
+        }
+    }
+
+    private static String data() {
+        return dir.resolve("data").toString();
+    }
+
+    private static Outcome flowfile(String... args) {
+        CommandLine commandLine = FlowfileCommand.commandLine();
+        var out = new StringWriter();
+        var err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static Outcome run(Path flow, String... extra) {
+        var args = new ArrayList<>(List.of("run", flow.toString(), "--data-dir", data()));
+        args.addAll(List.of(extra));
+        return flowfile(args.toArray(String[]::new));
+    }
+
+    private static Path flow(String name, String kernel, String cells, String extraSettings, boolean downstream) throws Exception {
+        var text = new StringBuilder();
+        text.append("flowfile: 1\nname: ").append(name).append("\nnodes:\n")
+                .append("  - id: orders\n    type: read_csv\n    settings:\n      path: ").append(EXAMPLES.resolve("sales/orders.csv")).append('\n')
+                .append("  - id: py\n    type: python_script\n    settings:\n      kernel_id: ").append(kernel).append('\n')
+                .append("      cells:\n").append(cells).append('\n');
+        if (!extraSettings.isEmpty()) {
+            text.append(extraSettings).append('\n');
+        }
+        if (downstream) {
+            text.append("  - id: out\n    type: write_parquet\n    settings:\n      path: ").append(dir.resolve(name + ".parquet")).append('\n');
+        }
+        text.append("edges:\n  - from: orders\n    to: py\n");
+        if (downstream) {
+            text.append("  - from: py\n    to: out\n");
+        }
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, text.toString());
+        return file;
+    }
+
+    private static String cell(String code) {
+        return "        - |\n" + code.lines().map(line -> "          " + line).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    private static List<String> rows(Path parquet, String query) throws Exception {
+        try (var connection = DriverManager.getConnection("jdbc:duckdb:");
+             var statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query.replace("FILE", "read_parquet('" + parquet + "')"))) {
+            var values = new ArrayList<String>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    @Test
+    void theExampleFlowScoresOrdersInPython() throws Exception {
+        Path out = dir.resolve("example-out");
+        Outcome run = run(EXAMPLES.resolve("python/order-scores.yaml"), "--param", "output_dir=" + out);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("[INFO] scoring 12 orders").contains("| total revenue 2063.0")
+                .contains("score   python_script  succeeded  12 rows");
+        // Orders with quantity * unit_price >= 100 in orders.csv (awk -F, 'NR>1 {r=$5*$6} r>=100'): 8, summing to 1844.
+        assertThat(rows(out.resolve("big-orders.parquet"), "SELECT count(*) || ' ' || sum(revenue) FROM FILE"))
+                .containsExactly("8 1844.0");
+    }
+
+    @Test
+    void aPythonExceptionFailsTheNodeWithItsTraceback() throws Exception {
+        Path flow = flow("failing", "examples", cell("def check(n):\n    raise ValueError(f'bad order count {n}')\ncheck(flowfile.read_input().collect().height)"),
+                "      start_kernel: true", false);
+        Outcome run = run(flow);
+        assertThat(run.exitCode()).isEqualTo(FlowfileCommand.RUN_FAILED);
+        assertThat(run.out()).contains("cell 1 of node 'py' raised ValueError: bad order count 12").contains("check(");
+    }
+
+    @Test
+    void aMissingOrStoppedKernelFailsValidationSayingWhatToDo() throws Exception {
+        Outcome missing = run(flow("missing", "nope", cell("pass"), "", false));
+        assertThat(missing.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(missing.err()).contains("kernel 'nope' does not exist; define it with 'flowfile kernel define nope'");
+        Outcome stopped = run(flow("stopped", "idle", cell("pass"), "", false));
+        assertThat(stopped.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(stopped.err()).contains("kernel 'idle' is STOPPED").contains("or set start_kernel: true");
+    }
+
+    @Test
+    void aDeclaredSchemaIsCheckedAgainstWhatTheCodePublishes() throws Exception {
+        Path flow = flow("mismatch", "examples", cell("flowfile.publish_output(flowfile.read_input().select('order_id'))"),
+                "      start_kernel: true\n      output_schemas:\n        main:\n          order_id: VARCHAR", true);
+        Outcome run = run(flow);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(FlowfileCommand.RUN_FAILED);
+        assertThat(run.out()).contains("node 'py' declares output 'main' as (order_id VARCHAR) but its code published (order_id BIGINT)");
+    }
+
+    @Test
+    void anUndeclaredSchemaIsKnownAfterTheNodeRanOnce() throws Exception {
+        String code = cell("flowfile.publish_output(flowfile.read_input().select('order_id', 'status'))");
+        String start = "      start_kernel: true";
+        Outcome before = run(flow("later", "examples", code, start, true));
+        assertThat(before.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(before.err()).contains("the columns of 'py.main' are known only once that Python node has run");
+        assertThat(run(flow("alone", "examples", code, start, false)).exitCode()).isZero();
+        Outcome after = run(flow("later", "examples", code, start, true));
+        assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
+        assertThat(rows(dir.resolve("later.parquet"), "SELECT count(*) FROM FILE")).containsExactly("12");
+    }
+
+    @Test
+    void twoFlowsOnOneKernelDoNotSeeEachOthersVariables() throws Exception {
+        String start = "      start_kernel: true";
+        Path first = flow("first", "examples", cell("import polars as pl\nsecret = 42\n"
+                + "flowfile.publish_output(pl.DataFrame({'seen': ['secret' in globals()]}))"), start, true);
+        Path second = flow("second", "examples", cell("import polars as pl\n"
+                + "flowfile.publish_output(pl.DataFrame({'seen': ['secret' in globals()]}))"), start, true);
+        String schema = "\n      output_schemas:\n        main:\n          seen: BOOLEAN";
+        Files.writeString(first, Files.readString(first).replace(start, start + schema));
+        Files.writeString(second, Files.readString(second).replace(start, start + schema));
+        assertThat(run(first).exitCode()).isZero();
+        assertThat(run(second).exitCode()).isZero();
+        assertThat(rows(dir.resolve("first.parquet"), "SELECT seen FROM FILE")).containsExactly("true");
+        assertThat(rows(dir.resolve("second.parquet"), "SELECT seen FROM FILE")).containsExactly("false");
+    }
+
+    @Test
+    void cancellingTheRunInterruptsTheCell() throws Exception {
+        Path flow = flow("sleepy", "examples", cell("import time\ntime.sleep(60)"), "      start_kernel: true", false);
+        try (KernelPlane plane = KernelPlane.open(Path.of(data()));
+             var engine = io.flowfile.engine.FlowEngine.create(io.flowfile.engine.EngineConfig.defaults(Path.of(data())),
+                     io.flowfile.engine.registry.NodeRegistry.load(getClass().getClassLoader()), plane.gateway())) {
+            plane.manager().start("examples").get(60, java.util.concurrent.TimeUnit.SECONDS);
+            var validated = engine.validate(engine.load(flow), flow.getParent(), java.util.Map.of());
+            assertThat(validated.problems()).isEmpty();
+            var events = new java.util.concurrent.CopyOnWriteArrayList<io.flowfile.engine.exec.NodeEvent>();
+            try (var run = engine.start(engine.plan(validated, io.flowfile.engine.plan.ExecutionMode.PERFORMANCE), events::add)) {
+                var result = java.util.concurrent.CompletableFuture.supplyAsync(run::execute);
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                while (events.stream().noneMatch(event -> event instanceof io.flowfile.engine.exec.NodeEvent.Running running
+                        && running.nodeId().equals("py")) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(1_000); // the cell is sleeping now
+                long start = System.nanoTime();
+                run.cancel();
+                var outcome = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(System.nanoTime() - start).isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
+                assertThat(outcome.state().name()).isEqualTo("CANCELLED");
+                assertThat(outcome.outcomes().get("py")).isInstanceOf(io.flowfile.engine.exec.NodeEvent.Cancelled.class);
+            }
+            // The kernel took the interrupt and runs the next cell at once.
+            var info = plane.manager().info("examples").orElseThrow();
+            assertThat(info.state().name()).isIn("READY", "EXECUTING");
+            assertThat(plane.manager().client("examples").execute("1 + 1", java.time.Duration.ofSeconds(10)).ok()).isTrue();
+        }
+    }
+}

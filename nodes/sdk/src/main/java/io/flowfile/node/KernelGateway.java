@@ -1,0 +1,92 @@
+package io.flowfile.node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How nodes that run code on a kernel (Python Script) reach the kernel plane. The engine depends
+ * on this interface only; the application implements it over the kernel runtime (Docker +
+ * Jupyter), so the engine needs neither Docker nor ZeroMQ.
+ */
+public interface KernelGateway {
+
+    /** Whether a kernel can run code. */
+    enum Availability { READY, STOPPED, MISSING }
+
+    /** @param message what is wrong and what to do, empty when READY */
+    record KernelStatus(Availability availability, String message) {
+        public KernelStatus {
+            Objects.requireNonNull(availability, "availability is null");
+            Objects.requireNonNull(message, "message is null");
+        }
+    }
+
+    /**
+     * A directory the engine and the kernel both see: {@code hostDirectory} on the engine's side,
+     * {@code kernelDirectory} inside the kernel's container.
+     */
+    record ExchangeArea(Path hostDirectory, String kernelDirectory) {
+        public ExchangeArea {
+            Objects.requireNonNull(hostDirectory, "hostDirectory is null");
+            Objects.requireNonNull(kernelDirectory, "kernelDirectory is null");
+        }
+
+        /** The kernel's path of a file under {@link #hostDirectory}. */
+        public String kernelPath(Path hostFile) {
+            Path relative = hostDirectory.relativize(hostFile);
+            if (relative.startsWith("..")) {
+                throw new IllegalArgumentException(hostFile + " is not under " + hostDirectory);
+            }
+            return kernelDirectory + "/" + relative.toString().replace('\\', '/');
+        }
+    }
+
+    /**
+     * One node's code to run.
+     *
+     * @param inputs      input name → the kernel's paths of its Arrow IPC files
+     * @param outputs     the output names the code may publish
+     * @param outputDirectory the kernel's path where published outputs go ({@code <name>.arrow})
+     * @param startKernel start the kernel if it is stopped
+     */
+    record ScriptCall(String kernelId, String flowId, String runId, String nodeId, List<String> cells,
+                      Map<String, List<String>> inputs, List<String> outputs, ExchangeArea area, String outputDirectory,
+                      boolean startKernel) {
+        public ScriptCall {
+            Objects.requireNonNull(kernelId, "kernelId is null");
+            Objects.requireNonNull(flowId, "flowId is null");
+            Objects.requireNonNull(runId, "runId is null");
+            Objects.requireNonNull(nodeId, "nodeId is null");
+            cells = List.copyOf(cells);
+            inputs = Map.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+            Objects.requireNonNull(area, "area is null");
+            Objects.requireNonNull(outputDirectory, "outputDirectory is null");
+        }
+    }
+
+    /** What the code prints, logs and displays while it runs. */
+    interface ScriptListener {
+        void stream(String name, String text);
+
+        void log(String level, String message);
+
+        void display(Map<String, Object> data, Map<String, Object> metadata);
+    }
+
+    KernelStatus status(String kernelId);
+
+    /** A fresh exchange directory for one node of one run; the engine deletes it when done. */
+    ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException;
+
+    /**
+     * Runs the cells in order on the kernel, in the flow's own namespace, and returns when the last
+     * one finished. Interrupting the calling thread interrupts the running cell.
+     *
+     * @throws NodeException with {@link NodeErrorCode#SCRIPT_FAILED} and the Python traceback when the code fails
+     */
+    void run(ScriptCall call, ScriptListener listener) throws Exception;
+}
