@@ -1,0 +1,45 @@
+package io.flowfile.catalog;
+
+/**
+ * Numbered errors of the catalog (400-499). The type says who has to act; the app maps it onto the
+ * node SDK's error types and HTTP statuses (this module stands alone and depends on no other
+ * Flowfile module).
+ */
+public enum CatalogErrorCode {
+    INVALID_ARGUMENT(400, Type.USER_ERROR),
+    FLOW_NOT_FOUND(401, Type.USER_ERROR),
+    FLOW_VERSION_NOT_FOUND(402, Type.USER_ERROR),
+    FLOW_HAS_RUNS(403, Type.USER_ERROR),
+    RUN_NOT_FOUND(404, Type.USER_ERROR),
+    RUN_ALREADY_FINISHED(405, Type.USER_ERROR),
+    KERNEL_NOT_FOUND(406, Type.USER_ERROR),
+    ARTIFACT_NOT_FOUND(407, Type.USER_ERROR),
+    GLOBAL_ARTIFACT_NOT_FOUND(408, Type.USER_ERROR),
+    UNREGISTERED_FLOW(409, Type.USER_ERROR),
+    LINEAGE_MISMATCH(410, Type.USER_ERROR),
+    CHECKSUM_MISMATCH(411, Type.EXTERNAL),
+    BLOB_NOT_FOUND(412, Type.EXTERNAL),
+    CONCURRENT_UPDATE(413, Type.EXTERNAL),
+    STORAGE_FULL(414, Type.INSUFFICIENT_RESOURCES),
+    STORAGE_ERROR(415, Type.EXTERNAL),
+    INTERNAL(499, Type.INTERNAL_ERROR);
+
+    /** Who has to act on the error. */
+    public enum Type { USER_ERROR, INTERNAL_ERROR, EXTERNAL, INSUFFICIENT_RESOURCES }
+
+    private final int code;
+    private final Type type;
+
+    CatalogErrorCode(int code, Type type) {
+        this.code = code;
+        this.type = type;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public Type type() {
+        return type;
+    }
+}

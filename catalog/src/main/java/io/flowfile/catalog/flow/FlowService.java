@@ -1,0 +1,189 @@
+package io.flowfile.catalog.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import io.flowfile.catalog.CatalogErrorCode;
+import io.flowfile.catalog.CatalogException;
+import io.flowfile.catalog.api.FlowDocument;
+import io.flowfile.catalog.api.FlowRecord;
+import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.internal.Checks;
+import io.flowfile.catalog.internal.Conflicts;
+import io.flowfile.catalog.internal.Sha256;
+import io.flowfile.catalog.internal.Times;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Registered flows and their immutable versions. Registering changed content makes the next version
+ * (1, 2, 3, ...); registering the latest version's content again makes none. A flow that has runs
+ * cannot be deleted: delete its runs first ({@code RunService.deleteForFlow}).
+ */
+@ApplicationScoped
+public class FlowService {
+
+    /** Flow documents are settings, not data: 16 MiB is far more than any needs. */
+    public static final int MAX_DOCUMENT_BYTES = 16 << 20;
+
+    private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{1,16}");
+
+    private final FlowRepository flows;
+    private final FlowVersionRepository versions;
+
+    public FlowService(FlowRepository flows, FlowVersionRepository versions) {
+        this.flows = flows;
+        this.versions = versions;
+    }
+
+    /**
+     * Registers {@code document} as the next version of flow {@code name}, creating the flow on its
+     * first registration.
+     *
+     * @param description the flow's description; null keeps the current one
+     * @param format      the document's format, e.g. {@code json} or {@code yaml}
+     * @return the new version, or the latest one when its content equals {@code document}
+     */
+    @Transactional
+    public FlowVersionRecord register(String name, String description, byte[] document, String format) {
+        Checks.flowName(name);
+        Checks.optionalText(description, "description of flow '" + name + "'", Checks.MAX_TEXT);
+        Checks.notNull(document, "document of flow '" + name + "'");
+        if (document.length > MAX_DOCUMENT_BYTES) {
+            throw Checks.invalid("document of flow '" + name + "' has " + document.length + " bytes; at most "
+                    + MAX_DOCUMENT_BYTES + " are allowed");
+        }
+        String normalizedFormat = Checks.matching(format == null ? null : format.toLowerCase(Locale.ROOT), FORMAT,
+                "format of flow '" + name + "'", "1-16 letters or digits such as 'json' or 'yaml'");
+        String sha256 = Sha256.of(document);
+        Instant now = Times.now();
+
+        FlowEntity flow = Conflicts.findOrCreate(
+                () -> flows.findByNameForUpdate(name),
+                () -> flows.persistAndFlush(new FlowEntity(name, description, now)),
+                "flow '" + name + "'");
+        if (description != null) {
+            flow.describe(description, now);
+        }
+        if (flow.lastVersion() > 0) {
+            FlowVersionEntity latest = versions.find(flow.id(), flow.lastVersion()).orElseThrow(() -> missingLatest(flow));
+            if (latest.contentSha256().equals(sha256)) {
+                return latest.toRecord(name);
+            }
+        }
+        FlowVersionEntity created = new FlowVersionEntity(flow.id(), flow.nextVersion(now), sha256, normalizedFormat, document, now);
+        versions.persist(created);
+        return created.toRecord(name);
+    }
+
+    /** The flow and its latest version; FLOW_NOT_FOUND when no flow has that name. */
+    @Transactional
+    public FlowRecord get(String name) {
+        return find(name).orElseThrow(() -> notFound(name));
+    }
+
+    @Transactional
+    public Optional<FlowRecord> find(String name) {
+        requireNonNull(name, "name is null");
+        return flows.findByName(name).map(this::toRecord);
+    }
+
+    /** Every registered flow with its latest version, by name. */
+    @Transactional
+    public List<FlowRecord> list() {
+        return flows.listWithLatest().stream()
+                .map(row -> toRecord((FlowEntity) row[0], (FlowVersionEntity) row[1]))
+                .toList();
+    }
+
+    /** The flow's versions, oldest first. */
+    @Transactional
+    public List<FlowVersionRecord> versions(String name) {
+        FlowEntity flow = flows.findByName(name).orElseThrow(() -> notFound(name));
+        return versions.listForFlow(flow.id()).stream().map(version -> version.toRecord(flow.name())).toList();
+    }
+
+    @Transactional
+    public FlowVersionRecord version(String name, int version) {
+        return versionEntity(name, version).toRecord(name);
+    }
+
+    /** A version by its own id (as runs name it). */
+    @Transactional
+    public FlowVersionRecord version(UUID flowVersionId) {
+        FlowVersionEntity version = versionEntity(flowVersionId);
+        return version.toRecord(flows.findById(version.flowId()).name());
+    }
+
+    /** Version {@code version} of the flow with id {@code flowId}, if both exist. */
+    @Transactional
+    public Optional<FlowVersionRecord> findVersion(UUID flowId, int version) {
+        requireNonNull(flowId, "flowId is null");
+        return flows.findByIdOptional(flowId)
+                .flatMap(flow -> versions.find(flowId, version).map(found -> found.toRecord(flow.name())));
+    }
+
+    /** The document of a version, exactly the bytes registered. */
+    @Transactional
+    public FlowDocument document(String name, int version) {
+        FlowVersionEntity entity = versionEntity(name, version);
+        return new FlowDocument(entity.toRecord(name), entity.document());
+    }
+
+    @Transactional
+    public FlowDocument document(UUID flowVersionId) {
+        FlowVersionEntity entity = versionEntity(flowVersionId);
+        return new FlowDocument(entity.toRecord(flows.findById(entity.flowId()).name()), entity.document());
+    }
+
+    /**
+     * Deletes the flow and all its versions. Refused (FLOW_HAS_RUNS) while runs of the flow exist: run
+     * history names exact versions, so it goes first and on purpose. Global artifacts published by the
+     * flow stay; their lineage keeps the flow's name and version number.
+     */
+    @Transactional
+    public void delete(String name) {
+        FlowEntity flow = flows.findByNameForUpdate(name).filter(found -> found.lastVersion() > 0).orElseThrow(() -> notFound(name));
+        long runs = flows.countRuns(flow.id());
+        if (runs > 0) {
+            throw new CatalogException(CatalogErrorCode.FLOW_HAS_RUNS, "flow '" + name + "' has " + runs
+                    + " run(s) in its history: delete them first (RunService.deleteForFlow) to delete the flow");
+        }
+        flows.delete(flow);
+    }
+
+    private FlowVersionEntity versionEntity(String name, int version) {
+        FlowEntity flow = flows.findByName(name).orElseThrow(() -> notFound(name));
+        return versions.find(flow.id(), version).orElseThrow(() -> new CatalogException(CatalogErrorCode.FLOW_VERSION_NOT_FOUND,
+                "flow '" + name + "' has no version " + version + "; its versions are 1 to " + flow.lastVersion()));
+    }
+
+    private FlowVersionEntity versionEntity(UUID flowVersionId) {
+        requireNonNull(flowVersionId, "flowVersionId is null");
+        return versions.findByIdOptional(flowVersionId).orElseThrow(() -> new CatalogException(
+                CatalogErrorCode.FLOW_VERSION_NOT_FOUND, "no registered flow version has id " + flowVersionId));
+    }
+
+    private FlowRecord toRecord(FlowEntity flow) {
+        return toRecord(flow, versions.find(flow.id(), flow.lastVersion()).orElseThrow(() -> missingLatest(flow)));
+    }
+
+    private static FlowRecord toRecord(FlowEntity flow, FlowVersionEntity latest) {
+        return new FlowRecord(flow.id(), flow.name(), flow.description(), flow.createdAt(), flow.updatedAt(), latest.toRecord(flow.name()));
+    }
+
+    private static CatalogException notFound(String name) {
+        return new CatalogException(CatalogErrorCode.FLOW_NOT_FOUND,
+                "no flow named '" + name + "' is registered (register it with: flowfile register FLOW)");
+    }
+
+    private static CatalogException missingLatest(FlowEntity flow) {
+        return new CatalogException(CatalogErrorCode.INTERNAL,
+                "flow '" + flow.name() + "' says its latest version is " + flow.lastVersion() + " but that version is missing");
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Helpers shared by the catalog's packages; not for use outside the catalog.
+ */
+package io.flowfile.catalog.internal;

@@ -1,0 +1,155 @@
+package io.flowfile.catalog.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.flowfile.catalog.CatalogErrorCode;
+import io.flowfile.catalog.CatalogException;
+import io.flowfile.catalog.api.FlowRecord;
+import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.NodeResult;
+import io.flowfile.catalog.api.RunError;
+import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.api.RunState;
+import io.flowfile.catalog.api.RunTrigger;
+import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.internal.Checks;
+import io.flowfile.catalog.internal.Times;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs of registered flow versions and their per-node results. A run is QUEUED when started, RUNNING
+ * once marked so (or once a node reports), and ends SUCCEEDED, FAILED or CANCELLED; a finished run
+ * takes no more changes.
+ */
+@ApplicationScoped
+public class RunService {
+
+    public static final int MAX_LIST = 1000;
+
+    private final FlowService flows;
+    private final RunRepository runs;
+    private final RunNodeRepository nodes;
+
+    public RunService(FlowService flows, RunRepository runs, RunNodeRepository nodes) {
+        this.flows = flows;
+        this.runs = runs;
+        this.nodes = nodes;
+    }
+
+    /** Records a new run of the flow version, QUEUED. */
+    @Transactional
+    public RunRecord start(UUID flowVersionId, RunTrigger trigger, Map<String, String> parameters) {
+        Checks.notNull(trigger, "trigger");
+        Map<String, String> checked = parameters == null ? Map.of() : parameters;
+        checked.forEach((name, value) -> {
+            Checks.matching(name, Checks.PARAMETER_NAME, "parameter name", "1-128 letters, digits, '-' or '_'");
+            Checks.optionalText(Checks.notNull(value, "value of parameter '" + name + "'"), "value of parameter '" + name + "'",
+                    Checks.MAX_TEXT);
+        });
+        FlowVersionRecord version = flows.version(Checks.notNull(flowVersionId, "flow version id"));
+        RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, Times.now());
+        runs.persist(run);
+        return run.toRecord();
+    }
+
+    /** QUEUED becomes RUNNING (a RUNNING run stays so). */
+    @Transactional
+    public RunRecord markRunning(UUID runId) {
+        RunEntity run = unfinished(runId, "mark it running");
+        run.markRunning(Times.now());
+        return run.toRecord();
+    }
+
+    /**
+     * Records (or replaces) the result of one node; the first report of a node also marks a queued run
+     * RUNNING.
+     */
+    @Transactional
+    public void recordNode(UUID runId, NodeResult result) {
+        Checks.notNull(result, "node result");
+        Instant now = Times.now();
+        RunEntity run = unfinished(runId, "record node '" + result.nodeId() + "'");
+        run.markRunning(now);
+        nodes.find(runId, result.nodeId()).ifPresentOrElse(
+                node -> node.update(result, now),
+                () -> nodes.persist(new RunNodeEntity(runId, result, now)));
+    }
+
+    /**
+     * Ends the run.
+     *
+     * @param state SUCCEEDED, FAILED or CANCELLED
+     * @param error why it failed, or null
+     */
+    @Transactional
+    public RunRecord finish(UUID runId, RunState state, RunError error) {
+        Checks.notNull(state, "final state");
+        if (!state.isFinal()) {
+            throw Checks.invalid("run " + runId + " can only finish as SUCCEEDED, FAILED or CANCELLED, not " + state);
+        }
+        RunEntity run = unfinished(runId, "finish it as " + state);
+        run.finish(state, error, Times.now());
+        return run.toRecord();
+    }
+
+    @Transactional
+    public RunRecord get(UUID runId) {
+        return entity(runId).toRecord();
+    }
+
+    /** The run's node results, in the order the nodes were first reported. */
+    @Transactional
+    public List<NodeResult> nodes(UUID runId) {
+        entity(runId);
+        return nodes.listForRun(runId).stream().map(RunNodeEntity::toResult).toList();
+    }
+
+    /** The newest {@code limit} (1-1000) runs of the flow, newest first. */
+    @Transactional
+    public List<RunRecord> listForFlow(String flowName, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw Checks.invalid("limit must be between 1 and " + MAX_LIST + ", was " + limit);
+        }
+        FlowRecord flow = flows.get(flowName);
+        return runs.newestForFlow(flow.id(), limit).stream().map(RunEntity::toRecord).toList();
+    }
+
+    /**
+     * Deletes every run of the flow with its node results (so that the flow itself can be deleted).
+     * Global artifacts published by these runs keep their lineage without the run.
+     *
+     * @return how many runs were deleted
+     */
+    @Transactional
+    public int deleteForFlow(String flowName) {
+        FlowRecord flow = flows.get(flowName);
+        List<RunEntity> doomed = runs.listForFlow(flow.id());
+        nodes.deleteForRuns(doomed.stream().map(RunEntity::id).toList());
+        doomed.forEach(runs::delete);
+        return doomed.size();
+    }
+
+    private RunEntity entity(UUID runId) {
+        requireNonNull(runId, "runId is null");
+        return runs.findByIdOptional(runId).orElseThrow(() -> notFound(runId));
+    }
+
+    private RunEntity unfinished(UUID runId, String action) {
+        requireNonNull(runId, "runId is null");
+        RunEntity run = runs.findForUpdate(runId).orElseThrow(() -> notFound(runId));
+        if (run.state().isFinal()) {
+            throw new CatalogException(CatalogErrorCode.RUN_ALREADY_FINISHED,
+                    "run " + runId + " already finished as " + run.state() + ": cannot " + action);
+        }
+        return run;
+    }
+
+    private static CatalogException notFound(UUID runId) {
+        return new CatalogException(CatalogErrorCode.RUN_NOT_FOUND, "no run has id " + runId);
+    }
+}

@@ -1,0 +1,114 @@
+package io.flowfile.catalog.artifact;
+
+import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowfile.catalog.CatalogErrorCode;
+import io.flowfile.catalog.api.ArtifactFormat;
+import io.flowfile.catalog.api.FlowArtifactRecord;
+import io.flowfile.catalog.api.FlowArtifactSpec;
+import io.flowfile.catalog.api.KernelSpec;
+import io.flowfile.catalog.kernel.KernelCatalog;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** FlowArtifactService against a real database; H2 and PostgreSQL subclasses run it. */
+public abstract class FlowArtifactServiceContract {
+
+    @Inject
+    FlowArtifactService artifacts;
+
+    @Inject
+    KernelCatalog kernels;
+
+    private String kernel;
+    private String otherKernel;
+    private String flow;
+
+    @BeforeEach
+    void defineKernels() {
+        kernel = kernels.save(new KernelSpec(unique("k"), null, null, null, 1, 1, 0, null, null, null)).id();
+        otherKernel = kernels.save(new KernelSpec(unique("k"), null, null, null, 1, 1, 0, null, null, null)).id();
+        flow = unique("flow being edited"); // flow-scoped artifacts do not need a registered flow
+    }
+
+    private FlowArtifactSpec spec(String kernelId, String name, char hex, long size) {
+        return new FlowArtifactSpec(flow, kernelId, name, "python_1", "pandas.DataFrame", ArtifactFormat.PARQUET, size,
+                String.valueOf(hex).repeat(64));
+    }
+
+    @Test
+    void recordGetAndList() {
+        FlowArtifactRecord model = artifacts.record(new FlowArtifactSpec(flow, kernel, "model", "train", "sklearn.linear_model.Ridge",
+                ArtifactFormat.JOBLIB, 2048, "a".repeat(64)));
+        FlowArtifactRecord frame = artifacts.record(spec(kernel, "features", 'b', 10));
+        FlowArtifactRecord elsewhere = artifacts.record(spec(otherKernel, "model", 'c', 20));
+
+        assertThat(artifacts.get(flow, kernel, "model")).isEqualTo(model);
+        assertThat(model.spec().format()).isEqualTo(ArtifactFormat.JOBLIB);
+        assertThat(model.spec().nodeId()).isEqualTo("train");
+        assertThat(artifacts.list(flow, kernel)).containsExactly(frame, model);
+        assertThat(artifacts.list(flow)).containsExactlyInAnyOrder(frame, model, elsewhere);
+        assertThat(artifacts.list(unique("another flow"))).isEmpty();
+    }
+
+    @Test
+    void publishingANameAgainReplacesItsRecord() {
+        FlowArtifactRecord first = artifacts.record(spec(kernel, "model", 'a', 10));
+
+        FlowArtifactRecord second = artifacts.record(new FlowArtifactSpec(flow, kernel, "model", "python_2", "dict",
+                ArtifactFormat.CLOUDPICKLE, 99, "d".repeat(64)));
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.spec().sha256()).isEqualTo("d".repeat(64));
+        assertThat(second.spec().format()).isEqualTo(ArtifactFormat.CLOUDPICKLE);
+        assertThat(second.createdAt()).isAfterOrEqualTo(first.createdAt());
+        assertThat(artifacts.list(flow, kernel)).containsExactly(second);
+    }
+
+    @Test
+    void deleteOneOrAll() {
+        artifacts.record(spec(kernel, "a", 'a', 1));
+        artifacts.record(spec(kernel, "b", 'b', 1));
+        artifacts.record(spec(otherKernel, "c", 'c', 1));
+        artifacts.record(spec(otherKernel, "d", 'd', 1));
+
+        artifacts.delete(flow, kernel, "a");
+        assertThat(artifacts.list(flow)).extracting(FlowArtifactRecord::name).containsExactlyInAnyOrder("b", "c", "d");
+        assertCatalogError(() -> artifacts.delete(flow, kernel, "a"), CatalogErrorCode.ARTIFACT_NOT_FOUND)
+                .hasMessageContaining("flow '" + flow + "' has no artifact named 'a' on kernel '" + kernel + "'");
+        assertCatalogError(() -> artifacts.get(flow, kernel, "a"), CatalogErrorCode.ARTIFACT_NOT_FOUND);
+
+        assertThat(artifacts.deleteAll(flow, otherKernel)).isEqualTo(2);
+        assertThat(artifacts.list(flow)).extracting(FlowArtifactRecord::name).containsExactly("b");
+        assertThat(artifacts.deleteAll(flow)).isEqualTo(1);
+        assertThat(artifacts.list(flow)).isEmpty();
+    }
+
+    @Test
+    void deletingAKernelDeletesItsArtifactRecords() {
+        artifacts.record(spec(kernel, "a", 'a', 1));
+        artifacts.record(spec(otherKernel, "b", 'b', 1));
+
+        kernels.delete(kernel);
+
+        assertThat(artifacts.list(flow)).extracting(FlowArtifactRecord::name).containsExactly("b");
+    }
+
+    @Test
+    void unknownKernelsAndBadSpecsAreRefused() {
+        assertCatalogError(() -> artifacts.record(spec("nobody", "a", 'a', 1)), CatalogErrorCode.KERNEL_NOT_FOUND)
+                .hasMessageContaining("artifact 'a' of flow '" + flow + "' names kernel 'nobody', which is not defined in the catalog");
+        assertCatalogError(() -> spec(kernel, "a", 'A', 1), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("sha256 of artifact 'a' must be 64 lower-case hex digits");
+        assertCatalogError(() -> spec(kernel, "a", 'a', -1), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("size of artifact 'a' must not be negative");
+        assertCatalogError(() -> spec(kernel, "bad name", 'a', 1), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("artifact name must be");
+        assertCatalogError(() -> new FlowArtifactSpec(flow, kernel, "a", "n", " ", ArtifactFormat.PARQUET, 1, "a".repeat(64)),
+                CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("python type of artifact 'a' must not be empty");
+        assertThat(artifacts.list(flow)).isEmpty();
+    }
+}

@@ -1,0 +1,176 @@
+package io.flowfile.catalog.run;
+
+import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.unique;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowfile.catalog.CatalogErrorCode;
+import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.NodeResult;
+import io.flowfile.catalog.api.NodeState;
+import io.flowfile.catalog.api.RunError;
+import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.api.RunState;
+import io.flowfile.catalog.api.RunTrigger;
+import io.flowfile.catalog.flow.FlowService;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** RunService against a real database; H2 and PostgreSQL subclasses run it. */
+public abstract class RunServiceContract {
+
+    @Inject
+    FlowService flows;
+
+    @Inject
+    RunService runs;
+
+    private FlowVersionRecord registered(String name, String content) {
+        return flows.register(name, null, content.getBytes(UTF_8), "json");
+    }
+
+    private static NodeResult node(String id, NodeState state, long rows) {
+        return new NodeResult(id, "filter", state, rows, rows < 0 ? -1 : 12, null, false);
+    }
+
+    @Test
+    void startRecordsAQueuedRunOfTheExactVersion() {
+        FlowVersionRecord one = registered(unique("runs"), "{}");
+
+        RunRecord run = runs.start(one.id(), RunTrigger.SCHEDULE, Map.of("region", "emea", "limit", "10"));
+
+        assertThat(run.state()).isEqualTo(RunState.QUEUED);
+        assertThat(run.flowId()).isEqualTo(one.flowId());
+        assertThat(run.flowVersionId()).isEqualTo(one.id());
+        assertThat(run.flowVersion()).isEqualTo(1);
+        assertThat(run.trigger()).isEqualTo(RunTrigger.SCHEDULE);
+        assertThat(run.parameters()).containsExactlyInAnyOrderEntriesOf(Map.of("region", "emea", "limit", "10"));
+        assertThat(run.queuedAt()).isNotNull();
+        assertThat(run.startedAt()).isNull();
+        assertThat(run.finishedAt()).isNull();
+        assertThat(runs.get(run.id())).isEqualTo(run);
+    }
+
+    @Test
+    void nodeResultsAreUpsertedPerNodeAndMarkTheRunRunning() {
+        FlowVersionRecord one = registered(unique("nodes"), "{}");
+        UUID runId = runs.start(one.id(), RunTrigger.MANUAL, null).id();
+
+        runs.recordNode(runId, node("read", NodeState.RUNNING, -1));
+        runs.recordNode(runId, node("filter_1", NodeState.QUEUED, -1));
+        runs.recordNode(runId, node("read", NodeState.SUCCEEDED, 1000));
+        NodeResult failed = new NodeResult("filter_1", "filter", NodeState.FAILED, -1, 3,
+                new RunError(101, "COLUMN_NOT_FOUND", "node 'filter_1': column 'amount' does not exist"), false);
+        runs.recordNode(runId, failed);
+        NodeResult cached = new NodeResult("sort", "sort", NodeState.SUCCEEDED, 1000, 0, null, true);
+        runs.recordNode(runId, cached);
+
+        assertThat(runs.nodes(runId)).containsExactly(node("read", NodeState.SUCCEEDED, 1000), failed, cached);
+        RunRecord run = runs.get(runId);
+        assertThat(run.state()).isEqualTo(RunState.RUNNING);
+        assertThat(run.startedAt()).isAfterOrEqualTo(run.queuedAt());
+    }
+
+    @Test
+    void finishEndsTheRunAndRefusesLaterChanges() {
+        FlowVersionRecord one = registered(unique("finish"), "{}");
+        UUID runId = runs.start(one.id(), RunTrigger.API, Map.of()).id();
+        assertThat(runs.markRunning(runId).state()).isEqualTo(RunState.RUNNING);
+        assertThat(runs.markRunning(runId).state()).isEqualTo(RunState.RUNNING);
+
+        RunRecord finished = runs.finish(runId, RunState.SUCCEEDED, null);
+
+        assertThat(finished.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(finished.finishedAt()).isAfterOrEqualTo(finished.startedAt());
+        assertThat(finished.error()).isNull();
+        assertThat(runs.get(runId)).isEqualTo(finished);
+        assertCatalogError(() -> runs.finish(runId, RunState.FAILED, null), CatalogErrorCode.RUN_ALREADY_FINISHED)
+                .hasMessageContaining("run " + runId + " already finished as SUCCEEDED: cannot finish it as FAILED");
+        assertCatalogError(() -> runs.recordNode(runId, node("late", NodeState.RUNNING, -1)), CatalogErrorCode.RUN_ALREADY_FINISHED)
+                .hasMessageContaining("cannot record node 'late'");
+        assertCatalogError(() -> runs.markRunning(runId), CatalogErrorCode.RUN_ALREADY_FINISHED);
+        assertThat(runs.nodes(runId)).isEmpty();
+    }
+
+    @Test
+    void aFailedRunKeepsItsError() {
+        FlowVersionRecord one = registered(unique("failed"), "{}");
+        UUID runId = runs.start(one.id(), RunTrigger.CLI, Map.of()).id();
+        RunError error = new RunError(306, "OUT_OF_MEMORY", "kernel 'default' ran out of memory " + "x".repeat(5000));
+
+        RunRecord failed = runs.finish(runId, RunState.FAILED, error);
+
+        assertThat(failed.error()).isEqualTo(error);
+        assertThat(failed.error().message()).hasSize(4000).endsWith("…");
+        assertThat(runs.get(runId).error()).isEqualTo(error);
+        // a queued run can be cancelled without ever running
+        UUID queued = runs.start(one.id(), RunTrigger.CLI, Map.of()).id();
+        RunRecord cancelled = runs.finish(queued, RunState.CANCELLED, null);
+        assertThat(cancelled.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(cancelled.startedAt()).isNull();
+    }
+
+    @Test
+    void listForFlowGivesTheNewestRunsFirst() {
+        String name = unique("history");
+        FlowVersionRecord one = registered(name, "{\"a\": 1}");
+        FlowVersionRecord two = registered(name, "{\"a\": 2}");
+        RunRecord first = runs.start(one.id(), RunTrigger.MANUAL, Map.of());
+        RunRecord second = runs.start(two.id(), RunTrigger.MANUAL, Map.of());
+        RunRecord third = runs.start(two.id(), RunTrigger.SCHEDULE, Map.of());
+        registered(unique("other flow"), "{}");
+
+        List<RunRecord> all = runs.listForFlow(name, 10);
+        List<RunRecord> newest = runs.listForFlow(name, 2);
+
+        assertThat(all).extracting(RunRecord::id).containsExactlyInAnyOrder(first.id(), second.id(), third.id());
+        assertThat(all).extracting(RunRecord::queuedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(newest).hasSize(2).extracting(RunRecord::queuedAt).allSatisfy(at -> assertThat(at).isAfterOrEqualTo(first.queuedAt()));
+        assertThat(all).filteredOn(run -> run.id().equals(first.id())).singleElement().extracting(RunRecord::flowVersion).isEqualTo(1);
+        assertCatalogError(() -> runs.listForFlow(name, 0), CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("limit");
+        assertCatalogError(() -> runs.listForFlow("never registered", 5), CatalogErrorCode.FLOW_NOT_FOUND);
+    }
+
+    @Test
+    void deleteForFlowRemovesTheRunsAndTheirNodes() {
+        String name = unique("cleanup");
+        FlowVersionRecord one = registered(name, "{}");
+        UUID runId = runs.start(one.id(), RunTrigger.MANUAL, Map.of("p", "1")).id();
+        runs.recordNode(runId, node("read", NodeState.SUCCEEDED, 5));
+        runs.finish(runId, RunState.SUCCEEDED, null);
+        runs.start(one.id(), RunTrigger.MANUAL, Map.of());
+
+        assertThat(runs.deleteForFlow(name)).isEqualTo(2);
+
+        assertThat(runs.listForFlow(name, 10)).isEmpty();
+        assertCatalogError(() -> runs.get(runId), CatalogErrorCode.RUN_NOT_FOUND).hasMessageContaining("no run has id " + runId);
+        assertThat(runs.deleteForFlow(name)).isZero();
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithTheirName() {
+        FlowVersionRecord one = registered(unique("arguments"), "{}");
+        UUID missing = UUID.randomUUID();
+
+        assertCatalogError(() -> runs.start(missing, RunTrigger.MANUAL, Map.of()), CatalogErrorCode.FLOW_VERSION_NOT_FOUND)
+                .hasMessageContaining(missing.toString());
+        assertCatalogError(() -> runs.start(one.id(), null, Map.of()), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("trigger is missing");
+        assertCatalogError(() -> runs.start(one.id(), RunTrigger.MANUAL, Map.of("bad name", "x")), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("parameter name must be");
+        assertCatalogError(() -> runs.get(missing), CatalogErrorCode.RUN_NOT_FOUND);
+        assertCatalogError(() -> runs.nodes(missing), CatalogErrorCode.RUN_NOT_FOUND);
+        assertCatalogError(() -> runs.recordNode(missing, node("a", NodeState.RUNNING, -1)), CatalogErrorCode.RUN_NOT_FOUND);
+        UUID runId = runs.start(one.id(), RunTrigger.MANUAL, Map.of()).id();
+        assertCatalogError(() -> runs.finish(runId, RunState.RUNNING, null), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("can only finish as SUCCEEDED, FAILED or CANCELLED, not RUNNING");
+        assertCatalogError(() -> new NodeResult("a b", "filter", NodeState.RUNNING, -1, -1, null, false), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("node id must be");
+        assertCatalogError(() -> new NodeResult("a", "filter", NodeState.SUCCEEDED, -2, 0, null, false), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("rows of node 'a'");
+    }
+}
