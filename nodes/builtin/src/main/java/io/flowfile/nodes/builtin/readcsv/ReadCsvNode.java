@@ -1,6 +1,8 @@
 package io.flowfile.nodes.builtin.readcsv;
 
 import io.flowfile.node.NodeDescriptor;
+import io.flowfile.node.NodeErrorCode;
+import io.flowfile.node.NodeException;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.NodePlan.QueryPlan;
 import io.flowfile.node.NodeType;
@@ -36,7 +38,31 @@ public final class ReadCsvNode implements NodeType<ReadCsvSettings> {
     public NodePlan plan(ReadCsvSettings settings, PlanContext context) {
         Path file = InputFiles.single(context, "path", settings.path());
         String sql = "SELECT * FROM read_csv(" + Sql.literal(file) + ", " + String.join(", ", options(settings)) + ")";
-        return QueryPlan.source(sql, null, List.of(file));
+        if (context.hasProblems()) {
+            return QueryPlan.source(sql, null, List.of(file)); // e.g. the file is missing: said already
+        }
+        try {
+            return QueryPlan.source(sql, context.describe(sql), List.of(file));
+        } catch (NodeException e) {
+            context.problem("path", NodeErrorCode.BAD_DATA, cannotRead(file, settings, e));
+            return QueryPlan.source(sql, null, List.of(file));
+        }
+    }
+
+    /** DuckDB names the file but not the row: find the row with the wrong number of fields. */
+    private static String cannotRead(Path file, ReadCsvSettings settings, NodeException cause) {
+        String duckDb = cause.getMessage().lines().findFirst().orElse("").strip();
+        try {
+            var bad = CsvRowCheck.firstBadRow(file, settings);
+            if (bad.isPresent()) {
+                return "cannot read " + file.getFileName() + ": line " + bad.get().line() + " has " + bad.get().fields()
+                        + " fields where the " + (settings.header() ? "header has " : "first row has ") + bad.get().expected()
+                        + "; fix the row, or set ignore_errors: true to skip such rows (DuckDB: " + duckDb + ")";
+            }
+        } catch (java.io.IOException e) {
+            // fall through to DuckDB's own message
+        }
+        return "cannot read " + file.getFileName() + ": " + duckDb;
     }
 
     private static List<String> options(ReadCsvSettings settings) {

@@ -137,6 +137,21 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
     }
 
     @Test
+    void aRowWithTooManyFieldsInsideTheInferenceSampleIsAProblemNamingTheLine() {
+        write("early.csv", "id,name,note\n1,a,\"quoted, with comma\"\n2,b,\"two\nlines\"\n3,c,x,extra,more\n4,d,y\n");
+
+        var problems = harness.validate(type(), "{\"path\": \"early.csv\"}");
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo(NodeErrorCode.BAD_DATA);
+            assertThat(problem.path()).isEqualTo("settings.path");
+            // Line 5: the quoted field of record 3 spans lines 3 and 4.
+            assertThat(problem.message()).startsWith("cannot read early.csv: line 5 has 5 fields where the header has 3; "
+                    + "fix the row, or set ignore_errors: true to skip such rows (DuckDB: ");
+        });
+    }
+
+    @Test
     void aChangedFileIsReadAgain() {
         write("changing.csv", "id\n1\n");
         assertThat(harness.run(type(), settings("changing.csv")).rows()).containsExactly(row("1"));
