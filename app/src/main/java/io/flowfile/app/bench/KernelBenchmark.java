@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
 public final class KernelBenchmark implements Callable<Integer> {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int WARM_UP = 300;
 
     @Option(names = "--starts", defaultValue = "5", description = "Cold and pooled starts to time (default: 5).")
     int starts;
@@ -142,7 +143,7 @@ public final class KernelBenchmark implements Callable<Integer> {
 
     private void roundTrips(PrintWriter out, KernelClient client, Path connectionFile) throws Exception {
         List<Double> ours = new ArrayList<>();
-        for (int i = 0; i < 50; i++) { // warm-up
+        for (int i = 0; i < WARM_UP; i++) { // the JIT compiles the client: measure the steady state
             client.execute("1+1", TIMEOUT);
         }
         for (int i = 0; i < executions; i++) {
@@ -170,14 +171,14 @@ public final class KernelBenchmark implements Callable<Integer> {
         }
         try {
             Process process = new ProcessBuilder(python.toString(), script.toString(), connectionFile.toString(),
-                    String.valueOf(executions + 50)).start();
+                    String.valueOf(executions + WARM_UP)).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("jupyter_client benchmark failed (is " + python + " there? run scripts/setup): " + errors);
             }
             List<Double> timings = output.lines().map(Double::parseDouble).toList();
-            return timings.subList(50, timings.size()); // the same warm-up as ours
+            return timings.subList(WARM_UP, timings.size()); // the same warm-up as ours
         } finally {
             Files.deleteIfExists(script);
         }

@@ -155,6 +155,7 @@ public final class KernelManager implements AutoCloseable {
             WarmKernel warm = pool.take(key)
                     .orElseGet(() -> launcher.launch(new ContainerSpec(image, definition.owner(), definition.id(), definition.profile())));
             KernelAdoption.writeAssignment(provisioner, warm.container(), definition);
+            recoverArtifacts(definition, warm);
             attach(kernel, warm, generation);
         } catch (RuntimeException e) {
             KernelException failure = e instanceof KernelException k ? k
@@ -170,6 +171,36 @@ public final class KernelManager implements AutoCloseable {
             releaseSlot(definition.owner());
             starting.completeExceptionally(failure);
         }
+    }
+
+    /**
+     * Applies the kernel's recovery mode to the flow-scoped artifacts it persisted before: index them
+     * (lazy), load them (eager) or delete them (clear). Runs before the kernel counts as READY.
+     */
+    private void recoverArtifacts(KernelDefinition definition, WarmKernel warm) {
+        String code = "import flowfile._kernel as _fk\n_fk.recover_artifacts(" + pythonString(definition.id()) + ", "
+                + pythonString("/flowfile/artifacts/" + definition.id()) + ", "
+                + pythonString(definition.recoveryMode().name().toLowerCase(java.util.Locale.ROOT)) + ")";
+        ExecutionResult result;
+        try {
+            result = warm.client().execute(new Content.ExecuteRequest(code, false, false, java.util.Map.of(), false, false),
+                    ExecutionListener.NONE, Optional.empty(), config.startTimeout()).result().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            warm.client().close();
+            provisioner.remove(warm.container().id());
+            throw e.getCause() instanceof KernelException k ? k : e;
+        }
+        if (!result.ok()) {
+            warm.client().close();
+            provisioner.remove(warm.container().id());
+            throw new KernelException(KernelErrorCode.KERNEL_DIED, "kernel '" + definition.id() + "' could not recover its artifacts ("
+                    + definition.recoveryMode() + "): " + result.errorName() + ": " + result.errorValue());
+        }
+    }
+
+    /** A Python string literal (the ids and paths here are plain, but quote them properly anyway). */
+    private static String pythonString(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private void attach(ManagedKernel kernel, WarmKernel warm, long generation) {

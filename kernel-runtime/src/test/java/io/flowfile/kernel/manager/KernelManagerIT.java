@@ -316,4 +316,57 @@ class KernelManagerIT {
         assertThat(java.nio.file.Files.readString(manager.config().environments().wheelhouse()
                 .resolve("environments").toFile().listFiles()[0].toPath().resolve("requirements.lock"))).isEqualTo("tabulate==0.9.0\n");
     }
+
+    private static String inFlow(String kernelId, String code) {
+        String context = "{\"flow_id\": \"f1\", \"run_id\": \"r1\", \"node_id\": \"n1\", \"kernel_id\": \"" + kernelId + "\", "
+                + "\"inputs\": {}, \"outputs\": [\"main\"], \"output_dir\": \"/tmp\", \"shared_dir\": \"/flowfile/shared\", "
+                + "\"artifact_dir\": \"/flowfile/artifacts/" + kernelId + "\", \"exchange_dir\": \"/tmp\", "
+                + "\"flow_registered\": false, \"flow_version\": null, \"interactive\": false}";
+        var encoder = java.util.Base64.getEncoder();
+        return "import flowfile._kernel as _fk; _fk.run_cell_b64('" + encoder.encodeToString(context.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "', '" + encoder.encodeToString(code.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "', 0)";
+    }
+
+    @Test
+    void flowArtifactsComeBackAfterARestartByTheRecoveryMode(TestInfo test) throws Exception {
+        KernelManager manager = manager(config(test));
+        for (RecoveryMode mode : RecoveryMode.values()) {
+            String id = "recover-" + mode.name().toLowerCase(java.util.Locale.ROOT);
+            manager.define(KernelDefinition.of(id, "alice").withRecoveryMode(mode));
+            manager.start(id).get(60, TimeUnit.SECONDS);
+            assertThat(run(manager, id, inFlow(id, "flowfile.publish_artifact('model', {'w': [1, 2, 3]})")).ok()).isTrue();
+            manager.restart(id).get(60, TimeUnit.SECONDS);
+            String seen = stdout(manager, id, inFlow(id, """
+                    import flowfile._artifacts as _a
+                    loaded = _a.loaded_names('f1')
+                    names = [a['name'] for a in flowfile.list_artifacts()]
+                    print(loaded, names, flowfile.read_artifact('model')['w'] if names else None)"""));
+            switch (mode) {
+                case LAZY -> assertThat(seen).isEqualTo("[] ['model'] [1, 2, 3]");
+                case EAGER -> assertThat(seen).isEqualTo("['model'] ['model'] [1, 2, 3]");
+                case CLEAR -> assertThat(seen).isEqualTo("[] [] None");
+            }
+        }
+    }
+
+    @Test
+    void aDamagedArtifactIsAnErrorNotWrongData(TestInfo test) throws Exception {
+        KernelRuntimeConfig config = config(test);
+        KernelManager manager = manager(config);
+        manager.define(KernelDefinition.of("damaged", "alice"));
+        manager.start("damaged").get(60, TimeUnit.SECONDS);
+        assertThat(run(manager, "damaged", inFlow("damaged", "flowfile.publish_artifact('table', list(range(1000)))")).ok()).isTrue();
+        manager.restart("damaged").get(60, TimeUnit.SECONDS);
+        java.nio.file.Path artifact = config.workRoot().resolve("owners/alice/artifacts/damaged/f1/table");
+        java.nio.file.Path data;
+        try (var files = java.nio.file.Files.list(artifact)) {
+            data = files.filter(file -> file.getFileName().toString().startsWith("data.")).findFirst().orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(data);
+        bytes[bytes.length / 2] ^= 0x5A;
+        java.nio.file.Files.write(data, bytes);
+        ExecutionResult read = run(manager, "damaged", inFlow("damaged", "flowfile.read_artifact('table')"));
+        assertThat(read.ok()).isFalse();
+        assertThat(read.errorValue()).contains("artifact 'table'").contains("checksum");
+    }
 }
