@@ -9,7 +9,7 @@
 #   3. fills the host wheelhouse build/wheelhouse/cp<XY>/ for the base image's Python from
 #      requirements.lock (skipped when its marker records the same lock hash);
 #   4. links the wheels into the build context (wheels/) and runs `docker build`, tagging
-#      <tag> and <repository>:lock-<first 12 hex of the lock's sha256>.
+#      <tag> and <repository>:lock-<first 12 hex of the lock's sha256>-py<XY> (the base's Python).
 # Idempotent: a second run with nothing changed takes seconds (wheelhouse skip, layer cache).
 #
 # Usage: docker/flowfile-kernel/build.sh [--tag NAME] [--base IMAGE]
@@ -54,9 +54,7 @@ print_timings() {
   printf '  %-22s %7s s\n' "total" "$(seconds_since "$started")"
 }
 
-with_build_lock() { flowfile_with_build_lock "$@"; }
-
-image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
+image_exists() { timeout 20 docker image inspect "$1" >/dev/null 2>&1; }
 
 # --- 1. Docker ---------------------------------------------------------------------------------
 step "checking the Docker daemon"
@@ -80,7 +78,7 @@ build_local_base() {
   trap cleanup_rootfs EXIT
   echo "build.sh: debootstrap bookworm into $rootfs (about a minute)"
   local debootstrap_started; debootstrap_started="$(now)"
-  with_build_lock timeout 1800 debootstrap --variant=minbase \
+  flowfile_with_build_lock timeout 1800 debootstrap --variant=minbase \
     --include=python3,python3-venv,python3-pip,ca-certificates \
     bookworm "$rootfs" http://deb.debian.org/debian >/tmp/flowfile-debootstrap.log 2>&1 ||
     die "debootstrap failed (log: /tmp/flowfile-debootstrap.log, last lines: $(tail -n 3 /tmp/flowfile-debootstrap.log | tr '\n' ' '))"
@@ -99,9 +97,13 @@ build_local_base() {
 
 step "choosing the base image"
 if [ -n "$base" ]; then
-  image_exists "$base" || with_build_lock timeout 120 docker pull "$base" ||
-    { [ "$base" = "$local_base" ] && build_local_base; } ||
-    die "base image $base is not present locally and cannot be pulled"
+  if ! image_exists "$base"; then
+    if [ "$base" = "$local_base" ]; then
+      build_local_base # made here, never pulled
+    else
+      flowfile_with_build_lock timeout 120 docker pull "$base" || die "base image $base is not present locally and cannot be pulled"
+    fi
+  fi
 elif image_exists "$upstream_base"; then
   base="$upstream_base"
 elif image_exists "$local_base"; then
@@ -144,14 +146,14 @@ for file in "$wheelhouse"/*.whl; do
 done
 repository="$tag"
 if [[ "${tag##*/}" == *:* ]]; then repository="${tag%:*}"; fi
-lock_tag="$repository:lock-${lock_sha:0:12}"
-with_build_lock timeout 3600 docker build \
+lock_tag="$repository:lock-${lock_sha:0:12}-py$py_xy"
+flowfile_with_build_lock timeout 3600 docker build \
   --build-arg "BASE_IMAGE=$base" \
   --build-arg "LOCK_SHA256=$lock_sha" \
   --build-arg "PYTHON_VERSION=$py_tag" \
   -t "$tag" -t "$lock_tag" "$here" || die "docker build failed (see above)"
 step_done "docker build"
 
-size="$(docker image inspect -f '{{.Size}}' "$tag")"
+size="$(timeout 20 docker image inspect -f '{{.Size}}' "$tag")"
 echo "build.sh: built $tag and $lock_tag from $base ($((size / 1000 / 1000)) MB, lock sha256 $lock_sha)"
 print_timings

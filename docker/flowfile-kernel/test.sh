@@ -6,6 +6,7 @@
 # Usage: docker/flowfile-kernel/test.sh [pytest arguments...]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-venv="$("$here/venv.sh" | tail -n 1)"
+"$here/venv.sh" >/dev/null
+venv="$(cd "$here/../.." && pwd)/build/python-venv"
 cd "$here/python"
 exec timeout 1800 "$venv/bin/python" -m pytest "$@"

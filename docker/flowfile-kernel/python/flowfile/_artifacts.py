@@ -13,7 +13,8 @@ directory is first renamed to ``.deleted-*``. Names starting with ``.`` are neve
 
 Objects read or published in this kernel are kept in memory (per flow), so a second read returns the
 same object without touching the disk; the kernel re-reads the data file when meta.json says it
-changed. Reading from disk verifies the SHA-256 first.
+changed. Reading from disk verifies the SHA-256 first. What a kernel does with the artifacts it finds
+when it starts is :mod:`flowfile._recovery`.
 """
 
 from __future__ import annotations
@@ -25,11 +26,10 @@ import shutil
 import threading
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
 from typing import Any
 
 from . import _engine, _serial
-from ._context import RunContext, current_context, get_context
+from ._context import RunContext, get_context
 from ._errors import (
     ArtifactChecksumError,
     ArtifactError,
@@ -38,12 +38,10 @@ from ._errors import (
     NoContextError,
     UnknownArtifactError,
 )
+from ._log import utc_now
 
 META = "meta.json"
 DATA = "data"
-MODES = ("lazy", "eager", "clear")
-"""Recovery modes of :func:`recover`."""
-META_FIELDS = ("name", "flow_id", "node_id", "run_id", "python_type", "format", "size", "sha256", "created")
 
 _NAME = re.compile(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]{0,127}")
 NAME_RULE = "1 to 128 characters: ASCII letters, digits, '-', '_' and '.', not starting with '.'"
@@ -79,40 +77,10 @@ def flow_key(flow_id: Any) -> str:
     return key
 
 
-_kernel_root: str | None = None
-"""The artifact root given to :func:`recover` (used when the run context has no artifact_dir)."""
-
-
-def artifact_root(context: RunContext | None = None) -> str:
-    """The kernel's artifact root: the context's artifact_dir, else the one :func:`recover` was given,
-    else ``$FLOWFILE_ARTIFACT_DIR``."""
-    context = context if context is not None else current_context()
-    root = (context.artifact_dir if context is not None else None) or _kernel_root or os.environ.get(
-        "FLOWFILE_ARTIFACT_DIR"
-    )
-    if not root:
-        raise ArtifactError(
-            "no artifact directory: the run context has no artifact_dir and the kernel was not told its "
-            "artifact root (flowfile._kernel.recover_artifacts)"
-        )
-    return root
-
-
-def _flow_dir(root: str, flow: str) -> str:
-    return os.path.join(root, flow)
-
-
-def _artifact_dir(root: str, flow: str, name: str) -> str:
-    return os.path.join(root, flow, name)
-
-
-def _utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 # --- in-memory objects -----------------------------------------------------------------------------
 
-_lock = threading.RLock()
+lock = threading.RLock()
+"""Guards the files and the objects held in memory (reentrant: recovery loads under it)."""
 _loaded: dict[tuple[str, str], dict[str, tuple[str, Any]]] = {}
 """(artifact root, flow) -> name -> (sha256 of the data file, the object)."""
 
@@ -124,30 +92,35 @@ def _cache(root: str, flow: str) -> dict[str, tuple[str, Any]]:
 def forget_flow(flow_id: Any) -> None:
     """Drops the flow's objects from memory (its files stay): ``reset_namespace`` calls this."""
     flow = str(flow_id)
-    with _lock:
+    with lock:
         for key in [key for key in _loaded if key[1] == flow]:
+            del _loaded[key]
+
+
+def forget_root(root: str) -> None:
+    """Drops the objects of every flow under the artifact root ``root`` from memory (files stay)."""
+    with lock:
+        for key in [key for key in _loaded if key[0] == os.path.abspath(root)]:
             del _loaded[key]
 
 
 def forget_all() -> None:
     """Drops every object from memory, as a kernel restart would (files stay)."""
-    global _kernel_root
-    with _lock:
+    with lock:
         _loaded.clear()
-        _kernel_root = None
 
 
 def loaded_names(flow_id: Any) -> list[str]:
     """Names of the flow's artifacts held in memory (for tests and diagnostics)."""
     flow = str(flow_id)
-    with _lock:
+    with lock:
         return sorted({name for (_, f), cache in _loaded.items() if f == flow for name in cache})
 
 
 # --- meta.json -------------------------------------------------------------------------------------
 
 
-def _read_meta(directory: str) -> dict[str, Any] | None:
+def read_meta(directory: str) -> dict[str, Any] | None:
     """The artifact's metadata, or None when the directory holds no complete artifact."""
     try:
         with open(os.path.join(directory, META), encoding="utf-8") as file:
@@ -176,25 +149,18 @@ def _write_json(directory: str, name: str, value: dict[str, Any]) -> None:
         os.chmod(temporary, 0o644)
         os.replace(temporary, os.path.join(directory, name))
     except BaseException:
-        _remove(temporary)
+        _serial.remove_file(temporary)
         raise
 
 
-def _remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass
-
-
-def _artifacts_on_disk(root: str, flow: str) -> Iterator[tuple[str, str]]:
+def artifacts_on_disk(root: str, flow: str) -> Iterator[tuple[str, str]]:
     """(name, directory) of the artifact directories of a flow (not the hidden ones)."""
     try:
-        entries = sorted(os.listdir(_flow_dir(root, flow)))
+        entries = sorted(os.listdir(os.path.join(root, flow)))
     except FileNotFoundError:
         return
     for entry in entries:
-        directory = _artifact_dir(root, flow, entry)
+        directory = os.path.join(root, flow, entry)
         if not entry.startswith(".") and os.path.isdir(directory):
             yield entry, directory
 
@@ -203,8 +169,14 @@ def _artifacts_on_disk(root: str, flow: str) -> Iterator[tuple[str, str]]:
 
 
 def _where() -> tuple[RunContext, str, str]:
+    """(the run context, the kernel's artifact root: the context's ``artifact_dir``, the flow's key)."""
     context = get_context()
-    return context, artifact_root(context), flow_key(context.flow_id)
+    if not context.artifact_dir:
+        raise ArtifactError(
+            "no artifact directory: the run context has no artifact_dir (the engine sets it to the kernel's "
+            "artifact root, /flowfile/artifacts/<kernel_id>)"
+        )
+    return context, context.artifact_dir, flow_key(context.flow_id)
 
 
 def publish_artifact(name: str, obj: Any) -> None:
@@ -220,10 +192,10 @@ def publish_artifact(name: str, obj: Any) -> None:
     """
     check_name(name)
     context, root, flow = _where()
-    directory = _artifact_dir(root, flow, name)
-    with _lock:
+    directory = os.path.join(root, flow, name)
+    with lock:
         try:
-            existing = _read_meta(directory)
+            existing = read_meta(directory)
         except ArtifactError:  # a damaged meta.json: the new version replaces it
             existing = None
         if existing is not None and existing.get("node_id") != context.node_id:
@@ -248,18 +220,18 @@ def publish_artifact(name: str, obj: Any) -> None:
             "format": written.format,
             "size": written.size,
             "sha256": written.sha256,
-            "created": _utc_now(),
+            "created": utc_now(),
         }
         target = _data_path(directory, written.format)
         try:
             os.replace(written.path, target)
         except BaseException:
-            _remove(written.path)
+            _serial.remove_file(written.path)
             raise
         _write_json(directory, META, meta)
         for fmt in _serial.EXTENSIONS:  # an earlier version in another format
             if fmt != written.format:
-                _remove(_data_path(directory, fmt))
+                _serial.remove_file(_data_path(directory, fmt))
         _cache(root, flow)[name] = (written.sha256, written.value)
     _engine.notify(
         "artifact_published",
@@ -277,13 +249,15 @@ def read_artifact(name: str) -> Any:
     """
     check_name(name)
     context, root, flow = _where()
-    return _load(root, flow, name)
+    return load(root, flow, name)
 
 
-def _load(root: str, flow: str, name: str) -> Any:
-    directory = _artifact_dir(root, flow, name)
-    with _lock:
-        meta = _read_meta(directory)
+def load(root: str, flow: str, name: str) -> Any:
+    """Artifact ``name`` of ``flow`` under ``root``: from memory when meta.json still records the
+    held object's checksum, else verified and read from disk (then held)."""
+    directory = os.path.join(root, flow, name)
+    with lock:
+        meta = read_meta(directory)
         cache = _cache(root, flow)
         if meta is None:
             cache.pop(name, None)
@@ -302,7 +276,7 @@ def _load(root: str, flow: str, name: str) -> Any:
 
 
 def _unknown(root: str, flow: str, name: str) -> UnknownArtifactError:
-    names = [entry for entry, directory in _artifacts_on_disk(root, flow) if os.path.exists(os.path.join(directory, META))]
+    names = [entry for entry, directory in artifacts_on_disk(root, flow) if os.path.exists(os.path.join(directory, META))]
     if names:
         listed = ", ".join(repr(n) for n in names)
         return UnknownArtifactError(f"unknown artifact {name!r}: flow {flow!r} has the artifacts {listed}")
@@ -314,12 +288,12 @@ def delete_artifact(name: str) -> None:
     ``artifact_deleted`` event). An unknown name raises :class:`~flowfile.UnknownArtifactError`."""
     check_name(name)
     context, root, flow = _where()
-    with _lock:
-        directory = _artifact_dir(root, flow, name)
+    with lock:
+        directory = os.path.join(root, flow, name)
         if not os.path.isfile(os.path.join(directory, META)):  # (a damaged meta.json can be deleted)
             _cache(root, flow).pop(name, None)
             raise _unknown(root, flow, name)
-        _remove_tree(directory)
+        remove_tree(directory)
         _cache(root, flow).pop(name, None)
     _engine.notify(
         "artifact_deleted",
@@ -328,7 +302,7 @@ def delete_artifact(name: str) -> None:
     )
 
 
-def _remove_tree(directory: str) -> None:
+def remove_tree(directory: str) -> None:
     """Renames the directory to a hidden name first, so a crash mid-way leaves no half artifact."""
     parent, base = os.path.split(directory)
     doomed = os.path.join(parent, f".deleted-{base}-{uuid.uuid4().hex}")
@@ -342,75 +316,12 @@ def list_artifacts() -> list[ArtifactInfo]:
     artifact whose meta.json is damaged is left out (reading it says why; deleting it works)."""
     _, root, flow = _where()
     infos = []
-    with _lock:
-        for _, directory in _artifacts_on_disk(root, flow):
+    with lock:
+        for _, directory in artifacts_on_disk(root, flow):
             try:
-                meta = _read_meta(directory)
+                meta = read_meta(directory)
             except ArtifactError:  # damaged: read_artifact says what is wrong, delete_artifact removes it
                 continue
             if meta is not None:
                 infos.append(ArtifactInfo(meta))
     return infos
-
-
-# --- recovery after a kernel start -----------------------------------------------------------------
-
-
-def recover(kernel_id: str, artifact_dir: str, mode: str = "lazy") -> dict[str, Any]:
-    """Recovers the artifacts persisted under ``artifact_dir`` when a kernel starts.
-
-    ``lazy`` (default): reads and checks every meta.json now; each data file is verified and loaded
-    on its first read. ``eager``: also verifies and loads every data file now. ``clear``: deletes every
-    artifact. All modes remove leftovers of interrupted writes and deletes. Returns ``{"mode",
-    "indexed", "loaded", "deleted", "errors"}`` (``errors``: messages about artifacts that could not
-    be indexed or loaded; they stay on disk and fail with that message when read).
-    """
-    global _kernel_root
-    if mode not in MODES:
-        raise ValueError(f"unknown recovery mode {mode!r}: use one of {', '.join(MODES)}")
-    if not isinstance(artifact_dir, str) or not os.path.isabs(artifact_dir):
-        raise ValueError(f"the artifact directory must be an absolute path, got {artifact_dir!r}")
-    summary: dict[str, Any] = {"mode": mode, "indexed": 0, "loaded": 0, "deleted": 0, "errors": []}
-    with _lock:
-        for key in [key for key in _loaded if key[0] == os.path.abspath(artifact_dir)]:
-            del _loaded[key]
-        _kernel_root = artifact_dir
-        os.makedirs(artifact_dir, exist_ok=True)
-        for flow in sorted(os.listdir(artifact_dir)):
-            flow_dir = _flow_dir(artifact_dir, flow)
-            if not os.path.isdir(flow_dir) or flow.startswith("."):
-                continue
-            _clean_leftovers(flow_dir)
-            for name, directory in list(_artifacts_on_disk(artifact_dir, flow)):
-                _clean_leftovers(directory)
-                if mode == "clear":
-                    _remove_tree(directory)
-                    summary["deleted"] += 1
-                    continue
-                try:
-                    meta = _read_meta(directory)
-                except ArtifactError as error:
-                    summary["errors"].append(str(error))
-                    continue
-                if meta is None:  # interrupted before its first meta.json: nothing to recover
-                    _remove_tree(directory)
-                    continue
-                summary["indexed"] += 1
-                if mode == "eager":
-                    try:
-                        _load(artifact_dir, flow, name)
-                        summary["loaded"] += 1
-                    except Exception as error:
-                        summary["errors"].append(f"{type(error).__name__}: {error}")
-            if mode == "clear" and not os.listdir(flow_dir):
-                os.rmdir(flow_dir)
-    return summary
-
-
-def _clean_leftovers(directory: str) -> None:
-    for entry in os.listdir(directory):
-        path = os.path.join(directory, entry)
-        if entry.startswith(".deleted-") and os.path.isdir(path):
-            shutil.rmtree(path, ignore_errors=True)
-        elif entry.startswith(".") and entry.endswith(".tmp") and os.path.isfile(path):
-            _remove(path)

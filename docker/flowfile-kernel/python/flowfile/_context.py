@@ -6,10 +6,9 @@ called directly). The context says which node runs (flow_id, run_id, node_id, ke
 input Arrow IPC files are, which outputs it may publish and where they go, where the kernel keeps its
 artifacts (artifact_dir) and the run exchanges files with the engine (exchange_dir), and whether the
 flow is registered in the catalog (flow_registered, flow_version) or run from the editor
-(interactive).
+(interactive), and optionally how long to wait for the engine's answers (engine_timeout).
 
-The context lives in a :class:`ContextStore`. The default store is one module-level slot (one context
-per kernel); :func:`use_store` swaps in another one, e.g. a store keyed by flow namespace.
+The context lives in one module-level slot: a kernel runs one cell at a time.
 """
 
 from __future__ import annotations
@@ -17,8 +16,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
+from ._engine import check_timeout
 from ._errors import NoContextError
 
 DEFAULT_OUTPUTS: tuple[str, ...] = ("main",)
@@ -38,6 +38,7 @@ _FIELDS = (
     "flow_registered",
     "flow_version",
     "interactive",
+    "engine_timeout",
 )
 
 
@@ -70,6 +71,9 @@ class RunContext:
     """The registered flow version that runs, if any."""
     interactive: bool = False
     """True when the node runs from the editor (cell by cell) rather than as a flow run."""
+    engine_timeout: float | None = None
+    """Seconds to wait for the engine's answer to a request (finite, > 0); None: the default of
+    :data:`flowfile._engine.DEFAULT_TIMEOUT`."""
 
     @classmethod
     def from_dict(cls, values: Mapping[str, Any]) -> RunContext:
@@ -98,6 +102,9 @@ class RunContext:
         flow_version = values.get("flow_version")
         if flow_version is not None and (isinstance(flow_version, bool) or not isinstance(flow_version, int)):
             raise TypeError(f"run context flow_version must be an integer or None, not {type(flow_version).__name__}")
+        engine_timeout = values.get("engine_timeout")
+        if engine_timeout is not None:
+            engine_timeout = check_timeout(engine_timeout, "run context engine_timeout")
         return cls(
             flow_id=values.get("flow_id"),
             run_id=values.get("run_id"),
@@ -112,6 +119,7 @@ class RunContext:
             flow_registered=_flag("flow_registered", values.get("flow_registered")),
             flow_version=flow_version,
             interactive=_flag("interactive", values.get("interactive")),
+            engine_timeout=engine_timeout,
         )
 
 
@@ -156,35 +164,8 @@ def _outputs(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-class ContextStore(Protocol):
-    """Where the current run context is kept."""
-
-    def get(self) -> RunContext | None: ...
-
-    def set(self, context: RunContext | None) -> None: ...
-
-
-class ModuleContextStore:
-    """One context for the whole kernel: a module-level slot."""
-
-    def __init__(self) -> None:
-        self._context: RunContext | None = None
-
-    def get(self) -> RunContext | None:
-        return self._context
-
-    def set(self, context: RunContext | None) -> None:
-        self._context = context
-
-
-_store: ContextStore = ModuleContextStore()
-
-
-def use_store(store: ContextStore) -> ContextStore:
-    """Makes ``store`` hold the run context from now on; returns the store it replaces."""
-    global _store
-    previous, _store = _store, store
-    return previous
+_current: RunContext | None = None
+"""The run context of the cell that runs now, or None."""
 
 
 def set_context(values: Mapping[str, Any] | RunContext) -> RunContext:
@@ -192,27 +173,30 @@ def set_context(values: Mapping[str, Any] | RunContext) -> RunContext:
 
     ``values`` has the fields flow_id, run_id, node_id, kernel_id, inputs (``{name: [absolute
     paths]}``), outputs (default ``["main"]``), output_dir, shared_dir (default ``/flowfile/shared``),
-    artifact_dir, exchange_dir, flow_registered (default false), flow_version (int or None) and
-    interactive (default false). Every field is optional; unknown fields are refused.
+    artifact_dir, exchange_dir, flow_registered (default false), flow_version (int or None),
+    interactive (default false) and engine_timeout (seconds, default 60). Every field is optional;
+    unknown fields are refused.
     """
+    global _current
     context = values if isinstance(values, RunContext) else RunContext.from_dict(values)
-    _store.set(context)
+    _current = context
     return context
 
 
 def clear_context() -> None:
     """Forgets the run context (called by the engine after a node's code ran)."""
-    _store.set(None)
+    global _current
+    _current = None
 
 
 def current_context() -> RunContext | None:
     """The run context, or None when the engine has not set one."""
-    return _store.get()
+    return _current
 
 
 def get_context() -> RunContext:
     """The run context; raises :class:`NoContextError` when there is none."""
-    context = _store.get()
+    context = _current
     if context is None:
         raise NoContextError(
             "no flowfile run context: read_input(), publish_output() and the artifact functions work only "

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 import re
 import sys
 from typing import Any
 
 from . import _publish
+from ._serial import frame_kind, root_modules
 
 TABLE_ROWS = 20
 """How many first rows of a DataFrame are shown."""
@@ -25,13 +25,13 @@ _HTML = re.compile(
 )
 
 
-def display(obj: Any, title: str = "") -> None:
+def display(obj: Any, title: str = "", *, inline_plotly: bool = False) -> None:
     """Renders ``obj`` in the node's output panel.
 
     ========================================  =====================================
     matplotlib Figure (or Axes)               ``image/png``
     plotly Figure                             ``text/html`` (plotly.js from its CDN,
-                                              or inline with FLOWFILE_PLOTLY_JS=inline)
+                                              or inline with ``inline_plotly=True``)
     PIL Image                                 ``image/png``
     a string that looks like HTML             ``text/html``
     Polars DataFrame/LazyFrame, pandas        ``text/html`` table of the first
@@ -40,18 +40,19 @@ def display(obj: Any, title: str = "") -> None:
     ========================================  =====================================
 
     Every bundle also has a ``text/plain`` fallback. ``title`` goes in the display metadata as
-    ``{"flowfile": {"title": title}}``. Outside a kernel the text is printed to stdout.
+    ``{"flowfile": {"title": title}}``. ``inline_plotly=True`` embeds plotly.js (several MB) in
+    the HTML of a plotly figure, for viewers that cannot reach its CDN. Outside a kernel the text is
+    printed to stdout.
     """
-    data = mime_bundle(obj)
+    data = mime_bundle(obj, inline_plotly=inline_plotly)
     metadata = {"flowfile": {"title": str(title)}}
     fallback = f"{title}: {data['text/plain']}" if title else data["text/plain"]
     _publish.emit(data, metadata, fallback, sys.stdout)
 
 
-def mime_bundle(obj: Any) -> dict[str, Any]:
+def mime_bundle(obj: Any, inline_plotly: bool = False) -> dict[str, Any]:
     """The MIME bundle ``display`` publishes for ``obj``."""
-    kind = type(obj).__name__
-    roots = {cls.__module__.split(".")[0] for cls in type(obj).__mro__}
+    roots = root_modules(obj)
     label = f"<{type(obj).__module__}.{type(obj).__qualname__}>"
     if "matplotlib" in roots:
         figure = obj if hasattr(obj, "savefig") else getattr(obj, "figure", None)
@@ -60,8 +61,7 @@ def mime_bundle(obj: Any) -> dict[str, Any]:
             figure.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
             return {"image/png": _base64(buffer), "text/plain": label}
     if "plotly" in roots and hasattr(obj, "to_html"):
-        mode = "inline" if os.environ.get("FLOWFILE_PLOTLY_JS", "cdn").lower() == "inline" else "cdn"
-        html = obj.to_html(include_plotlyjs=True if mode == "inline" else "cdn", full_html=False)
+        html = obj.to_html(include_plotlyjs=True if inline_plotly else "cdn", full_html=False)
         return {"text/html": html, "text/plain": label}
     if "PIL" in roots and hasattr(obj, "save") and hasattr(obj, "mode"):
         return {"image/png": _png_of_image(obj), "text/plain": label}
@@ -69,9 +69,10 @@ def mime_bundle(obj: Any) -> dict[str, Any]:
         if _HTML.search(obj):
             return {"text/html": obj, "text/plain": obj}
         return {"text/plain": obj}
-    if "polars" in roots and kind in ("DataFrame", "LazyFrame"):
+    kind = frame_kind(obj)
+    if kind in ("polars", "polars-lazy"):
         return _polars_table(obj)
-    if "pandas" in roots and kind == "DataFrame":
+    if kind == "pandas":
         head = obj.head(TABLE_ROWS)
         return {
             "text/html": head.to_html(max_rows=TABLE_ROWS),

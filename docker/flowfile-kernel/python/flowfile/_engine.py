@@ -12,12 +12,16 @@ temporary name, then renamed) containing ``{"ok": true, ...result}`` or ``{"ok":
 "message"}``. The kernel polls for that file, reads it, deletes it and returns the result, or raises
 :class:`~flowfile.EngineError` with the engine's message. Events (:func:`notify`) expect no answer.
 
+The kernel waits :data:`DEFAULT_TIMEOUT` seconds for an answer, unless the caller passes another
+timeout (the global-artifact functions pass the run context's ``engine_timeout``).
+
 The transport is swappable (:func:`use_transport`) so tests can play the engine.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import threading
 import time
@@ -34,13 +38,9 @@ PROTOCOL = {"protocol": TARGET_NAME, "protocol_version": 1}
 kernel, and so missed the comm_open, still recognises the comm_msg."""
 REPLIES = "replies"
 """Directory of the engine's answers, in the run's exchange directory."""
-ACTIONS = ("publish_global", "get_global", "list_global", "delete_global")
-"""Requests that wait for an answer."""
-EVENTS = ("artifact_published", "artifact_deleted")
-"""Messages that expect no answer."""
 
 DEFAULT_TIMEOUT = 60.0
-"""Seconds to wait for an answer unless ``$FLOWFILE_ENGINE_TIMEOUT`` says otherwise."""
+"""Seconds to wait for an answer when the caller gives no timeout."""
 _POLL_FIRST = 0.002
 _POLL_MAX = 0.05
 
@@ -95,13 +95,15 @@ def use_transport(replacement: Transport | None) -> Transport | None:
     return previous
 
 
-def timeout_seconds() -> float:
-    """``$FLOWFILE_ENGINE_TIMEOUT`` (seconds) or :data:`DEFAULT_TIMEOUT`."""
-    value = os.environ.get("FLOWFILE_ENGINE_TIMEOUT")
-    try:
-        return float(value) if value else DEFAULT_TIMEOUT
-    except ValueError:
-        return DEFAULT_TIMEOUT
+def check_timeout(value: Any, what: str = "timeout") -> float:
+    """``value`` as seconds to wait: a finite number greater than 0, else ``TypeError``/``ValueError``
+    naming ``what`` (a NaN or an infinite timeout would make the wait endless)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a number of seconds, not {type(value).__name__}")
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ValueError(f"{what} must be a finite number of seconds greater than 0, got {value!r}")
+    return seconds
 
 
 def reply_path(exchange_dir: str, request_id: str) -> str:
@@ -126,10 +128,11 @@ def request(
     """Sends a request and waits for the engine's answer file; returns the answer without ``ok``.
 
     Raises :class:`~flowfile.EngineError` with the engine's message when it answers ``ok: false``,
-    :class:`~flowfile.EngineTimeoutError` when no answer comes within ``timeout`` seconds (default
-    :func:`timeout_seconds`), :class:`~flowfile.EngineUnavailableError` without an exchange directory
-    or outside a kernel.
+    :class:`~flowfile.EngineTimeoutError` when no answer comes within ``timeout`` seconds (None:
+    :data:`DEFAULT_TIMEOUT`; else a finite number > 0, checked before anything is sent),
+    :class:`~flowfile.EngineUnavailableError` without an exchange directory or outside a kernel.
     """
+    limit = DEFAULT_TIMEOUT if timeout is None else check_timeout(timeout)
     if not exchange_dir:
         raise EngineUnavailableError(
             f"{action} needs the engine, and this run has no exchange directory to receive its answer "
@@ -139,7 +142,6 @@ def request(
     request_id = message["request_id"]
     path = reply_path(exchange_dir, request_id)
     transport().send(message)
-    limit = timeout_seconds() if timeout is None else timeout
     deadline = time.monotonic() + limit
     pause = _POLL_FIRST
     while True:
@@ -191,7 +193,5 @@ def notify(action: str, fields: Mapping[str, Any]) -> bool:
     try:
         transport().send(_message(action, fields))
         return True
-    except EngineUnavailableError:
-        return False
-    except Exception:  # a broken transport must not fail the user's code
+    except Exception:  # not in a kernel (EngineUnavailableError), or a broken transport: never fail the user's code
         return False

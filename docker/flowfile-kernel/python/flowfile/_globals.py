@@ -15,7 +15,7 @@ from typing import Any
 from . import _engine, _serial
 from ._artifacts import ArtifactInfo, check_name
 from ._context import RunContext, current_context, get_context
-from ._errors import EngineError, NotRegisteredError
+from ._errors import EngineError, EngineTimeoutError, NotRegisteredError
 
 GLOBALS = "globals"
 """Directory of staged global artifacts in the run's exchange directory."""
@@ -69,7 +69,7 @@ def publish_global(name: str, obj: Any, description: str | None = None, tags: li
     try:
         os.replace(written.path, path)
     except BaseException:
-        _remove(written.path)
+        _serial.remove_file(written.path)
         raise
     fields = {
         "name": name,
@@ -90,13 +90,13 @@ def publish_global(name: str, obj: Any, description: str | None = None, tags: li
         },
     }
     try:
-        answer = _engine.request("publish_global", fields, context.exchange_dir)
-    except _engine.EngineTimeoutError:
+        answer = _engine.request("publish_global", fields, context.exchange_dir, context.engine_timeout)
+    except EngineTimeoutError:
         raise  # the engine may still be reading the staged file: it is the engine's to clean up
     except BaseException:
-        _remove(path)
+        _serial.remove_file(path)
         raise
-    _remove(path)  # the engine has answered: it has its own copy
+    _serial.remove_file(path)  # the engine has answered: it has its own copy
     try:
         return int(answer["id"])
     except (KeyError, TypeError, ValueError):
@@ -113,12 +113,14 @@ def get_global(name: str, version: int | None = None) -> Any:
     check_name(name, "global artifact")
     _check_version(version)
     context = get_context()
-    answer = _engine.request("get_global", {"name": name, "version": version}, context.exchange_dir)
+    answer = _engine.request(
+        "get_global", {"name": name, "version": version}, context.exchange_dir, context.engine_timeout
+    )
     try:
         path, fmt, kind, sha256 = (answer[key] for key in ("path", "format", "python_type", "sha256"))
     except KeyError as missing:
         raise EngineError(f"the engine's answer to get_global lacks {missing}: {answer!r}") from None
-    path = _resolve(context, str(path))
+    path = _resolve(context.exchange_dir, str(path))
     shown_version = answer.get("version", version)
     label = f"global artifact {name!r}" + ("" if shown_version is None else f" version {shown_version}")
     _serial.verify(path, sha256, label)
@@ -130,11 +132,12 @@ def _check_version(version: Any) -> None:
         raise TypeError(f"version must be an integer or None, not {version!r}")
 
 
-def _resolve(context: RunContext, path: str) -> str:
-    """An absolute path as is; a relative one is relative to the exchange directory."""
+def _resolve(exchange_dir: str, path: str) -> str:
+    """An absolute path as is; a relative one is relative to the exchange directory (there is one:
+    the engine answered through it)."""
     if os.path.isabs(path):
         return path
-    base = os.path.abspath(context.exchange_dir or ".")
+    base = os.path.abspath(exchange_dir)
     resolved = os.path.normpath(os.path.join(base, path))
     if not resolved.startswith(base.rstrip(os.sep) + os.sep):
         raise EngineError(f"the engine's answer names a file outside the exchange directory: {path!r}")
@@ -146,7 +149,7 @@ def list_global_artifacts(tags: list[str] | None = None) -> list[ArtifactInfo]:
     dicts, also readable as attributes (``a.name``, ``a.version``, ``a.python_type``, ...)."""
     tags = _check_tags(tags)
     context = get_context()
-    answer = _engine.request("list_global", {"tags": tags}, context.exchange_dir)
+    answer = _engine.request("list_global", {"tags": tags}, context.exchange_dir, context.engine_timeout)
     artifacts = answer.get("artifacts")
     if not isinstance(artifacts, list):
         raise EngineError(f"the engine's answer to list_global has no 'artifacts' list: {answer!r}")
@@ -159,11 +162,7 @@ def delete_global_artifact(name: str, version: int | None = None) -> None:
     check_name(name, "global artifact")
     _check_version(version)
     context = get_context()
-    _engine.request("delete_global", {"name": name, "version": version}, context.exchange_dir)
+    _engine.request(
+        "delete_global", {"name": name, "version": version}, context.exchange_dir, context.engine_timeout
+    )
 
-
-def _remove(path: str) -> None:
-    try:
-        os.remove(path)
-    except FileNotFoundError:
-        pass

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._context import get_context
 from ._errors import UnknownNameError
+from ._serial import frame_kind, remove_file, root_modules
 
 if TYPE_CHECKING:
     import polars as pl
@@ -27,26 +28,12 @@ def _input_paths(name: str) -> tuple[str, ...]:
     return paths
 
 
-_scan_options: dict[str, bool] | None = None
-
-
 def _scan(path_or_paths: str | list[str]) -> pl.LazyFrame:
-    """``pl.scan_ipc`` over literal paths (no globbing), memory-mapped.
-
-    Polars 2 memory-maps local uncompressed IPC files by itself and has no ``memory_map`` option any
-    more; Polars 1 needs ``memory_map=True``.
-    """
-    global _scan_options
+    """``pl.scan_ipc`` over literal paths (no globbing). Polars memory-maps local uncompressed IPC
+    files by itself."""
     import polars as pl
 
-    if _scan_options is None:
-        import inspect
-
-        parameters = inspect.signature(pl.scan_ipc).parameters
-        _scan_options = {"glob": False} if "glob" in parameters else {}
-        if "memory_map" in parameters:
-            _scan_options["memory_map"] = True
-    return pl.scan_ipc(path_or_paths, **_scan_options)
+    return pl.scan_ipc(path_or_paths, glob=False)
 
 
 def read_input(name: str = "main") -> pl.LazyFrame:
@@ -98,26 +85,15 @@ def publish_output(df: Any, name: str = "main") -> None:
         _write_ipc(writer, df, temporary)
         os.replace(temporary, target)
     except BaseException:
-        try:
-            os.remove(temporary)
-        except FileNotFoundError:
-            pass
+        remove_file(temporary)
         raise
 
 
-def _root_modules(obj: Any) -> set[str]:
-    """Top-level modules of the classes ``obj`` is an instance of (no import needed)."""
-    return {cls.__module__.split(".")[0] for cls in type(obj).__mro__}
-
-
 def _writer_for(df: Any) -> str:
-    kind = type(df).__name__
-    roots = _root_modules(df)
-    if "polars" in roots and kind in ("DataFrame", "LazyFrame"):
-        return "polars-lazy" if kind == "LazyFrame" else "polars"
-    if "pandas" in roots and kind == "DataFrame":
-        return "pandas"
-    if "pyarrow" in roots and kind in ("Table", "RecordBatch"):
+    kind = frame_kind(df)
+    if kind is not None:
+        return kind
+    if "pyarrow" in root_modules(df) and type(df).__name__ in ("Table", "RecordBatch"):
         return "pyarrow"
     raise TypeError(
         f"publish_output() takes a Polars DataFrame or LazyFrame, a pandas DataFrame or a PyArrow Table, "

@@ -19,13 +19,12 @@ import json
 import linecache
 import os
 import signal
-import sys
 import tokenize
 from collections.abc import Mapping
 from types import CodeType
 from typing import Any
 
-from . import _artifacts, _context
+from . import _artifacts, _context, _publish, _recovery
 
 _namespaces: dict[str, dict[str, Any]] = {}
 """Flow id -> the global namespace that flow's cells run in."""
@@ -183,12 +182,6 @@ def _ends_with_semicolon(source: str) -> bool:
     return last is not None and last.type == tokenize.OP and last.string == ";"
 
 
-def _shell() -> Any:
-    """The IPython shell running this code, or None (never imports IPython)."""
-    ipython = sys.modules.get("IPython")
-    return ipython.get_ipython() if ipython is not None else None
-
-
 def _after_this_execution(shell: Any, undo: Any) -> None:
     """Calls ``undo()`` once the shell has finished the current execute_request (post_execute runs
     after the traceback is shown, silent or not)."""
@@ -207,7 +200,7 @@ def _hide_driver_frame() -> None:
     the shell's user namespace, where the flag is set until the execution has finished. Flow code
     never runs in that namespace. ``run_cell`` and ``run_cell_b64`` hide their own frames the same way.
     """
-    shell = _shell()
+    shell = _publish.shell()
     if shell is None or "__tracebackhide__" in shell.user_ns:
         return
     user_ns = shell.user_ns
@@ -225,7 +218,7 @@ def _show_syntax_error_plainly() -> None:
     and the message, without the frames of the driver that compiled it (IPython's syntax error
     display ignores ``__tracebackhide__``). Applies to the current execution only, and only when no
     one else has installed a custom exception handler."""
-    shell = _shell()
+    shell = _publish.shell()
     if shell is None or shell.custom_exceptions or not hasattr(shell, "SyntaxTB"):
         return
 
@@ -258,9 +251,10 @@ def recover_artifacts(kernel_id: str, artifact_dir: str, mode: str = "lazy") -> 
     ``/flowfile/artifacts/<kernel_id>``); the engine calls it right after the kernel starts.
 
     ``mode``: ``lazy`` (default; index the artifacts now, load each on its first read), ``eager``
-    (load all now) or ``clear`` (delete all now). Returns ``{"mode", "indexed", "loaded", "deleted",
-    "errors"}``; its repr is JSON. The directory also becomes the artifact root for runs whose
-    context has no ``artifact_dir``.
+    (load all now) or ``clear`` (delete all now); see :func:`flowfile._recovery.recover`. Returns
+    ``{"kernel_id", "mode", "indexed", "loaded", "deleted", "errors"}``; its repr is JSON.
+    ``kernel_id`` only labels the summary (for the engine's log): the directory alone says where the
+    artifacts are, and runs find them through their context's ``artifact_dir``.
     """
-    summary = _artifacts.recover(kernel_id, artifact_dir, mode)
-    return JsonDict(summary)
+    summary = _recovery.recover(artifact_dir, mode)
+    return JsonDict(kernel_id=kernel_id, **summary)

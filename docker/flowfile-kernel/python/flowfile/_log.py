@@ -12,6 +12,11 @@ LOG_MIME = "application/vnd.flowfile.log+json"
 LEVELS: tuple[str, ...] = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
+def utc_now() -> str:
+    """The current time as ISO-8601 UTC with milliseconds, e.g. ``2026-01-31T12:00:00.123Z``."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def log(message: str, level: str = "INFO") -> None:
     """Sends a log message to the flow viewer.
 
@@ -29,7 +34,7 @@ def log(message: str, level: str = "INFO") -> None:
     record = {
         "level": level,
         "message": text,
-        "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "time": utc_now(),
         "node_id": context.node_id if context is not None else None,
     }
     plain = f"[{level}] {text}"

@@ -7,13 +7,16 @@ import sys
 from typing import Any, TextIO
 
 
+def shell() -> Any:
+    """The IPython shell running this code, or None (never imports IPython itself)."""
+    ipython = sys.modules.get("IPython")
+    return ipython.get_ipython() if ipython is not None else None
+
+
 def in_kernel() -> bool:
     """True when running inside an IPython kernel (never imports IPython itself)."""
-    ipython = sys.modules.get("IPython")
-    if ipython is None:
-        return False
-    shell = ipython.get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
+    current = shell()
+    return current is not None and getattr(current, "kernel", None) is not None
 
 
 def publish_display_data(data: dict[str, Any], metadata: dict[str, Any]) -> None:

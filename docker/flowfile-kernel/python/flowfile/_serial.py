@@ -23,8 +23,8 @@ import os
 import pickle
 import tempfile
 import types
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ._errors import ArtifactChecksumError, ArtifactSerializationError
@@ -59,14 +59,24 @@ def python_type(obj: Any) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def _modules(obj: Any) -> list[str]:
+def class_modules(obj: Any) -> list[str]:
+    """Modules of the classes ``obj`` is an instance of (its class first, then its bases)."""
     return [cls.__module__ or "" for cls in type(obj).__mro__]
 
 
-def _frame_kind(obj: Any) -> str | None:
-    """``polars`` / ``polars-lazy`` / ``pandas`` for a DataFrame of those libraries, else None."""
+def root_modules(obj: Any) -> set[str]:
+    """Top-level packages of the classes ``obj`` is an instance of, e.g. ``{"polars", "builtins"}``.
+
+    Which library an object comes from, found without importing any library: the one place the
+    package asks that question (serialisation, ``publish_output``, ``display``).
+    """
+    return {module.split(".")[0] for module in class_modules(obj)}
+
+
+def frame_kind(obj: Any) -> str | None:
+    """``polars`` / ``polars-lazy`` / ``pandas`` for a DataFrame (LazyFrame) of those libraries, else None."""
     kind = type(obj).__name__
-    roots = {module.split(".")[0] for module in _modules(obj)}
+    roots = root_modules(obj)
     if "polars" in roots and kind in ("DataFrame", "LazyFrame"):
         return "polars-lazy" if kind == "LazyFrame" else "polars"
     if "pandas" in roots and kind == "DataFrame":
@@ -76,9 +86,9 @@ def _frame_kind(obj: Any) -> str | None:
 
 def choose_format(obj: Any) -> str:
     """The format ``obj`` is written in first (``parquet``, ``joblib`` or ``pickle``)."""
-    if _frame_kind(obj) is not None:
+    if frame_kind(obj) is not None:
         return PARQUET
-    for module in _modules(obj):
+    for module in class_modules(obj):
         if any(module == prefix or module.startswith(prefix + ".") for prefix in _JOBLIB_MODULES):
             return JOBLIB
     return PICKLE
@@ -95,7 +105,7 @@ def write(obj: Any, directory: str, what: str) -> Written:
     kind = python_type(obj)
     fmt = choose_format(obj)
     if fmt == PARQUET:
-        frame = obj.collect() if _frame_kind(obj) == "polars-lazy" else obj
+        frame = obj.collect() if frame_kind(obj) == "polars-lazy" else obj
         path = _try_write(directory, PARQUET, lambda target: _write_parquet(frame, target))
         if path is not None:
             return _written(path, PARQUET, kind, frame.lazy() if frame is not obj else obj)
@@ -111,10 +121,10 @@ def write(obj: Any, directory: str, what: str) -> Written:
         with open(path, "wb") as file:
             _pickler(file).dump(obj)
     except Exception as error:
-        _remove(path)
+        remove_file(path)
         raise ArtifactSerializationError(explain_unpicklable(obj, what, error)) from error
     except BaseException:
-        _remove(path)
+        remove_file(path)
         raise
     return _written(path, PICKLE, kind, obj)
 
@@ -127,10 +137,10 @@ def _try_write(directory: str, fmt: str, writer: Callable[[str], None]) -> str |
         writer(path)
         return path
     except Exception:
-        _remove(path)
+        remove_file(path)
         return None
     except BaseException:
-        _remove(path)
+        remove_file(path)
         raise
 
 
@@ -147,7 +157,8 @@ def _temporary(directory: str, fmt: str) -> str:
     return path
 
 
-def _remove(path: str) -> None:
+def remove_file(path: str) -> None:
+    """Deletes a file; one that is already gone is fine."""
     try:
         os.remove(path)
     except FileNotFoundError:
@@ -155,7 +166,7 @@ def _remove(path: str) -> None:
 
 
 def _write_parquet(frame: Any, path: str) -> None:
-    if _frame_kind(frame) == "pandas":
+    if frame_kind(frame) == "pandas":
         frame.to_parquet(path)
     else:
         frame.write_parquet(path)

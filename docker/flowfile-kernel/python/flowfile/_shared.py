@@ -8,11 +8,10 @@ from ._context import DEFAULT_SHARED_DIR, current_context
 
 
 def shared_dir() -> str:
-    """The shared directory: the run context's, else ``$FLOWFILE_SHARED_DIR``, else /flowfile/shared."""
+    """The shared directory: the run context's ``shared_dir`` (which defaults to /flowfile/shared),
+    else /flowfile/shared, the image's mount point."""
     context = current_context()
-    if context is not None:
-        return context.shared_dir
-    return os.environ.get("FLOWFILE_SHARED_DIR") or DEFAULT_SHARED_DIR
+    return context.shared_dir if context is not None else DEFAULT_SHARED_DIR
 
 
 def get_shared_location(filename: str) -> str:

@@ -16,7 +16,7 @@ def test_functions_of_the_reference_api_exist_with_its_signatures() -> None:
         "read_first": "(name: 'str' = 'main') -> 'pl.LazyFrame'",
         "read_inputs": "() -> 'dict[str, list[pl.LazyFrame]]'",
         "publish_output": "(df: 'Any', name: 'str' = 'main') -> 'None'",
-        "display": "(obj: 'Any', title: 'str' = '') -> 'None'",
+        "display": "(obj: 'Any', title: 'str' = '', *, inline_plotly: 'bool' = False) -> 'None'",
         "log": "(message: 'str', level: 'str' = 'INFO') -> 'None'",
         "log_info": "(message: 'str') -> 'None'",
         "log_warning": "(message: 'str') -> 'None'",

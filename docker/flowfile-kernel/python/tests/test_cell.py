@@ -3,7 +3,6 @@ expression, tracebacks that name the node and the cell, and the base64 form the 
 
 from __future__ import annotations
 
-import base64
 import json
 import traceback
 from typing import Any
@@ -11,16 +10,12 @@ from typing import Any
 import pytest
 
 import flowfile
-from conftest import Published
+from conftest import Published, b64, driver_code
 from flowfile import _artifacts, _context, _kernel
 
 
 def ctx(flow_id: str = "f1", node_id: int = 3, **extra: Any) -> dict[str, Any]:
     return {"flow_id": flow_id, "node_id": node_id, **extra}
-
-
-def b64(text: str) -> str:
-    return base64.b64encode(text.encode("utf-8")).decode("ascii")
 
 
 # --- namespaces ------------------------------------------------------------------------------------
@@ -250,12 +245,7 @@ def test_run_cell_b64_takes_any_source_and_a_json_context() -> None:
 
 
 def test_run_cell_b64_in_python_code_built_as_the_engine_builds_it() -> None:
-    code = (
-        "import flowfile._kernel as _fk; "
-        f"_fk.run_cell_b64({json.dumps(b64(json.dumps(ctx())))}, {json.dumps(b64(AWKWARD))}, 0)"
-    )
-
-    exec(compile(code, "<driver>", "exec"), {})
+    exec(compile(driver_code(ctx(), AWKWARD, 0), "<driver>", "exec"), {})
 
     assert "😀" in _kernel.namespace("f1")["s"]
 
@@ -287,5 +277,7 @@ def test_run_cell_b64_refuses_bad_arguments(context: str, source: str) -> None:
 def test_recover_artifacts_repr_is_json(tmp_path: Any) -> None:
     summary = _kernel.recover_artifacts("k1", str(tmp_path / "artifacts"), "lazy")
 
-    assert json.loads(repr(summary)) == {"mode": "lazy", "indexed": 0, "loaded": 0, "deleted": 0, "errors": []}
+    assert json.loads(repr(summary)) == {
+        "kernel_id": "k1", "mode": "lazy", "indexed": 0, "loaded": 0, "deleted": 0, "errors": []
+    }
     assert isinstance(summary, dict)

@@ -79,6 +79,10 @@ def test_functions_that_need_a_context_say_so() -> None:
         ({"interactive": 1}, TypeError, "interactive must be true or false"),
         ({"flow_version": "2"}, TypeError, "flow_version must be an integer or None"),
         ({"flow_version": True}, TypeError, "flow_version must be an integer or None"),
+        ({"engine_timeout": float("nan")}, ValueError, "engine_timeout must be a finite number of seconds greater than 0"),
+        ({"engine_timeout": float("inf")}, ValueError, "engine_timeout must be a finite number of seconds greater than 0"),
+        ({"engine_timeout": 0}, ValueError, "engine_timeout must be a finite number of seconds greater than 0"),
+        ({"engine_timeout": "30"}, TypeError, "engine_timeout must be a number of seconds"),
     ],
 )
 def test_bad_context_is_refused_naming_the_field(values: dict, error: type, message: str) -> None:
@@ -93,29 +97,9 @@ def test_a_single_path_is_accepted_for_an_input() -> None:
     assert context.inputs == {"main": ("/x/a.arrow",)}
 
 
-def test_the_store_can_be_swapped() -> None:
-    class PerNamespace:
-        def __init__(self) -> None:
-            self.namespace = "flow-1"
-            self.contexts: dict[str, _context.RunContext | None] = {}
-
-        def get(self) -> _context.RunContext | None:
-            return self.contexts.get(self.namespace)
-
-        def set(self, context: _context.RunContext | None) -> None:
-            self.contexts[self.namespace] = context
-
-    store = PerNamespace()
-    previous = _context.use_store(store)
-    try:
-        _context.set_context({"node_id": 1})
-        store.namespace = "flow-2"
-        assert _context.current_context() is None
-        _context.set_context({"node_id": 2})
-        store.namespace = "flow-1"
-        assert _context.get_context().node_id == 1
-    finally:
-        _context.use_store(previous)
+def test_the_engine_timeout_is_optional_seconds() -> None:
+    assert _context.set_context({"flow_id": "f1"}).engine_timeout is None
+    assert _context.set_context({"flow_id": "f1", "engine_timeout": 5}).engine_timeout == 5.0
 
 
 def test_kernel_prepare_leaves_sigterm_alone_unless_pid_1() -> None:

@@ -57,11 +57,10 @@ def test_plotly_figure_is_html(published: Published) -> None:
     assert metadata["flowfile"]["title"] == "Chart"
 
 
-def test_plotly_js_can_be_inlined(published: Published, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plotly_js_can_be_inlined(published: Published) -> None:
     import plotly.graph_objects as go
 
-    monkeypatch.setenv("FLOWFILE_PLOTLY_JS", "inline")
-    flowfile.display(go.Figure())
+    flowfile.display(go.Figure(), inline_plotly=True)
 
     html = published.only()[0]["text/html"]
     assert 'src="https://cdn.plot.ly' not in html and len(html) > 1_000_000

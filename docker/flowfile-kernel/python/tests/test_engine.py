@@ -3,25 +3,19 @@ thing, a real ipykernel whose comm messages reach a jupyter_client on iopub."""
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import re
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from jupyter_client.blocking import BlockingKernelClient
-from jupyter_client.manager import KernelManager
 
 import flowfile
-from conftest import FakeEngine, python_env, write_reply
+from conftest import FakeEngine, KernelSession, driver_code, start_kernel, write_reply
 from flowfile import _engine
-
-TIMEOUT = 60
 
 
 # --- the protocol, with a fake transport ----------------------------------------------------------
@@ -61,7 +55,8 @@ def test_an_answer_written_later_unblocks_the_request(fake: FakeEngine, tmp_path
     started = time.monotonic()
     assert _engine.request("delete_global", {"name": "n"}, str(tmp_path)) == {}
     assert time.monotonic() - started >= 0.25
-    fake.threads[0].join()
+    fake.threads[0].join(timeout=10)
+    assert not fake.threads[0].is_alive(), "the answering thread did not finish"
 
 
 def test_ok_false_raises_the_engines_message(fake: FakeEngine, tmp_path: Path) -> None:
@@ -95,11 +90,34 @@ def test_the_timeout_can_be_given(fake: FakeEngine, tmp_path: Path) -> None:
     assert time.monotonic() - started < 2
 
 
-def test_the_default_timeout_is_60_seconds_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("FLOWFILE_ENGINE_TIMEOUT", raising=False)
-    assert _engine.timeout_seconds() == 60.0
-    monkeypatch.setenv("FLOWFILE_ENGINE_TIMEOUT", "2.5")
-    assert _engine.timeout_seconds() == 2.5
+def test_without_a_timeout_the_module_default_applies(
+    fake: FakeEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _engine.DEFAULT_TIMEOUT == 60.0
+    monkeypatch.setattr(_engine, "DEFAULT_TIMEOUT", 0.1)
+
+    with pytest.raises(flowfile.EngineTimeoutError, match=r"within 0.1 s"):
+        _engine.request("list_global", {}, str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("timeout", "error"),
+    [
+        (float("nan"), ValueError),
+        (float("inf"), ValueError),
+        (float("-inf"), ValueError),
+        (0, ValueError),
+        (-1.5, ValueError),
+        ("5", TypeError),
+        (True, TypeError),
+    ],
+)
+def test_a_bad_timeout_is_refused_before_anything_is_sent(
+    fake: FakeEngine, tmp_path: Path, timeout: Any, error: type
+) -> None:
+    with pytest.raises(error, match="timeout must be a"):
+        _engine.request("list_global", {}, str(tmp_path), timeout=timeout)
+    assert fake.messages == []
 
 
 def test_events_do_not_wait(fake: FakeEngine, tmp_path: Path) -> None:
@@ -132,98 +150,24 @@ def test_request_fields_cannot_shadow_the_envelope(fake: FakeEngine, tmp_path: P
 # --- a real ipykernel ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def kernel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BlockingKernelClient]:
-    home = tmp_path_factory.mktemp("engine-kernel-home")
-    env = python_env()
-    env.update(
-        IPYTHONDIR=str(home / "ipython"),
-        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-        MPLCONFIGDIR=str(home / "matplotlib"),
-        MPLBACKEND="Agg",
-        JUPYTER_PLATFORM_DIRS="1",
-        FLOWFILE_ENGINE_TIMEOUT="30",
-    )
-    manager = KernelManager(kernel_name="python3")
-    manager.start_kernel(
-        env=env,
-        extra_arguments=[
-            "--HistoryManager.enabled=False",
-            "--IPKernelApp.exec_lines=import flowfile._kernel; flowfile._kernel.prepare()",
-        ],
-    )
-    client = manager.client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=TIMEOUT)
-        yield client
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
-
-
-def b64(text: str) -> str:
-    return base64.b64encode(text.encode("utf-8")).decode("ascii")
-
-
-def driver(context: dict[str, Any], source: str, cell_index: int = 0) -> str:
-    """The code the engine sends for one cell."""
-    return f'import flowfile._kernel as _fk; _fk.run_cell_b64("{b64(json.dumps(context))}", "{b64(source)}", {cell_index})'
-
-
-opened_comms: dict[str, dict[str, Any]] = {}
-"""comm_id -> comm_open content, of every comm the module's kernel opened (whichever test saw it)."""
-
-
-class Execution:
-    """One execute_request and everything it caused, read as it comes."""
-
-    def __init__(self, client: BlockingKernelClient, code: str) -> None:
-        self.client = client
-        self.msg_id = client.execute(code)
-        self.iopub: list[dict[str, Any]] = []
-        self.idle = False
-
-    def next_iopub(self) -> dict[str, Any]:
-        while True:
-            message = self.client.get_iopub_msg(timeout=TIMEOUT)
-            if message["parent_header"].get("msg_id") != self.msg_id:
-                continue
-            if message["msg_type"] == "status" and message["content"]["execution_state"] == "idle":
-                self.idle = True
-            if message["msg_type"] == "comm_open":
-                opened_comms[message["content"]["comm_id"]] = message["content"]
-            self.iopub.append(message)
-            return message
-
-    def wait_for(self, msg_type: str) -> dict[str, Any]:
-        while True:
-            message = self.next_iopub()
-            if message["msg_type"] == msg_type:
-                return message
-            assert not self.idle, f"the execution ended without a {msg_type}: {self.iopub}"
-
-    def finish(self) -> dict[str, Any]:
-        while not self.idle:
-            self.next_iopub()
-        reply = self.client.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != self.msg_id:
-            reply = self.client.get_shell_msg(timeout=TIMEOUT)
-        return reply["content"]
-
-    def of_type(self, msg_type: str) -> list[dict[str, Any]]:
-        return [m["content"] for m in self.iopub if m["msg_type"] == msg_type]
+@pytest.fixture
+def fresh(kernel: KernelSession) -> KernelSession:
+    """The module's kernel with its engine comm forgotten: the next request opens a new one, so each
+    test sees its own comm_open whatever ran before."""
+    assert kernel.execute("import flowfile._engine; flowfile._engine.use_transport(None)").reply["status"] == "ok"
+    return kernel
 
 
 def test_a_request_reaches_the_client_as_a_comm_and_a_reply_file_unblocks_the_kernel(
-    kernel: BlockingKernelClient, tmp_path: Path
+    fresh: KernelSession, tmp_path: Path
 ) -> None:
     exchange = tmp_path / "exchange"
     context = {"flow_id": "f1", "node_id": 4, "run_id": "r1", "exchange_dir": str(exchange)}
-    run = Execution(kernel, driver(context, "found = flowfile.list_global_artifacts(tags=['ml'])\n[a.name for a in found]"))
+    run = fresh.start(driver_code(context, "found = flowfile.list_global_artifacts(tags=['ml'])\n[a.name for a in found]"))
 
     sent = run.wait_for("comm_msg")
-    opened = opened_comms[sent["content"]["comm_id"]]  # the comm_open came first (in this test or before)
+    [opened] = run.of_type("comm_open")  # before the first message
+    assert opened["comm_id"] == sent["content"]["comm_id"]
     assert opened["target_name"] == "flowfile.engine"
     assert opened["data"] == {"protocol": "flowfile.engine", "protocol_version": 1}
     data = sent["content"]["data"]
@@ -242,26 +186,27 @@ def test_a_request_reaches_the_client_as_a_comm_and_a_reply_file_unblocks_the_ke
     assert os.listdir(exchange / "replies") == []
 
 
-def test_the_comm_is_opened_once_and_events_do_not_wait(kernel: BlockingKernelClient, tmp_path: Path) -> None:
+def test_the_comm_is_opened_once_and_events_do_not_wait(fresh: KernelSession, tmp_path: Path) -> None:
     context = {"flow_id": "f2", "node_id": 1, "run_id": "r2", "artifact_dir": str(tmp_path / "artifacts")}
-    first = Execution(kernel, driver(context, "flowfile.publish_artifact('m', {'v': 1})"))
-    second = Execution(kernel, driver(context, "flowfile.delete_artifact('m')"))
+    first = fresh.start(driver_code(context, "flowfile.publish_artifact('m', {'v': 1})"))
+    second = fresh.start(driver_code(context, "flowfile.delete_artifact('m')"))
 
     assert first.finish()["status"] == "ok"
     assert second.finish()["status"] == "ok"
 
+    [opened] = first.of_type("comm_open")
+    assert opened["target_name"] == "flowfile.engine"
     assert second.of_type("comm_open") == []
-    assert [c["target_name"] for c in opened_comms.values()] == ["flowfile.engine"]
     events = first.of_type("comm_msg") + second.of_type("comm_msg")
-    assert {e["comm_id"] for e in events} == set(opened_comms)
+    assert {e["comm_id"] for e in events} == {opened["comm_id"]}
     assert [e["data"]["action"] for e in events] == ["artifact_published", "artifact_deleted"]
     assert events[0]["data"]["artifact"]["name"] == "m" and events[0]["data"]["artifact"]["format"] == "pickle"
 
 
-def test_an_engine_error_fails_the_cell_with_its_message(kernel: BlockingKernelClient, tmp_path: Path) -> None:
+def test_an_engine_error_fails_the_cell_with_its_message(kernel: KernelSession, tmp_path: Path) -> None:
     exchange = tmp_path / "exchange"
     context = {"flow_id": "f1", "node_id": 4, "exchange_dir": str(exchange), "flow_registered": True}
-    run = Execution(kernel, driver(context, "flowfile.get_global('missing')", 2))
+    run = kernel.start(driver_code(context, "flowfile.get_global('missing')", 2))
     data = run.wait_for("comm_msg")["content"]["data"]
     write_reply(str(exchange), data["request_id"], {"ok": False, "error": "no global artifact 'missing'"})
 
@@ -270,81 +215,80 @@ def test_an_engine_error_fails_the_cell_with_its_message(kernel: BlockingKernelC
     assert (reply["status"], reply["ename"], reply["evalue"]) == ("error", "EngineError", "no global artifact 'missing'")
 
 
-def test_a_cell_error_traceback_names_the_cell_and_hides_the_driver(kernel: BlockingKernelClient) -> None:
-    source = "def check(v):\n    raise ValueError(f'bad {v}')\ncheck(3)"
-    run = Execution(kernel, driver({"flow_id": "f3", "node_id": 5}, source, 1))
+def test_the_context_can_shorten_the_wait_for_the_engine(kernel: KernelSession, tmp_path: Path) -> None:
+    context = {"flow_id": "f1", "node_id": 4, "exchange_dir": str(tmp_path / "exchange"), "engine_timeout": 0.2}
 
-    reply = run.finish()
+    reply = kernel.execute(driver_code(context, "flowfile.list_global_artifacts()")).reply
+
+    assert (reply["status"], reply["ename"]) == ("error", "EngineTimeoutError")
+    assert "within 0.2 s" in reply["evalue"]
+
+
+def test_a_cell_error_traceback_names_the_cell_and_hides_the_driver(kernel: KernelSession) -> None:
+    source = "def check(v):\n    raise ValueError(f'bad {v}')\ncheck(3)"
+
+    reply = kernel.execute(driver_code({"flow_id": "f3", "node_id": 5}, source, 1)).reply
 
     assert (reply["status"], reply["ename"], reply["evalue"]) == ("error", "ValueError", "bad 3")
     text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(reply["traceback"]))
     assert "<node 5 cell 1>" in text and "check(3)" in text and "raise ValueError" in text
     assert "run_cell" not in text and "_fk" not in text, text
-    after = Execution(kernel, "print('__tracebackhide__' in globals())")
-    assert after.finish()["status"] == "ok"
-    assert after.of_type("stream")[0]["text"].strip() == "False"
+    assert kernel.stdout("print('__tracebackhide__' in globals())").strip() == "False"
 
 
-def test_a_syntax_error_shows_only_the_cell_line_as_jupyter_does(kernel: BlockingKernelClient) -> None:
-    run = Execution(kernel, driver({"flow_id": "f3", "node_id": 6}, "x = 1\ny = (2,", 0))
-
-    reply = run.finish()
+def test_a_syntax_error_shows_only_the_cell_line_as_jupyter_does(kernel: KernelSession) -> None:
+    reply = kernel.execute(driver_code({"flow_id": "f3", "node_id": 6}, "x = 1\ny = (2,", 0)).reply
 
     assert (reply["status"], reply["ename"]) == ("error", "SyntaxError")
     text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(reply["traceback"]))
     assert "<node 6 cell 0>" in text and "y = (2," in text
     assert "_fk" not in text and "_kernel.py" not in text and "ast.py" not in text, text
-    after = Execution(kernel, "print(get_ipython().custom_exceptions)")
-    assert after.finish()["status"] == "ok"
-    assert after.of_type("stream")[0]["text"].strip() == "()"  # the handler was for that execution only
+    # the handler was for that execution only
+    assert kernel.stdout("print(get_ipython().custom_exceptions)").strip() == "()"
 
 
-def test_namespaces_and_display_in_a_kernel(kernel: BlockingKernelClient) -> None:
+def test_namespaces_and_display_in_a_kernel(kernel: KernelSession) -> None:
     for flow, value in (("fa", 1), ("fb", 2)):
-        assert Execution(kernel, driver({"flow_id": flow, "node_id": 1}, f"v = {value}")).finish()["status"] == "ok"
+        assert kernel.execute(driver_code({"flow_id": flow, "node_id": 1}, f"v = {value}")).reply["status"] == "ok"
 
-    run = Execution(kernel, driver({"flow_id": "fa", "node_id": 2}, "import polars as pl\npl.DataFrame({'v': [v]})", 0))
-    assert run.finish()["status"] == "ok"
+    run = kernel.execute(driver_code({"flow_id": "fa", "node_id": 2}, "import polars as pl\npl.DataFrame({'v': [v]})", 0))
+    assert run.reply["status"] == "ok"
     [shown] = run.of_type("display_data")
     assert "<table" in shown["data"]["text/html"]
     assert run.of_type("execute_result") == []  # displayed by flowfile.display, not the shell's hook
 
-    quiet = Execution(kernel, driver({"flow_id": "fb", "node_id": 2}, "v;"))
-    assert quiet.finish()["status"] == "ok" and quiet.of_type("display_data") == []
+    quiet = kernel.execute(driver_code({"flow_id": "fb", "node_id": 2}, "v;"))
+    assert quiet.reply["status"] == "ok" and quiet.of_type("display_data") == []
 
-    assert Execution(kernel, driver({"flow_id": "fb", "node_id": 1}, "", 0)).finish()["status"] == "ok"
-    reset = Execution(kernel, "_fk.reset_namespace('fa')")
-    assert reset.finish()["status"] == "ok"
-    gone = Execution(kernel, driver({"flow_id": "fa", "node_id": 1}, "v"))
-    assert gone.finish()["ename"] == "NameError"
-    kept = Execution(kernel, driver({"flow_id": "fb", "node_id": 1}, "v"))
-    assert kept.finish()["status"] == "ok" and kept.of_type("display_data")[0]["data"]["text/plain"] == "2"
+    assert kernel.execute(driver_code({"flow_id": "fb", "node_id": 1}, "", 0)).reply["status"] == "ok"
+    assert kernel.execute("_fk.reset_namespace('fa')").reply["status"] == "ok"
+    gone = kernel.execute(driver_code({"flow_id": "fa", "node_id": 1}, "v"))
+    assert gone.reply["ename"] == "NameError"
+    kept = kernel.execute(driver_code({"flow_id": "fb", "node_id": 1}, "v"))
+    assert kept.reply["status"] == "ok" and kept.of_type("display_data")[0]["data"]["text/plain"] == "2"
 
 
-def test_recover_artifacts_as_the_last_expression_gives_json(kernel: BlockingKernelClient, tmp_path: Path) -> None:
-    run = Execution(kernel, f"import flowfile._kernel as _fk\n_fk.recover_artifacts('k1', {str(tmp_path / 'a')!r}, 'lazy')")
+def test_recover_artifacts_as_the_last_expression_gives_json(kernel: KernelSession, tmp_path: Path) -> None:
+    run = kernel.execute(f"import flowfile._kernel as _fk\n_fk.recover_artifacts('k1', {str(tmp_path / 'a')!r}, 'lazy')")
 
-    assert run.finish()["status"] == "ok"
+    assert run.reply["status"] == "ok"
     [result] = run.of_type("execute_result")
-    assert json.loads(result["data"]["text/plain"]) == {"mode": "lazy", "indexed": 0, "loaded": 0, "deleted": 0, "errors": []}
+    assert json.loads(result["data"]["text/plain"]) == {
+        "kernel_id": "k1", "mode": "lazy", "indexed": 0, "loaded": 0, "deleted": 0, "errors": []
+    }
 
 
 def test_an_interrupt_stops_a_request_waiting_for_the_engine(tmp_path: Path) -> None:
-    """A cell blocked on the engine's answer can still be interrupted (KeyboardInterrupt)."""
-    env = python_env()
-    env.update(JUPYTER_PLATFORM_DIRS="1", IPYTHONDIR=str(tmp_path / "ipython"), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt"))
-    manager = KernelManager(kernel_name="python3")
-    manager.start_kernel(env=env, extra_arguments=["--HistoryManager.enabled=False"])
-    client = manager.client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=TIMEOUT)
+    """A cell blocked on the engine's answer can still be interrupted (KeyboardInterrupt). Its own
+    kernel: the interrupt must not reach another test's execution."""
+    with start_kernel(tmp_path / "home") as session:
         context = {"flow_id": "f1", "node_id": 1, "exchange_dir": str(tmp_path / "x")}
-        run = Execution(client, driver(context, "flowfile.list_global_artifacts()"))
+        run = session.start(driver_code(context, "flowfile.list_global_artifacts()"))
         run.wait_for("comm_msg")
-        threading.Timer(0.2, manager.interrupt_kernel).start()
+        timer = threading.Timer(0.2, session.manager.interrupt_kernel)
+        timer.start()
         reply = run.finish()
+        timer.join(timeout=10)
+
+        assert not timer.is_alive()
         assert (reply["status"], reply["ename"]) == ("error", "KeyboardInterrupt")
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)

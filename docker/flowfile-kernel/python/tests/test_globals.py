@@ -17,12 +17,6 @@ from conftest import FakeEngine
 from flowfile import _context, _serial
 
 
-@pytest.fixture
-def flow(flow_context: dict[str, Any]) -> dict[str, Any]:
-    _context.set_context(flow_context)
-    return flow_context
-
-
 class Exploding:
     """Records whether anything tried to serialise it."""
 
@@ -153,16 +147,16 @@ def test_a_slow_engine_is_waited_for(flow: dict[str, Any], engine: FakeEngine) -
     assert flowfile.publish_global("model", 1) == 5
 
 
-def test_an_engine_that_never_answers_times_out(
-    flow: dict[str, Any], engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
+def test_an_engine_that_never_answers_times_out_after_the_contexts_engine_timeout(
+    flow_context: dict[str, Any], engine: FakeEngine
 ) -> None:
-    monkeypatch.setenv("FLOWFILE_ENGINE_TIMEOUT", "0.2")
+    _context.set_context(dict(flow_context, engine_timeout=0.2))
 
     with pytest.raises(flowfile.EngineTimeoutError) as raised:
         flowfile.publish_global("model", 1)
 
     request_id = engine.messages[0]["request_id"]
-    reply = os.path.join(flow["exchange_dir"], "replies", f"{request_id}.json")
+    reply = os.path.join(flow_context["exchange_dir"], "replies", f"{request_id}.json")
     assert str(raised.value) == (
         f"the engine did not answer the publish_global request {request_id} within 0.2 s (it answers by "
         f"writing {reply}); the engine may be down or may have lost this kernel"

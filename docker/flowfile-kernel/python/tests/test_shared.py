@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import flowfile
-from flowfile import _context
+from flowfile import _context, _shared
 
 
 @pytest.fixture
@@ -35,12 +35,11 @@ def test_dot_dot_that_stays_inside_is_normalised(shared: Path) -> None:
     assert flowfile.get_shared_location("a/../b.csv") == str(shared / "b.csv")
 
 
-def test_without_a_context_the_environment_or_default_directory_is_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FLOWFILE_SHARED_DIR", str(tmp_path / "env-shared"))
-
-    assert flowfile.get_shared_location("x.txt") == str(tmp_path / "env-shared" / "x.txt")
+def test_the_shared_directory_is_the_contexts_else_the_images_mount_point(shared: Path) -> None:
+    assert _shared.shared_dir() == str(shared)
+    assert _context.set_context({"flow_id": "f1"}).shared_dir == "/flowfile/shared"
+    _context.clear_context()
+    assert _shared.shared_dir() == "/flowfile/shared"
 
 
 @pytest.mark.parametrize(

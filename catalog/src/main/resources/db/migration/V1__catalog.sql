@@ -28,12 +28,17 @@ CREATE TABLE flow_versions (
     CONSTRAINT pk_flow_versions PRIMARY KEY (id),
     CONSTRAINT fk_flow_versions_flow FOREIGN KEY (flow_id) REFERENCES flows (id) ON DELETE CASCADE,
     CONSTRAINT uq_flow_versions_flow_version UNIQUE (flow_id, version),
+    -- what the composite foreign keys of runs and global_artifact_versions reference
+    CONSTRAINT uq_flow_versions_id_flow UNIQUE (id, flow_id),
+    CONSTRAINT uq_flow_versions_id_flow_version UNIQUE (id, flow_id, version),
     CONSTRAINT ck_flow_versions_version CHECK (version >= 1),
     CONSTRAINT ck_flow_versions_sha256 CHECK (CHAR_LENGTH(content_sha256) = 64),
     CONSTRAINT ck_flow_versions_size CHECK (size_bytes >= 0)
 );
 
 -- Runs: every run names the exact flow version it ran; a flow with runs cannot be deleted ---------
+-- flow_id and flow_version copy the version's flow and number (lists by flow need no join); the
+-- composite foreign key keeps the three in agreement.
 
 CREATE TABLE runs (
     id               UUID          NOT NULL,
@@ -49,14 +54,13 @@ CREATE TABLE runs (
     error_name       VARCHAR(128),
     error_message    VARCHAR(4000),
     CONSTRAINT pk_runs PRIMARY KEY (id),
-    CONSTRAINT fk_runs_flow FOREIGN KEY (flow_id) REFERENCES flows (id),
-    CONSTRAINT fk_runs_flow_version FOREIGN KEY (flow_version_id) REFERENCES flow_versions (id),
+    CONSTRAINT fk_runs_flow_version FOREIGN KEY (flow_version_id, flow_id, flow_version)
+        REFERENCES flow_versions (id, flow_id, version),
     CONSTRAINT ck_runs_trigger CHECK (run_trigger IN ('MANUAL', 'SCHEDULE', 'API', 'CLI')),
     CONSTRAINT ck_runs_state CHECK (state IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'))
 );
 CREATE INDEX ix_runs_flow_queued ON runs (flow_id, queued_at);
 CREATE INDEX ix_runs_flow_version ON runs (flow_version_id);
-CREATE INDEX ix_runs_state ON runs (state);
 
 CREATE TABLE run_parameters (
     run_id       UUID           NOT NULL,
@@ -98,8 +102,8 @@ CREATE TABLE kernels (
     cpus                  DOUBLE PRECISION  NOT NULL,
     gpus                  INTEGER           NOT NULL,
     recovery_mode         VARCHAR(8)        NOT NULL,
-    idle_timeout_seconds  BIGINT            NOT NULL,
-    max_lifetime_seconds  BIGINT            NOT NULL,
+    idle_timeout_seconds  NUMERIC(28, 9)    NOT NULL,
+    max_lifetime_seconds  NUMERIC(28, 9)    NOT NULL,
     created_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_kernels PRIMARY KEY (id),
@@ -157,7 +161,8 @@ CREATE TABLE global_artifacts (
 );
 
 -- The lineage keeps the flow's name and version number as values, so that it survives the flow;
--- the references to the flow, version and run are cleared when those are deleted.
+-- the references to the flow version (with its flow, kept in agreement by the composite foreign key)
+-- and to the run are cleared when those are deleted.
 CREATE TABLE global_artifact_versions (
     id               UUID           NOT NULL,
     artifact_id      UUID           NOT NULL,
@@ -178,8 +183,9 @@ CREATE TABLE global_artifact_versions (
     CONSTRAINT pk_global_artifact_versions PRIMARY KEY (id),
     CONSTRAINT fk_global_artifact_versions_artifact FOREIGN KEY (artifact_id) REFERENCES global_artifacts (id) ON DELETE CASCADE,
     CONSTRAINT uq_global_artifact_versions_artifact_version UNIQUE (artifact_id, version),
-    CONSTRAINT fk_global_artifact_versions_flow FOREIGN KEY (flow_id) REFERENCES flows (id) ON DELETE SET NULL,
-    CONSTRAINT fk_global_artifact_versions_flow_version FOREIGN KEY (flow_version_id) REFERENCES flow_versions (id) ON DELETE SET NULL,
+    CONSTRAINT fk_global_artifact_versions_flow_version FOREIGN KEY (flow_version_id, flow_id)
+        REFERENCES flow_versions (id, flow_id) ON DELETE SET NULL,
+    CONSTRAINT ck_global_artifact_versions_flow CHECK ((flow_id IS NULL) = (flow_version_id IS NULL)),
     CONSTRAINT fk_global_artifact_versions_run FOREIGN KEY (run_id) REFERENCES runs (id) ON DELETE SET NULL,
     CONSTRAINT ck_global_artifact_versions_version CHECK (version >= 1),
     CONSTRAINT ck_global_artifact_versions_format CHECK (format IN ('PARQUET', 'JOBLIB', 'CLOUDPICKLE')),
@@ -187,7 +193,6 @@ CREATE TABLE global_artifact_versions (
     CONSTRAINT ck_global_artifact_versions_sha256 CHECK (CHAR_LENGTH(sha256) = 64)
 );
 CREATE INDEX ix_global_artifact_versions_sha256 ON global_artifact_versions (sha256);
-CREATE INDEX ix_global_artifact_versions_flow ON global_artifact_versions (flow_id);
 CREATE INDEX ix_global_artifact_versions_flow_version ON global_artifact_versions (flow_version_id);
 CREATE INDEX ix_global_artifact_versions_run ON global_artifact_versions (run_id);
 
@@ -197,4 +202,3 @@ CREATE TABLE global_artifact_tags (
     CONSTRAINT pk_global_artifact_tags PRIMARY KEY (version_id, tag),
     CONSTRAINT fk_global_artifact_tags_version FOREIGN KEY (version_id) REFERENCES global_artifact_versions (id) ON DELETE CASCADE
 );
-CREATE INDEX ix_global_artifact_tags_tag ON global_artifact_tags (tag);

@@ -17,6 +17,8 @@ public enum EngineErrorCode implements ErrorCode {
     UNKNOWN_PARAMETER(209, ErrorType.USER_ERROR),
     NODE_FAILED(210, ErrorType.USER_ERROR),
     RUN_CANCELLED(211, ErrorType.USER_ERROR),
+    /** A code node's output columns are neither declared nor known from an earlier run. */
+    SCHEMA_UNKNOWN(212, ErrorType.USER_ERROR),
     OUT_OF_MEMORY(251, ErrorType.INSUFFICIENT_RESOURCES);
 
     private final int code;

@@ -93,6 +93,11 @@ public record KernelRuntimeConfig(
                         Duration.ofMinutes(10)));
     }
 
+    public KernelRuntimeConfig withImage(String kernelImage) {
+        return new KernelRuntimeConfig(dockerHost, kernelImage, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
+                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments);
+    }
+
     public KernelRuntimeConfig withPoolSize(int size) {
         return new KernelRuntimeConfig(dockerHost, image, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
                 startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, size, monitorInterval, environments);
@@ -106,11 +111,6 @@ public record KernelRuntimeConfig(
     public KernelRuntimeConfig withInstanceId(String id) {
         return new KernelRuntimeConfig(dockerHost, image, id, workRoot, containerUser, pidsLimit, tmpfsBytes,
                 startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments);
-    }
-
-    public KernelRuntimeConfig withEnvironments(EnvironmentConfig config) {
-        return new KernelRuntimeConfig(dockerHost, image, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
-                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, config);
     }
 
     public int containerUid() {

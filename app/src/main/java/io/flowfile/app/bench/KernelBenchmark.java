@@ -1,6 +1,7 @@
 package io.flowfile.app.bench;
 
 import io.flowfile.app.cli.EngineOptions;
+import io.flowfile.app.kernel.KernelPlane;
 import io.flowfile.kernel.KernelRuntimeConfig;
 import io.flowfile.kernel.client.ExecutionListener;
 import io.flowfile.kernel.client.ExecutionResult;
@@ -12,7 +13,6 @@ import io.flowfile.kernel.protocol.Content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,11 +66,8 @@ public final class KernelBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createDirectories(engine.dataDirectory().resolve("kernels"));
-        KernelRuntimeConfig defaults = KernelRuntimeConfig.defaults(work, Path.of("docker/flowfile-kernel"),
-                "bench-" + UUID.randomUUID().toString().substring(0, 8));
-        KernelRuntimeConfig config = new KernelRuntimeConfig(defaults.dockerHost(), image, defaults.instanceId(), work,
-                defaults.containerUser(), defaults.pidsLimit(), defaults.tmpfsBytes(), defaults.startTimeout(), defaults.callTimeout(),
-                defaults.heartbeatInterval(), defaults.maxKernelsPerOwner(), 0, defaults.monitorInterval(), defaults.environments());
+        KernelRuntimeConfig config = KernelRuntimeConfig.defaults(work, KernelPlane.kernelBuildContext(),
+                "bench-" + UUID.randomUUID().toString().substring(0, 8)).withImage(image).withPoolSize(0);
         KernelDefinition definition = KernelDefinition.of("bench", "bench");
         out.printf(Locale.ROOT, "Kernel benchmark — image %s, %d cores, Java %s%n", image,
                 Runtime.getRuntime().availableProcessors(), Runtime.version().feature());
@@ -166,18 +163,26 @@ public final class KernelBenchmark implements Callable<Integer> {
 
     private List<Double> jupyterClient(Path connectionFile) throws IOException, InterruptedException {
         Path script = Files.createTempFile("flowfile-roundtrip", ".py");
+        List<Double> timings;
         try (InputStream source = KernelBenchmark.class.getResourceAsStream("/bench/jupyter_client_roundtrip.py")) {
             Files.write(script, source.readAllBytes());
         }
         try {
-            Process process = new ProcessBuilder(python.toString(), script.toString(), connectionFile.toString(),
-                    String.valueOf(executions + WARM_UP)).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("jupyter_client benchmark failed (is " + python + " there? run scripts/setup): " + errors);
+            Path output = Files.createTempFile("flowfile-roundtrip", ".out");
+            try {
+                // Output to a file, not a pipe: nothing blocks on a full pipe, and waitFor bounds the wait.
+                Process process = new ProcessBuilder(python.toString(), script.toString(), connectionFile.toString(),
+                        String.valueOf(executions + WARM_UP)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                boolean finished = process.waitFor(300, TimeUnit.SECONDS);
+                if (!finished || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("jupyter_client benchmark failed (is " + python + " there? run scripts/setup): "
+                            + Files.readString(output));
+                }
+                timings = Files.readAllLines(output).stream().map(Double::parseDouble).toList();
+            } finally {
+                Files.deleteIfExists(output);
             }
-            List<Double> timings = output.lines().map(Double::parseDouble).toList();
             return timings.subList(WARM_UP, timings.size()); // the same warm-up as ours
         } finally {
             Files.deleteIfExists(script);

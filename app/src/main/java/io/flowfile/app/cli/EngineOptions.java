@@ -46,16 +46,13 @@ public final class EngineOptions {
         return FlowEngine.create(config(), NodeRegistry.load(EngineOptions.class.getClassLoader()));
     }
 
-    /** An engine whose Python Script nodes run on the kernels of {@code kernels}; a plain one when it is null. */
-    public FlowEngine start(io.flowfile.app.kernel.KernelPlane kernels) {
-        if (kernels == null) {
-            return start();
-        }
-        return FlowEngine.create(config(), NodeRegistry.load(EngineOptions.class.getClassLoader()), kernels.gateway());
+    /** An engine whose Python Script nodes run on {@code kernels}. */
+    public FlowEngine start(io.flowfile.app.kernel.LazyKernelGateway kernels) {
+        return FlowEngine.create(config(), NodeRegistry.load(EngineOptions.class.getClassLoader()), kernels);
     }
 
-    /** The kernel plane when the flow has Python Script nodes (it needs Docker), else null. */
-    public io.flowfile.app.kernel.KernelPlane kernelsFor(FlowOptions flow) {
-        return flow.needsKernels() ? io.flowfile.app.kernel.KernelPlane.open(dataDirectory()) : null;
+    /** The kernel plane of this data directory, opened only if a node needs a kernel. */
+    public io.flowfile.app.kernel.LazyKernelGateway kernels() {
+        return new io.flowfile.app.kernel.LazyKernelGateway(dataDirectory());
     }
 }

@@ -23,16 +23,6 @@ public final class FlowOptions {
      *
      * @throws FlowException with every problem when the flow is invalid
      */
-    /** Whether the flow has nodes that run on kernels. */
-    public boolean needsKernels() {
-        try {
-            return new io.flowfile.engine.flow.FlowCodec().read(flow.toAbsolutePath()).nodes().stream()
-                    .anyMatch(node -> node.type().equals("python_script"));
-        } catch (RuntimeException e) {
-            return false; // validation reports what is wrong with the document
-        }
-    }
-
     public ValidatedFlow validate(FlowEngine engine) {
         Path file = flow.toAbsolutePath();
         ValidatedFlow validated = engine.validate(engine.load(file), file.getParent(), parameters);

@@ -37,7 +37,7 @@ public final class PreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (var kernels = engineOptions.kernelsFor(flow); FlowEngine engine = engineOptions.start(kernels)) {
+        try (var kernels = engineOptions.kernels(); FlowEngine engine = engineOptions.start(kernels)) {
             ValidatedFlow validated = flow.validate(engine);
             Table table = engine.preview(validated, RelationId.of(PortRef.parse(node)), rows,
                     io.flowfile.engine.plan.ExecutionMode.DEVELOPMENT, true);

@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ExecutionMode executionMode = Modes.parse(mode);
-        try (var kernels = engineOptions.kernelsFor(flow); FlowEngine engine = engineOptions.start(kernels)) {
+        try (var kernels = engineOptions.kernels(); FlowEngine engine = engineOptions.start(kernels)) {
             ValidatedFlow validated = flow.validate(engine);
             ExecutionPlan plan = engine.plan(validated, executionMode);
             if (explain) {

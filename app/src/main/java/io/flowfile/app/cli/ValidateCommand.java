@@ -25,7 +25,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (var kernels = engineOptions.kernelsFor(flow); FlowEngine engine = engineOptions.start(kernels)) {
+        try (var kernels = engineOptions.kernels(); FlowEngine engine = engineOptions.start(kernels)) {
             ValidatedFlow validated = flow.validate(engine);
             out.printf("Flow '%s' is valid: %d nodes%n", validated.document().name(), validated.nodes().size());
             for (PlannedNode node : validated.nodes()) {

@@ -1,6 +1,7 @@
 package io.flowfile.app.kernel;
 
 import io.flowfile.app.cli.EngineOptions;
+import io.flowfile.kernel.KernelErrorCode;
 import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.manager.KernelDefinition;
 import io.flowfile.kernel.manager.KernelInfo;
@@ -44,7 +45,7 @@ public final class KernelCommand {
             try {
                 mode = RecoveryMode.valueOf(recovery.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new KernelException(io.flowfile.kernel.KernelErrorCode.INVALID_DEFINITION,
+                throw new KernelException(KernelErrorCode.INVALID_DEFINITION,
                         "--recovery must be lazy, eager or clear, was '" + recovery + "'");
             }
             plane.define(new KernelDefinition(id, name, owner, packages, memoryGb, cpus, gpus, mode,
@@ -58,12 +59,17 @@ public final class KernelCommand {
         return withPlane(plane -> {
             try {
                 KernelInfo info = plane.manager().start(id).get(10, TimeUnit.MINUTES);
-                out().println("kernel '" + id + "' is " + info.state() + " (container " + info.containerId().orElse("?").substring(0, 12)
+                out().println("kernel '" + id + "' is " + info.state() + " (container "
+                        + info.containerId().map(c -> c.substring(0, Math.min(12, c.length()))).orElse("?")
                         + ", connection file " + info.connectionFile().map(Object::toString).orElse("-") + ")");
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof KernelException k ? k : new IllegalStateException(e.getCause());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                throw e.getCause() instanceof KernelException k ? k
+                        : new KernelException(KernelErrorCode.INTERNAL, "kernel '" + id + "' did not start: " + e.getCause());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new KernelException(KernelErrorCode.KERNEL_NOT_READY, "kernel '" + id + "' did not start within 10 min");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KernelException(KernelErrorCode.CANCELLED, "interrupted while kernel '" + id + "' was starting");
             }
         });
     }

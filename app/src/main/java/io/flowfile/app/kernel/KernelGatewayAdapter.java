@@ -6,26 +6,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.client.ExecutionListener;
 import io.flowfile.kernel.client.ExecutionResult;
+import io.flowfile.kernel.docker.KernelDirectories;
+import io.flowfile.kernel.manager.ArtifactRecovery;
 import io.flowfile.kernel.manager.KernelInfo;
 import io.flowfile.kernel.manager.KernelManager;
 import io.flowfile.kernel.manager.KernelState;
+import io.flowfile.kernel.manager.QueuedExecution;
 import io.flowfile.kernel.protocol.Content;
 import io.flowfile.node.KernelGateway;
 import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The engine's {@link KernelGateway} over the kernel runtime: the exchange directory lives in the
@@ -38,10 +43,12 @@ public final class KernelGatewayAdapter implements KernelGateway {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[;\\d]*m");
     private static final String LOG_MIME = "application/vnd.flowfile.log+json";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final KernelManager manager;
     private final Duration cellTimeout;
 
+    /** @param cellTimeout longest a cell may run once it started (queue time not counted); then it is interrupted */
     public KernelGatewayAdapter(KernelManager manager, Duration cellTimeout) {
         this.manager = requireNonNull(manager, "manager is null");
         this.cellTimeout = requireNonNull(cellTimeout, "cellTimeout is null");
@@ -51,8 +58,10 @@ public final class KernelGatewayAdapter implements KernelGateway {
     public KernelStatus status(String kernelId) {
         Optional<KernelInfo> info = manager.info(kernelId);
         if (info.isEmpty()) {
+            var ids = manager.list().stream().map(KernelInfo::id).toList();
             return new KernelStatus(Availability.MISSING, "kernel '" + kernelId + "' does not exist; define it with "
-                    + "'flowfile kernel define " + kernelId + "'" + known());
+                    + "'flowfile kernel define " + kernelId + "'"
+                    + (ids.isEmpty() ? " (no kernel is defined)" : " (defined: " + String.join(", ", ids) + ")"));
         }
         KernelState state = info.get().state();
         if (state == KernelState.READY || state == KernelState.EXECUTING) {
@@ -63,28 +72,40 @@ public final class KernelGatewayAdapter implements KernelGateway {
                 + "; start it with 'flowfile kernel start " + kernelId + "'");
     }
 
-    private String known() {
-        var ids = manager.list().stream().map(KernelInfo::id).toList();
-        return ids.isEmpty() ? " (no kernel is defined)" : " (defined: " + String.join(", ", ids) + ")";
-    }
-
     @Override
     public ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException {
         KernelInfo info = manager.info(kernelId).orElseThrow(() -> new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE,
                 "kernel '" + kernelId + "' does not exist"));
         var directories = manager.provisioner().directories();
         Path root = directories.owner(info.definition().owner()).exchange();
-        Path area = directories.createForKernel(root.resolve(runId).resolve(nodeId));
-        for (String sub : new String[] {"inputs", "outputs", "replies"}) {
-            directories.createForKernel(area.resolve(sub));
+        ExchangeArea area = new ExchangeArea(directories.createForKernel(root.resolve(runId).resolve(nodeId)),
+                KernelDirectories.CONTAINER_EXCHANGE + "/" + runId + "/" + nodeId);
+        directories.createForKernel(area.inputs());
+        directories.createForKernel(area.outputs());
+        directories.createForKernel(area.hostDirectory().resolve("replies")); // answers to the kernel's engine requests
+        return area;
+    }
+
+    @Override
+    public void closeExchange(ExchangeArea area) throws IOException {
+        if (Files.exists(area.hostDirectory())) {
+            try (Stream<Path> paths = Files.walk(area.hostDirectory())) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
-        return new ExchangeArea(area, "/flowfile/exchange/" + runId + "/" + nodeId);
+        try {
+            Files.deleteIfExists(area.hostDirectory().getParent()); // the run's directory, once its last node is done
+        } catch (java.nio.file.DirectoryNotEmptyException stillInUse) {
+            // another node of the run still has its exchange open
+        }
     }
 
     @Override
     public void run(ScriptCall call, ScriptListener listener) throws Exception {
         if (call.startKernel() && status(call.kernelId()).availability() == Availability.STOPPED) {
-            manager.start(call.kernelId()).get(5, TimeUnit.MINUTES);
+            start(call.kernelId());
         }
         for (int i = 0; i < call.cells().size(); i++) {
             ExecutionResult result = runCell(call, i, listener);
@@ -96,6 +117,18 @@ public final class KernelGatewayAdapter implements KernelGateway {
         }
     }
 
+    private void start(String kernelId) throws InterruptedException {
+        try {
+            manager.start(kernelId).get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE, "kernel '" + kernelId + "' could not start: "
+                    + (e.getCause() == null ? e : e.getCause()).getMessage());
+        } catch (TimeoutException e) {
+            throw new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE, "kernel '" + kernelId + "' did not start within "
+                    + START_TIMEOUT.toMinutes() + " min");
+        }
+    }
+
     private ExecutionResult runCell(ScriptCall call, int index, ScriptListener listener) throws Exception {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("flow_id", call.flowId());
@@ -104,9 +137,9 @@ public final class KernelGatewayAdapter implements KernelGateway {
         context.put("kernel_id", call.kernelId());
         context.put("inputs", call.inputs());
         context.put("outputs", call.outputs());
-        context.put("output_dir", call.outputDirectory());
-        context.put("shared_dir", "/flowfile/shared");
-        context.put("artifact_dir", "/flowfile/artifacts/" + call.kernelId());
+        context.put("output_dir", call.area().kernelPath(call.area().outputs()));
+        context.put("shared_dir", KernelDirectories.CONTAINER_SHARED);
+        context.put("artifact_dir", ArtifactRecovery.artifactDirectory(call.kernelId()));
         context.put("exchange_dir", call.area().kernelDirectory());
         context.put("flow_registered", false);
         context.put("flow_version", null);
@@ -116,17 +149,14 @@ public final class KernelGatewayAdapter implements KernelGateway {
         // No stop_on_error: cells are awaited one by one, and an interrupted cell must not make the
         // kernel abort the next run's first cell. Not stored in the kernel's history either.
         var request = new Content.ExecuteRequest(code, false, false, Map.of(), false, false);
-        CompletableFuture<ExecutionResult> result = manager.execute(call.kernelId(), request, forward(listener), Optional.empty(), cellTimeout);
+        QueuedExecution execution = manager.submit(call.kernelId(), request, forward(listener), Optional.empty(), cellTimeout);
         try {
-            return result.get(cellTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            // No deadline here: the manager fails the cell (and interrupts it) once it ran cellTimeout,
+            // and time spent queued behind other work on the kernel is not the cell's.
+            return execution.result().get();
         } catch (InterruptedException e) {
-            // The run was cancelled: stop the cell too, then report the cancellation.
-            try {
-                manager.interrupt(call.kernelId());
-                result.get(10, TimeUnit.SECONDS); // the cell ends with KeyboardInterrupt: the kernel is free again
-            } catch (KernelException | ExecutionException | TimeoutException | InterruptedException ignored) {
-                // the kernel is gone, or slow to stop: the run is cancelled either way
-            }
+            // The run was cancelled: cancel this cell only (dropped if still queued, interrupted if running).
+            execution.cancel().run();
             Thread.currentThread().interrupt();
             throw e;
         } catch (ExecutionException e) {
@@ -135,9 +165,6 @@ public final class KernelGatewayAdapter implements KernelGateway {
                         + call.nodeId() + "': " + kernel.getMessage());
             }
             throw e;
-        } catch (TimeoutException e) {
-            throw new NodeException(NodeErrorCode.SCRIPT_FAILED, "cell " + (index + 1) + " of node '" + call.nodeId()
-                    + "' did not finish within " + cellTimeout.toSeconds() + " s");
         }
     }
 

@@ -6,7 +6,6 @@ import io.flowfile.kernel.docker.KernelImageBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,10 +20,10 @@ public final class KernelImageCommand {
     @Command(name = "build", description = "Build the kernel image (local Debian base when none can be pulled; offline wheelhouse).")
     int build(@Option(names = "--tag", defaultValue = KernelRuntimeConfig.DEFAULT_IMAGE, description = "Image tag (default: ${DEFAULT-VALUE}).") String tag,
               @Option(names = "--base", description = "Base image (default: python:3.12-slim when present, else a local Debian base).") String base,
-              @Option(names = "--context", defaultValue = "docker/flowfile-kernel", description = "Build directory (default: ${DEFAULT-VALUE}).") Path context) {
+              @Option(names = "--context", description = "Build directory (default: docker/flowfile-kernel of this checkout).") Path context) {
         PrintWriter out = spec.commandLine().getOut();
         try {
-            String built = new KernelImageBuilder(context, Duration.ofMinutes(60)).build(tag, base, line -> {
+            String built = new KernelImageBuilder(context != null ? context : KernelPlane.kernelBuildContext(), Duration.ofMinutes(60)).build(tag, base, line -> {
                 out.println(line);
                 out.flush();
             });

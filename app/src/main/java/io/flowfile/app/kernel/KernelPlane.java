@@ -1,8 +1,5 @@
 package io.flowfile.app.kernel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.flowfile.kernel.KernelRuntimeConfig;
 import io.flowfile.kernel.manager.KernelDefinition;
 import io.flowfile.kernel.manager.KernelManager;
@@ -26,8 +23,8 @@ import java.util.stream.Stream;
  */
 public final class KernelPlane implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    /** Longest a cell of a flow may run before it is interrupted. */
+    private static final Duration CELL_TIMEOUT = Duration.ofHours(1);
 
     private final Path definitions;
     private final KernelManager manager;
@@ -36,7 +33,7 @@ public final class KernelPlane implements AutoCloseable {
     private KernelPlane(Path definitions, KernelManager manager) {
         this.definitions = definitions;
         this.manager = manager;
-        this.gateway = new KernelGatewayAdapter(manager, Duration.ofHours(1));
+        this.gateway = new KernelGatewayAdapter(manager, CELL_TIMEOUT);
     }
 
     public static KernelPlane open(Path dataDirectory) {
@@ -47,12 +44,31 @@ public final class KernelPlane implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + definitions, e);
         }
-        KernelRuntimeConfig config = KernelRuntimeConfig.defaults(root, Path.of("docker/flowfile-kernel").toAbsolutePath(), instanceId(root))
+        KernelRuntimeConfig config = KernelRuntimeConfig.defaults(root, kernelBuildContext(), instanceId(root))
                 .withPoolSize(0);
         KernelManager manager = new KernelManager(config);
         KernelPlane plane = new KernelPlane(definitions, manager);
         plane.stored().forEach(manager::define);
         return plane;
+    }
+
+    /**
+     * The kernel image's build directory (docker/flowfile-kernel) of the checkout this application
+     * was built from, found from where its classes are, so the command works from any directory.
+     */
+    public static Path kernelBuildContext() {
+        try {
+            Path location = Path.of(KernelPlane.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path directory = location; directory != null; directory = directory.getParent()) {
+                Path candidate = directory.resolve("docker/flowfile-kernel");
+                if (Files.isRegularFile(candidate.resolve("build.sh"))) {
+                    return candidate;
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // fall back to the working directory
+        }
+        return Path.of("docker/flowfile-kernel").toAbsolutePath();
     }
 
     /** Stable per machine and data directory: two data directories never touch each other's kernels. */
@@ -79,7 +95,7 @@ public final class KernelPlane implements AutoCloseable {
     /** Saves and applies a definition. */
     public void define(KernelDefinition definition) {
         try {
-            JSON.writeValue(definitions.resolve(definition.id() + ".json").toFile(), definition);
+            definition.write(definitions.resolve(definition.id() + ".json"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save kernel '" + definition.id() + "' under " + definitions, e);
         }
@@ -99,7 +115,7 @@ public final class KernelPlane implements AutoCloseable {
         List<KernelDefinition> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(definitions)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
-                found.add(JSON.readValue(file.toFile(), KernelDefinition.class));
+                found.add(KernelDefinition.read(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the kernel definitions under " + definitions, e);

@@ -142,7 +142,8 @@ class PythonScriptFlowIT {
         String start = "      start_kernel: true";
         Outcome before = run(flow("later", "examples", code, start, true));
         assertThat(before.exitCode()).isEqualTo(FlowfileCommand.INVALID);
-        assertThat(before.err()).contains("the columns of 'py.main' are known only once that Python node has run");
+        assertThat(before.err()).contains("node 'py', settings.output_schemas.main: the columns of output 'main' are known only once the node has run")
+                .contains("[SCHEMA_UNKNOWN]");
         assertThat(run(flow("alone", "examples", code, start, false)).exitCode()).isZero();
         Outcome after = run(flow("later", "examples", code, start, true));
         assertThat(after.exitCode()).as(after.out() + after.err()).isZero();

@@ -5,6 +5,7 @@ import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.FlowArtifactRecord;
 import io.flowfile.catalog.api.FlowArtifactSpec;
 import io.flowfile.catalog.internal.Checks;
+import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
 import io.flowfile.catalog.kernel.KernelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,22 +29,26 @@ public class FlowArtifactService {
         this.kernels = kernels;
     }
 
-    /** Records a publish; replaces the record of the same flow, kernel and name. */
-    @Transactional
+    /**
+     * Records a publish; replaces the record of the same flow, kernel and name. Concurrent first
+     * records of one name end with one record (the last one wins).
+     */
     public FlowArtifactRecord record(FlowArtifactSpec spec) {
         Checks.notNull(spec, "artifact");
-        if (kernels.find(spec.kernelId()).isEmpty()) {
-            throw new CatalogException(CatalogErrorCode.KERNEL_NOT_FOUND, "artifact '" + spec.name() + "' of flow '" + spec.flowName()
-                    + "' names kernel '" + spec.kernelId() + "', which is not defined in the catalog");
-        }
-        Optional<FlowArtifactEntity> existing = artifacts.find(spec.flowName(), spec.kernelId(), spec.name());
-        if (existing.isPresent()) {
-            existing.get().replace(spec, Times.now());
-            return existing.get().toRecord();
-        }
-        FlowArtifactEntity created = new FlowArtifactEntity(spec, Times.now());
-        artifacts.persist(created);
-        return created.toRecord();
+        return Conflicts.upsert("artifact '" + spec.name() + "' of flow '" + spec.flowName() + "' on kernel '" + spec.kernelId() + "'", () -> {
+            if (kernels.find(spec.kernelId()).isEmpty()) {
+                throw new CatalogException(CatalogErrorCode.KERNEL_NOT_FOUND, "artifact '" + spec.name() + "' of flow '" + spec.flowName()
+                        + "' names kernel '" + spec.kernelId() + "', which is not defined in the catalog");
+            }
+            Optional<FlowArtifactEntity> existing = artifacts.find(spec.flowName(), spec.kernelId(), spec.name());
+            if (existing.isPresent()) {
+                existing.get().replace(spec, Times.now());
+                return existing.get().toRecord();
+            }
+            FlowArtifactEntity created = new FlowArtifactEntity(spec, Times.now());
+            artifacts.persistAndFlush(created);
+            return created.toRecord();
+        });
     }
 
     /** ARTIFACT_NOT_FOUND when the flow's kernel holds no artifact of that name. */

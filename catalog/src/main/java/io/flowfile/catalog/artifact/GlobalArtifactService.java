@@ -1,8 +1,8 @@
 package io.flowfile.catalog.artifact;
 
-import io.flowfile.catalog.CatalogConfig;
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
+import io.flowfile.catalog.CatalogSettings;
 import io.flowfile.catalog.api.FlowVersionRecord;
 import io.flowfile.catalog.api.GlobalArtifactRecord;
 import io.flowfile.catalog.api.Lineage;
@@ -17,9 +17,6 @@ import io.flowfile.catalog.internal.Times;
 import io.flowfile.catalog.run.RunService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -32,8 +29,9 @@ import java.util.TreeSet;
  * Global artifacts ({@code publish_global} / {@code get_global} / {@code list_global_artifacts} /
  * {@code delete_global_artifact}): every publish of a name makes its next version (1, 2, 3, ...;
  * concurrent publishers of one name are served one at a time by a lock on the name's row). Bytes go to
- * the blob store; a publish needs a registered flow version in its lineage. Deleting versions leaves
- * their blobs to {@link #sweepBlobs()}, which removes blobs no version names any more.
+ * the blob store, before and outside the transaction that records the version; a publish needs a
+ * registered flow version in its lineage. Deleting versions leaves their blobs to
+ * {@link #sweepBlobs()}, which removes blobs no version names any more.
  */
 @ApplicationScoped
 public class GlobalArtifactService {
@@ -43,50 +41,57 @@ public class GlobalArtifactService {
     private final FlowService flows;
     private final RunService runs;
     private final BlobStore blobs;
-    private final CatalogConfig config;
+    private final CatalogSettings settings;
 
     public GlobalArtifactService(GlobalArtifactRepository artifacts, GlobalArtifactVersionRepository versions, FlowService flows,
-            RunService runs, BlobStore blobs, CatalogConfig config) {
+            RunService runs, BlobStore blobs, CatalogSettings settings) {
         this.artifacts = artifacts;
         this.versions = versions;
         this.flows = flows;
         this.runs = runs;
         this.blobs = blobs;
-        this.config = config;
+        this.settings = settings;
     }
 
-    /** Stores the request's file as the next version of {@code name}. */
-    @Transactional
+    /**
+     * Stores the request's file as the next version of {@code name}. The file is copied into the blob
+     * store first, outside any transaction (it may be large); then one transaction checks the lineage,
+     * locks the name's row and records the version. A refused publish leaves its blob to the sweep.
+     */
     public GlobalArtifactRecord publish(String name, PublishRequest request) {
         Checks.artifactName(name);
         Checks.notNull(request, "publish request for global artifact '" + name + "'");
         Lineage lineage = request.lineage();
-        FlowVersionRecord flow = registeredFlow(name, lineage);
-        checkRun(name, lineage, flow);
-        checkSize(name, request);
-        String sha256 = blobs.put(request.blobFile(), request.sha256());
-
+        BlobStore.Entry blob = blobs.put(request.blobFile(), request.sha256(), request.sizeBytes());
         Instant now = Times.now();
-        GlobalArtifactEntity artifact = Conflicts.findOrCreate(
-                () -> artifacts.findByNameForUpdate(name),
+        return Conflicts.withParent("global artifact '" + name + "'",
                 () -> artifacts.persistAndFlush(new GlobalArtifactEntity(name, now)),
-                "global artifact '" + name + "'");
-        GlobalArtifactVersionEntity version = new GlobalArtifactVersionEntity(
-                artifact.id(), artifact.nextVersion(now), request, sha256, flow, lineage, now);
-        versions.persist(version);
-        return version.toRecord(name);
+                () -> {
+                    FlowVersionRecord flow = registeredFlow(name, lineage);
+                    checkRun(name, lineage, flow);
+                    return artifacts.findForNextVersion(name).map(artifact -> {
+                        GlobalArtifactVersionEntity version = new GlobalArtifactVersionEntity(
+                                artifact.id(), artifact.nextVersion(now), request, blob.sha256(), flow, lineage, now);
+                        versions.persist(version);
+                        return version.toRecord(name);
+                    });
+                });
     }
 
     /**
-     * A version of {@code name} (the latest when {@code version} is empty) and the path of its blob.
+     * A version of {@code name} (the latest when {@code version} is empty) and the path of its blob,
+     * read through and checked against its SHA-256 (outside the transaction) before it is handed out:
+     * CHECKSUM_MISMATCH when the blob is damaged, BLOB_NOT_FOUND when it is gone.
      */
-    @Transactional
     public StoredGlobalArtifact get(String name, Optional<Integer> version) {
-        GlobalArtifactEntity artifact = artifact(name);
-        GlobalArtifactVersionEntity found = version.isPresent()
-                ? versions.find(artifact.id(), version.get()).orElseThrow(() -> noVersion(artifact, version.get()))
-                : versions.latest(artifact.id()).orElseThrow(() -> notFound(name));
-        return new StoredGlobalArtifact(found.toRecord(name), blobs.require(found.sha256()));
+        GlobalArtifactRecord found = Conflicts.inTransaction("global artifact '" + name + "'", () -> {
+            GlobalArtifactEntity artifact = artifact(name);
+            GlobalArtifactVersionEntity entity = version.isPresent()
+                    ? versions.find(artifact.id(), version.get()).orElseThrow(() -> noVersion(artifact, version.get()))
+                    : versions.latest(artifact.id()).orElseThrow(() -> notFound(name));
+            return entity.toRecord(name);
+        });
+        return new StoredGlobalArtifact(found, blobs.verified(found.sha256()));
     }
 
     /**
@@ -97,9 +102,7 @@ public class GlobalArtifactService {
     @Transactional
     public List<GlobalArtifactRecord> list(Set<String> tags) {
         List<String> wanted = List.copyOf(new TreeSet<>(tags == null ? Set.of() : tags));
-        return versions.latestCarrying(wanted).stream()
-                .map(row -> ((GlobalArtifactVersionEntity) row[0]).toRecord((String) row[1]))
-                .toList();
+        return versions.latestCarrying(wanted).stream().map(row -> row.version().toRecord(row.name())).toList();
     }
 
     /** Every version of {@code name}, oldest first. */
@@ -119,26 +122,23 @@ public class GlobalArtifactService {
     @Transactional
     public int delete(String name, Optional<Integer> version) {
         Checks.artifactName(name);
-        GlobalArtifactEntity artifact = artifacts.findByNameForUpdate(name).orElseThrow(() -> notFound(name));
+        GlobalArtifactEntity artifact = Conflicts.locked("global artifact '" + name + "'", () -> artifacts.findByNameForUpdate(name))
+                .orElseThrow(() -> notFound(name));
+        long count = versions.countForArtifact(artifact.id());
         if (version.isPresent()) {
             GlobalArtifactVersionEntity found = versions.find(artifact.id(), version.get()).orElseThrow(() -> noVersion(artifact, version.get()));
-            versions.delete(found);
-            versions.flush();
-            if (versions.countForArtifact(artifact.id()) == 0) {
-                artifacts.delete(artifact);
+            if (count > 1) {
+                versions.delete(found);
+                return 1;
             }
-            return 1;
         }
-        List<GlobalArtifactVersionEntity> all = versions.listForArtifact(artifact.id());
-        all.forEach(versions::delete);
-        artifacts.delete(artifact);
-        return all.size();
+        artifacts.delete(artifact); // its versions and their tags go with it (ON DELETE CASCADE)
+        return (int) count;
     }
 
     /** Deletes the blobs no version names that are older than the configured grace period. */
-    @Transactional
     public int sweepBlobs() {
-        return sweepBlobs(config.blobGracePeriod());
+        return sweepBlobs(settings.blobGracePeriod());
     }
 
     /**
@@ -147,13 +147,25 @@ public class GlobalArtifactService {
      *
      * @return how many blobs were deleted
      */
-    @Transactional
     public int sweepBlobs(Duration minimumAge) {
-        Set<String> referenced = new HashSet<>(versions.referencedSha256s());
+        return sweepBlobs(minimumAge, () -> {
+        });
+    }
+
+    /**
+     * The sweep, in an order that never deletes a blob a committed version names: first the old blobs
+     * are listed, then the names in use are read (a version committed after the listing is seen), and
+     * each blob's time is read again right before it is deleted (a publish that stored the blob again
+     * after the listing made it young). {@code afterListing} lets tests act between the first two steps.
+     */
+    int sweepBlobs(Duration minimumAge, Runnable afterListing) {
         Instant before = Instant.now().minus(minimumAge);
+        List<BlobStore.Entry> old = blobs.list().stream().filter(blob -> !blob.lastModified().isAfter(before)).toList();
+        afterListing.run();
+        Set<String> referenced = Conflicts.inTransaction("the blob references", () -> new HashSet<>(versions.referencedSha256s()));
         int deleted = 0;
-        for (BlobStore.Entry blob : blobs.list()) {
-            if (!referenced.contains(blob.sha256()) && !blob.lastModified().isAfter(before) && blobs.delete(blob.sha256())) {
+        for (BlobStore.Entry blob : old) {
+            if (!referenced.contains(blob.sha256()) && blobs.deleteIfNotModifiedSince(blob.sha256(), before)) {
                 deleted++;
             }
         }
@@ -164,43 +176,24 @@ public class GlobalArtifactService {
     private FlowVersionRecord registeredFlow(String name, Lineage lineage) {
         if (lineage == null || lineage.flowId() == null) {
             throw new CatalogException(CatalogErrorCode.UNREGISTERED_FLOW, "publishing global artifact '" + name
-                    + "' needs a registered flow: register the flow (flowfile register FLOW) and run it from the catalog");
+                    + "' needs a registered flow: register the flow in the catalog and run it from there");
         }
         return flows.findVersion(lineage.flowId(), lineage.flowVersion()).orElseThrow(() -> new CatalogException(
                 CatalogErrorCode.UNREGISTERED_FLOW, "publishing global artifact '" + name + "' needs a registered flow, but flow "
-                        + lineage.flowId() + " version " + lineage.flowVersion() + " is not registered: register the flow"
-                        + " (flowfile register FLOW) and run it from the catalog"));
+                        + lineage.flowId() + " version " + lineage.flowVersion() + " is not registered: register the flow in the"
+                        + " catalog and run it from there"));
     }
 
     private void checkRun(String name, Lineage lineage, FlowVersionRecord flow) {
         if (lineage.runId() == null) {
             return;
         }
-        RunRecord run;
-        try {
-            run = runs.get(lineage.runId());
-        } catch (CatalogException e) {
-            throw new CatalogException(CatalogErrorCode.LINEAGE_MISMATCH,
-                    "global artifact '" + name + "' names run " + lineage.runId() + " in its lineage, which does not exist", e);
-        }
+        RunRecord run = runs.find(lineage.runId()).orElseThrow(() -> new CatalogException(CatalogErrorCode.LINEAGE_MISMATCH,
+                "global artifact '" + name + "' names run " + lineage.runId() + " in its lineage, which does not exist"));
         if (!run.flowVersionId().equals(flow.id())) {
             throw new CatalogException(CatalogErrorCode.LINEAGE_MISMATCH, "global artifact '" + name + "' names run " + run.id()
                     + " and flow '" + flow.name() + "' version " + flow.version() + " in its lineage, but that run ran version "
                     + run.flowVersion() + " of " + (run.flowId().equals(flow.flowId()) ? "that flow" : "another flow"));
-        }
-    }
-
-    private static void checkSize(String name, PublishRequest request) {
-        Path file = request.blobFile();
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw Checks.invalid("the file of global artifact '" + name + "' cannot be read: " + file + " (" + e + ")");
-        }
-        if (size != request.sizeBytes()) {
-            throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "the file of global artifact '" + name + "' has " + size
-                    + " bytes, but the publisher said " + request.sizeBytes() + ": " + file);
         }
     }
 

@@ -27,13 +27,13 @@ public class GlobalArtifactVersionRepository implements PanacheRepositoryBase<Gl
      * The latest version of every name whose latest version carries all {@code tags}, with the name,
      * by name.
      */
-    public List<Object[]> latestCarrying(List<String> tags) {
-        String query = "select v, a.name from GlobalArtifactVersionEntity v join GlobalArtifactEntity a on a.id = v.artifactId"
+    public List<VersionWithName> latestCarrying(List<String> tags) {
+        String query = "select new " + VersionWithName.class.getName() + "(v, a.name) from GlobalArtifactVersionEntity v join GlobalArtifactEntity a on a.id = v.artifactId"
                 + " where v.version = (select max(w.version) from GlobalArtifactVersionEntity w where w.artifactId = v.artifactId)"
                 + (tags.isEmpty() ? "" : " and (select count(t) from GlobalArtifactVersionEntity x join x.tags t"
                         + " where x.id = v.id and t in (:tags)) = :count")
                 + " order by a.name";
-        TypedQuery<Object[]> typed = getEntityManager().createQuery(query, Object[].class);
+        TypedQuery<VersionWithName> typed = getEntityManager().createQuery(query, VersionWithName.class);
         if (!tags.isEmpty()) {
             typed.setParameter("tags", tags).setParameter("count", (long) tags.size());
         }

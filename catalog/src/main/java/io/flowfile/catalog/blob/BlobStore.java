@@ -2,16 +2,13 @@ package io.flowfile.catalog.blob;
 
 import static java.util.Objects.requireNonNull;
 
-import io.flowfile.catalog.CatalogConfig;
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
+import io.flowfile.catalog.CatalogSettings;
 import io.flowfile.catalog.internal.Checks;
 import io.flowfile.catalog.internal.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
@@ -33,8 +30,13 @@ import java.util.stream.Stream;
  * A content-addressed store of files on disk: a blob is named by the SHA-256 of its bytes and lives at
  * {@code <data-directory>/blobs/ab/cdef...} (the first two hex digits name the directory). Blobs are
  * written through a temporary file that is synced and then renamed into place, so a blob's path
- * either holds its complete content or nothing. Putting equal content twice stores it once. The store
- * keeps no references: the services that name blobs sweep the ones nobody names any more.
+ * either holds its complete content or nothing. Putting equal content twice stores it once and makes
+ * the blob young again. The store keeps no references: the services that name blobs sweep the ones
+ * nobody names any more, with {@link #deleteIfNotModifiedSince}.
+ *
+ * <p>Within this process, making a blob young (or moving it into place) and the sweep's last look at
+ * its time before deleting it happen one at a time per blob, so a put never loses its blob to a sweep;
+ * a put that finds its blob deleted by another process stores it again.
  */
 @ApplicationScoped
 public class BlobStore {
@@ -47,35 +49,25 @@ public class BlobStore {
     }
 
     private final Path root;
+    /** One lock per first byte of the SHA-256: puts and sweeps of one blob go one at a time. */
+    private final Object[] locks = new Object[256];
 
-    @Inject
-    public BlobStore(CatalogConfig config) {
-        this(config.dataDirectory().resolve("blobs"));
-    }
-
-    /** A store rooted at {@code root} (created when first written). */
-    public BlobStore(Path root) {
-        this.root = requireNonNull(root, "root is null").toAbsolutePath();
-    }
-
-    public Path root() {
-        return root;
-    }
-
-    /** Copies {@code source} into the store (the source stays) and returns its SHA-256. */
-    public String put(Path source) {
-        return put(source, null);
+    public BlobStore(CatalogSettings settings) {
+        this.root = requireNonNull(settings, "settings is null").dataDirectory().resolve("blobs");
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
     }
 
     /**
-     * Copies {@code source} into the store, checking its content against {@code expectedSha256} (when
-     * not null) as it copies: a mismatch stores nothing and fails with CHECKSUM_MISMATCH. Content the
-     * store already holds is not stored again (its modification time is refreshed instead, which keeps
-     * it from a sweep for the grace period).
+     * Copies {@code source} into the store, checking what it copied against {@code expectedSha256} (when
+     * not null) and {@code expectedSizeBytes}: a mismatch stores nothing and fails with
+     * CHECKSUM_MISMATCH. Content the store already holds is not stored again; its modification time is
+     * refreshed instead, which keeps it from a sweep for the grace period.
      *
-     * @return the SHA-256 of the content
+     * @return the stored blob, as copied
      */
-    public String put(Path source, String expectedSha256) {
+    public Entry put(Path source, String expectedSha256, long expectedSizeBytes) {
         requireNonNull(source, "source is null");
         if (expectedSha256 != null) {
             Checks.sha256(expectedSha256, "expected sha256");
@@ -83,19 +75,23 @@ public class BlobStore {
         Path temporary = root.resolve(TEMPORARY).resolve(UUID.randomUUID() + ".part");
         try {
             Files.createDirectories(temporary.getParent());
-            String sha256 = copy(source, temporary);
-            if (expectedSha256 != null && !expectedSha256.equals(sha256)) {
-                throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "file " + source + " has SHA-256 " + sha256
+            Entry copied = copy(source, temporary);
+            if (expectedSha256 != null && !expectedSha256.equals(copied.sha256())) {
+                throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "file " + source + " has SHA-256 " + copied.sha256()
                         + ", not the expected " + expectedSha256 + ": it changed or was damaged on the way; publish it again");
             }
-            Path target = path(sha256);
-            Files.createDirectories(target.getParent());
-            if (Files.exists(target)) {
-                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
-            } else {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            if (copied.sizeBytes() != expectedSizeBytes) {
+                throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "file " + source + " has " + copied.sizeBytes()
+                        + " bytes, but the publisher said " + expectedSizeBytes + ": it changed or was damaged on the way; publish it again");
             }
-            return sha256;
+            Path target = path(copied.sha256());
+            Files.createDirectories(target.getParent());
+            synchronized (lock(copied.sha256())) {
+                if (!refresh(target)) {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            return copied;
         } catch (NoSuchFileException e) {
             if (e.getFile() != null && e.getFile().equals(source.toString())) {
                 throw Checks.invalid("blob file " + source + " does not exist");
@@ -114,56 +110,45 @@ public class BlobStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
     }
 
-    public boolean contains(String sha256) {
-        return Files.isRegularFile(path(sha256));
-    }
-
-    /** The blob's path; BLOB_NOT_FOUND when it is not stored. */
-    public Path require(String sha256) {
+    /**
+     * The blob's path, after reading it through: BLOB_NOT_FOUND when it is not stored,
+     * CHECKSUM_MISMATCH when its content no longer has its name's SHA-256.
+     */
+    public Path verified(String sha256) {
         Path path = path(sha256);
-        if (!Files.isRegularFile(path)) {
-            throw new CatalogException(CatalogErrorCode.BLOB_NOT_FOUND, "blob " + sha256 + " is missing from the blob store " + root);
+        String actual;
+        try {
+            actual = hash(path, null);
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(CatalogErrorCode.BLOB_NOT_FOUND, "blob " + sha256 + " is missing from the blob store " + root, e);
+        } catch (IOException e) {
+            throw storageError("reading blob " + sha256, e);
+        }
+        if (!actual.equals(sha256)) {
+            throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "blob " + path + " is damaged: its content has SHA-256 " + actual);
         }
         return path;
     }
 
     /**
-     * Opens the blob for reading. The stream checks the content against its name as it reads: reading to
-     * the end of a damaged blob fails with an IOException that says so.
+     * Deletes the blob unless it was modified after {@code before}: the time is read again here, so a
+     * put that refreshed it since the caller listed it keeps it. The caller knows nothing names it.
+     *
+     * @return whether it was deleted
      */
-    public InputStream open(String sha256) {
-        Path path = require(sha256);
-        try {
-            return new VerifyingInputStream(Files.newInputStream(path), sha256, path);
-        } catch (IOException e) {
-            throw storageError("opening blob " + sha256, e);
-        }
-    }
-
-    /** Reads the whole blob again; CHECKSUM_MISMATCH when its content no longer has its name's SHA-256. */
-    public void verify(String sha256) {
-        Path path = require(sha256);
-        MessageDigest digest = Sha256.newDigest();
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = Files.newInputStream(path)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
+    public boolean deleteIfNotModifiedSince(String sha256, Instant before) {
+        Path path = path(sha256);
+        synchronized (lock(sha256)) {
+            try {
+                if (Files.getLastModifiedTime(path).toInstant().isAfter(before)) {
+                    return false;
+                }
+                return Files.deleteIfExists(path);
+            } catch (NoSuchFileException e) {
+                return false;
+            } catch (IOException e) {
+                throw storageError("deleting blob " + sha256, e);
             }
-        } catch (IOException e) {
-            throw storageError("reading blob " + sha256, e);
-        }
-        String actual = Sha256.hex(digest.digest());
-        if (!actual.equals(sha256)) {
-            throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "blob " + path + " is damaged: its content has SHA-256 " + actual);
-        }
-    }
-
-    /** Deletes the blob; the caller knows nothing names it. Returns whether it was there. */
-    public boolean delete(String sha256) {
-        try {
-            return Files.deleteIfExists(path(sha256));
-        } catch (IOException e) {
-            throw storageError("deleting blob " + sha256, e);
         }
     }
 
@@ -179,17 +164,8 @@ public class BlobStore {
                 if (prefix.length() != 2) {
                     continue; // the temporary directory
                 }
-                try (Stream<Path> files = Files.list(directory)) {
-                    for (Path file : files.toList()) {
-                        String sha256 = prefix + file.getFileName();
-                        if (Checks.SHA256.matcher(sha256).matches()) {
-                            entries.add(new Entry(sha256, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
-                        }
-                    }
-                }
+                listInto(directory, prefix, entries);
             }
-        } catch (NoSuchFileException e) {
-            // a blob or directory went while listing: it is not there
         } catch (IOException e) {
             throw storageError("listing the blob store " + root, e);
         }
@@ -218,23 +194,62 @@ public class BlobStore {
         return deleted;
     }
 
+    private static void listInto(Path directory, String prefix, List<Entry> entries) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                String sha256 = prefix + file.getFileName();
+                if (!Checks.SHA256.matcher(sha256).matches()) {
+                    continue;
+                }
+                try {
+                    entries.add(new Entry(sha256, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+                } catch (NoSuchFileException e) {
+                    // deleted while listing: it is not there
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // the directory went while listing
+        }
+    }
+
+    /** Makes a stored blob young again; false when it is not stored (never was, or was just swept). */
+    private static boolean refresh(Path blob) throws IOException {
+        try {
+            Files.setLastModifiedTime(blob, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
     /** Copies, syncs and hashes in one pass. */
-    private static String copy(Path source, Path target) throws IOException {
+    private static Entry copy(Path source, Path target) throws IOException {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            String sha256 = hash(source, out);
+            out.force(true);
+            return new Entry(sha256, out.size(), Instant.now());
+        }
+    }
+
+    /** Reads {@code source} to its end, writing what it reads to {@code sink} (when not null); returns its SHA-256. */
+    private static String hash(Path source, FileChannel sink) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             while (in.read(buffer) >= 0) {
                 buffer.flip();
                 digest.update(buffer.duplicate());
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
+                while (sink != null && buffer.hasRemaining()) {
+                    sink.write(buffer);
                 }
                 buffer.clear();
             }
-            out.force(true);
         }
         return Sha256.hex(digest.digest());
+    }
+
+    private Object lock(String sha256) {
+        return locks[Integer.parseInt(sha256, 0, 2, 16)];
     }
 
     private static void deleteQuietly(Path path) {
@@ -251,72 +266,5 @@ public class BlobStore {
             return new CatalogException(CatalogErrorCode.STORAGE_FULL, action + " failed: the disk of " + root + " is full", e);
         }
         return new CatalogException(CatalogErrorCode.STORAGE_ERROR, action + " failed in " + root + ": " + e, e);
-    }
-
-    /** Checks the content against the blob's name when the reader reaches the end. */
-    private static final class VerifyingInputStream extends FilterInputStream {
-
-        private final MessageDigest digest = Sha256.newDigest();
-        private final String sha256;
-        private final Path path;
-        private boolean checked;
-
-        VerifyingInputStream(InputStream in, String sha256, Path path) {
-            super(in);
-            this.sha256 = sha256;
-            this.path = path;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int value = super.read();
-            if (value < 0) {
-                check();
-            } else {
-                digest.update((byte) value);
-            }
-            return value;
-        }
-
-        @Override
-        public int read(byte[] bytes, int offset, int length) throws IOException {
-            int read = super.read(bytes, offset, length);
-            if (read < 0) {
-                check();
-            } else {
-                digest.update(bytes, offset, read);
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long count) throws IOException {
-            byte[] buffer = new byte[(int) Math.min(count, 8192)];
-            long skipped = 0;
-            while (skipped < count) {
-                int read = read(buffer, 0, (int) Math.min(buffer.length, count - skipped));
-                if (read < 0) {
-                    break;
-                }
-                skipped += read;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void check() throws IOException {
-            if (checked) {
-                return;
-            }
-            checked = true;
-            String actual = Sha256.hex(digest.digest());
-            if (!actual.equals(sha256)) {
-                throw new IOException("blob " + path + " is damaged: its content has SHA-256 " + actual);
-            }
-        }
     }
 }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * Registered flows and their immutable versions. Registering changed content makes the next version
- * (1, 2, 3, ...); registering the latest version's content again makes none. A flow that has runs
+ * (1, 2, 3, ...; concurrent registrations of one flow are served one at a time by a lock on the flow's
+ * row); registering the latest version's content again makes none. A flow that has runs
  * cannot be deleted: delete its runs first ({@code RunService.deleteForFlow}).
  */
 @ApplicationScoped
@@ -35,10 +36,12 @@ public class FlowService {
 
     private final FlowRepository flows;
     private final FlowVersionRepository versions;
+    private final FlowRuns runs;
 
-    public FlowService(FlowRepository flows, FlowVersionRepository versions) {
+    public FlowService(FlowRepository flows, FlowVersionRepository versions, FlowRuns runs) {
         this.flows = flows;
         this.versions = versions;
+        this.runs = runs;
     }
 
     /**
@@ -49,7 +52,6 @@ public class FlowService {
      * @param format      the document's format, e.g. {@code json} or {@code yaml}
      * @return the new version, or the latest one when its content equals {@code document}
      */
-    @Transactional
     public FlowVersionRecord register(String name, String description, byte[] document, String format) {
         Checks.flowName(name);
         Checks.optionalText(description, "description of flow '" + name + "'", Checks.MAX_TEXT);
@@ -62,23 +64,25 @@ public class FlowService {
                 "format of flow '" + name + "'", "1-16 letters or digits such as 'json' or 'yaml'");
         String sha256 = Sha256.of(document);
         Instant now = Times.now();
-
-        FlowEntity flow = Conflicts.findOrCreate(
-                () -> flows.findByNameForUpdate(name),
+        return Conflicts.withParent("flow '" + name + "'",
                 () -> flows.persistAndFlush(new FlowEntity(name, description, now)),
-                "flow '" + name + "'");
+                () -> flows.findForNextVersion(name).map(flow -> registerVersion(flow, description, document, normalizedFormat, sha256, now)));
+    }
+
+    private FlowVersionRecord registerVersion(FlowEntity flow, String description, byte[] document, String format, String sha256,
+            Instant now) {
         if (description != null) {
             flow.describe(description, now);
         }
         if (flow.lastVersion() > 0) {
             FlowVersionEntity latest = versions.find(flow.id(), flow.lastVersion()).orElseThrow(() -> missingLatest(flow));
             if (latest.contentSha256().equals(sha256)) {
-                return latest.toRecord(name);
+                return latest.toRecord(flow.name());
             }
         }
-        FlowVersionEntity created = new FlowVersionEntity(flow.id(), flow.nextVersion(now), sha256, normalizedFormat, document, now);
+        FlowVersionEntity created = new FlowVersionEntity(flow.id(), flow.nextVersion(now), sha256, format, document, now);
         versions.persist(created);
-        return created.toRecord(name);
+        return created.toRecord(flow.name());
     }
 
     /** The flow and its latest version; FLOW_NOT_FOUND when no flow has that name. */
@@ -96,9 +100,7 @@ public class FlowService {
     /** Every registered flow with its latest version, by name. */
     @Transactional
     public List<FlowRecord> list() {
-        return flows.listWithLatest().stream()
-                .map(row -> toRecord((FlowEntity) row[0], (FlowVersionEntity) row[1]))
-                .toList();
+        return flows.listWithLatest().stream().map(row -> toRecord(row.flow(), row.latest())).toList();
     }
 
     /** The flow's versions, oldest first. */
@@ -116,8 +118,7 @@ public class FlowService {
     /** A version by its own id (as runs name it). */
     @Transactional
     public FlowVersionRecord version(UUID flowVersionId) {
-        FlowVersionEntity version = versionEntity(flowVersionId);
-        return version.toRecord(flows.findById(version.flowId()).name());
+        return toRecord(versionEntity(flowVersionId));
     }
 
     /** Version {@code version} of the flow with id {@code flowId}, if both exist. */
@@ -138,7 +139,7 @@ public class FlowService {
     @Transactional
     public FlowDocument document(UUID flowVersionId) {
         FlowVersionEntity entity = versionEntity(flowVersionId);
-        return new FlowDocument(entity.toRecord(flows.findById(entity.flowId()).name()), entity.document());
+        return new FlowDocument(toRecord(entity), entity.document());
     }
 
     /**
@@ -148,10 +149,10 @@ public class FlowService {
      */
     @Transactional
     public void delete(String name) {
-        FlowEntity flow = flows.findByNameForUpdate(name).filter(found -> found.lastVersion() > 0).orElseThrow(() -> notFound(name));
-        long runs = flows.countRuns(flow.id());
-        if (runs > 0) {
-            throw new CatalogException(CatalogErrorCode.FLOW_HAS_RUNS, "flow '" + name + "' has " + runs
+        FlowEntity flow = Conflicts.locked("flow '" + name + "'", () -> flows.findByNameForUpdate(name)).orElseThrow(() -> notFound(name));
+        long count = runs.countForFlow(flow.id());
+        if (count > 0) {
+            throw new CatalogException(CatalogErrorCode.FLOW_HAS_RUNS, "flow '" + name + "' has " + count
                     + " run(s) in its history: delete them first (RunService.deleteForFlow) to delete the flow");
         }
         flows.delete(flow);
@@ -169,6 +170,11 @@ public class FlowService {
                 CatalogErrorCode.FLOW_VERSION_NOT_FOUND, "no registered flow version has id " + flowVersionId));
     }
 
+    /** A version found by its own id, with its flow's name. */
+    private FlowVersionRecord toRecord(FlowVersionEntity version) {
+        return version.toRecord(flows.findById(version.flowId()).name());
+    }
+
     private FlowRecord toRecord(FlowEntity flow) {
         return toRecord(flow, versions.find(flow.id(), flow.lastVersion()).orElseThrow(() -> missingLatest(flow)));
     }
@@ -179,7 +185,7 @@ public class FlowService {
 
     private static CatalogException notFound(String name) {
         return new CatalogException(CatalogErrorCode.FLOW_NOT_FOUND,
-                "no flow named '" + name + "' is registered (register it with: flowfile register FLOW)");
+                "no flow named '" + name + "' is registered: register the flow in the catalog");
     }
 
     private static CatalogException missingLatest(FlowEntity flow) {

@@ -13,12 +13,15 @@ public final class Checks {
     public static final Pattern ARTIFACT_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     /** Kernel ids, as kernel-runtime accepts them. */
     public static final Pattern KERNEL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    /** Node ids, as flow documents write them. */
+    /** Kernel owners (user names), as kernel-runtime accepts them. */
+    public static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
+    /** A pip requirement such as {@code name}, {@code name[extra]==1.2.3} or {@code name>=1,<2}, as kernel-runtime accepts it. */
+    public static final Pattern PACKAGE_REQUIREMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(\\[[A-Za-z0-9,._-]+\\])?"
+            + "(\\s*(==|>=|<=|~=|!=|>|<)\\s*[A-Za-z0-9.*+!_-]+)?(\\s*,\\s*(==|>=|<=|~=|!=|>|<)\\s*[A-Za-z0-9.*+!_-]+)*");
+    /** Node ids, as flow documents write them; flow parameter names follow the same rule. */
     public static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /** Tags of global artifacts. */
     public static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}");
-    /** Flow parameter names, as flow documents reference them. */
-    public static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /** A lower-case hex SHA-256. */
     public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -54,6 +57,15 @@ public final class Checks {
 
     public static String nodeId(String value, String field) {
         return matching(value, NODE_ID, field, "1-128 letters, digits, '-' or '_'");
+    }
+
+    /** Flow parameter names follow the rule of node ids. */
+    public static String parameterName(String value) {
+        return nodeId(value, "parameter name");
+    }
+
+    public static String owner(String value) {
+        return matching(value, OWNER, "owner", "1-128 letters, digits, '.', '_' or '-'");
     }
 
     public static String sha256(String value, String field) {

@@ -5,6 +5,7 @@ import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.KernelRecord;
 import io.flowfile.catalog.api.KernelSpec;
 import io.flowfile.catalog.internal.Checks;
+import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -26,19 +27,23 @@ public class KernelCatalog {
         this.kernels = kernels;
     }
 
-    /** Creates the kernel definition, or replaces the one with the same id (keeping its creation time). */
-    @Transactional
+    /**
+     * Creates the kernel definition, or replaces the one with the same id (keeping its creation time).
+     * Concurrent first saves of one id end with one definition (the last one wins).
+     */
     public KernelRecord save(KernelSpec spec) {
         Checks.notNull(spec, "kernel");
-        Instant now = Times.now();
-        Optional<KernelEntity> existing = kernels.findByIdOptional(spec.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (existing.isPresent()) {
-            existing.get().update(spec, now);
-            return existing.get().toRecord();
-        }
-        KernelEntity created = new KernelEntity(spec, now);
-        kernels.persist(created);
-        return created.toRecord();
+        return Conflicts.upsert("kernel '" + spec.id() + "'", () -> {
+            Instant now = Times.now();
+            Optional<KernelEntity> existing = kernels.findByIdOptional(spec.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (existing.isPresent()) {
+                existing.get().update(spec, now);
+                return existing.get().toRecord();
+            }
+            KernelEntity created = new KernelEntity(spec, now);
+            kernels.persistAndFlush(created);
+            return created.toRecord();
+        });
     }
 
     /** KERNEL_NOT_FOUND when the catalog knows no kernel with that id. */
@@ -56,13 +61,13 @@ public class KernelCatalog {
     /** Every kernel, by id. */
     @Transactional
     public List<KernelRecord> list() {
-        return kernels.listByOwner(null).stream().map(KernelEntity::toRecord).toList();
+        return kernels.listAll(KernelRepository.BY_ID).stream().map(KernelEntity::toRecord).toList();
     }
 
     /** The kernels of one owner, by id. */
     @Transactional
     public List<KernelRecord> listForOwner(String owner) {
-        Checks.text(owner, "owner", 128);
+        Checks.owner(owner);
         return kernels.listByOwner(owner).stream().map(KernelEntity::toRecord).toList();
     }
 
@@ -74,7 +79,7 @@ public class KernelCatalog {
         kernels.delete(kernel);
     }
 
-    static CatalogException notFound(String id) {
+    private static CatalogException notFound(String id) {
         return new CatalogException(CatalogErrorCode.KERNEL_NOT_FOUND, "no kernel with id '" + id + "' is defined in the catalog");
     }
 }

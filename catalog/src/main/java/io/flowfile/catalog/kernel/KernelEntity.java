@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +54,12 @@ public class KernelEntity {
     @Column(name = "recovery_mode", nullable = false, length = 8)
     private KernelRecoveryMode recoveryMode;
 
-    @Column(name = "idle_timeout_seconds", nullable = false)
-    private long idleTimeoutSeconds;
+    /** Seconds with their nanoseconds, so that any duration KernelSpec accepts comes back exactly. */
+    @Column(name = "idle_timeout_seconds", nullable = false, precision = 28, scale = 9)
+    private BigDecimal idleTimeoutSeconds;
 
-    @Column(name = "max_lifetime_seconds", nullable = false)
-    private long maxLifetimeSeconds;
+    @Column(name = "max_lifetime_seconds", nullable = false, precision = 28, scale = 9)
+    private BigDecimal maxLifetimeSeconds;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -82,14 +85,23 @@ public class KernelEntity {
         cpus = spec.cpus();
         gpus = spec.gpus();
         recoveryMode = spec.recoveryMode();
-        idleTimeoutSeconds = spec.idleTimeout().toSeconds();
-        maxLifetimeSeconds = spec.maxLifetime().toSeconds();
+        idleTimeoutSeconds = seconds(spec.idleTimeout());
+        maxLifetimeSeconds = seconds(spec.maxLifetime());
         updatedAt = now;
     }
 
     KernelSpec toSpec() {
         return new KernelSpec(id, name, owner, packages, memoryGb, cpus, gpus, recoveryMode,
-                Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(maxLifetimeSeconds));
+                duration(idleTimeoutSeconds), duration(maxLifetimeSeconds));
+    }
+
+    private static BigDecimal seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9));
+    }
+
+    private static Duration duration(BigDecimal seconds) {
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        return Duration.ofSeconds(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValueExact());
     }
 
     KernelRecord toRecord() {

@@ -8,8 +8,10 @@ import java.util.List;
 @ApplicationScoped
 public class KernelRepository implements PanacheRepositoryBase<KernelEntity, String> {
 
-    /** Every kernel, or those of {@code owner} when not null, by id. */
+    static final Sort BY_ID = Sort.ascending("id");
+
+    /** The kernels of {@code owner}, by id. */
     public List<KernelEntity> listByOwner(String owner) {
-        return owner == null ? listAll(Sort.ascending("id")) : list("owner", Sort.ascending("id"), owner);
+        return list("owner", BY_ID, owner);
     }
 }

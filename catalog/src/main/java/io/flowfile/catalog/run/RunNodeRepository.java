@@ -18,8 +18,4 @@ public class RunNodeRepository implements PanacheRepositoryBase<RunNodeEntity, U
     public List<RunNodeEntity> listForRun(UUID runId) {
         return list("runId", Sort.ascending("firstRecordedAt").and("nodeId"), runId);
     }
-
-    public long deleteForRuns(List<UUID> runIds) {
-        return runIds.isEmpty() ? 0 : delete("runId in ?1", runIds);
-    }
 }

@@ -1,5 +1,6 @@
 package io.flowfile.catalog.run;
 
+import io.flowfile.catalog.flow.FlowRuns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID> {
+public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID>, FlowRuns {
 
     public Optional<RunEntity> findForUpdate(UUID runId) {
         return findByIdOptional(runId, LockModeType.PESSIMISTIC_WRITE);
@@ -20,7 +21,13 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID> {
         return find("flowId", Sort.descending("queuedAt").and("id"), flowId).page(0, limit).list();
     }
 
-    public List<RunEntity> listForFlow(UUID flowId) {
-        return list("flowId", flowId);
+    @Override
+    public long countForFlow(UUID flowId) {
+        return count("flowId", flowId);
+    }
+
+    /** Deletes the flow's runs in one statement; the database deletes their parameters and node results. */
+    public long deleteForFlow(UUID flowId) {
+        return delete("flowId", flowId);
     }
 }

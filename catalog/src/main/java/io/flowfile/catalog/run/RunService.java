@@ -13,12 +13,14 @@ import io.flowfile.catalog.api.RunState;
 import io.flowfile.catalog.api.RunTrigger;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.internal.Checks;
+import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -47,7 +49,7 @@ public class RunService {
         Checks.notNull(trigger, "trigger");
         Map<String, String> checked = parameters == null ? Map.of() : parameters;
         checked.forEach((name, value) -> {
-            Checks.matching(name, Checks.PARAMETER_NAME, "parameter name", "1-128 letters, digits, '-' or '_'");
+            Checks.parameterName(name);
             Checks.optionalText(Checks.notNull(value, "value of parameter '" + name + "'"), "value of parameter '" + name + "'",
                     Checks.MAX_TEXT);
         });
@@ -97,9 +99,16 @@ public class RunService {
         return run.toRecord();
     }
 
+    /** RUN_NOT_FOUND when no run has that id. */
     @Transactional
     public RunRecord get(UUID runId) {
         return entity(runId).toRecord();
+    }
+
+    @Transactional
+    public Optional<RunRecord> find(UUID runId) {
+        requireNonNull(runId, "runId is null");
+        return runs.findByIdOptional(runId).map(RunEntity::toRecord);
     }
 
     /** The run's node results, in the order the nodes were first reported. */
@@ -121,17 +130,16 @@ public class RunService {
 
     /**
      * Deletes every run of the flow with its node results (so that the flow itself can be deleted).
-     * Global artifacts published by these runs keep their lineage without the run.
+     * Global artifacts published by these runs keep their lineage without the run. One statement,
+     * however many runs there are: the runs' parameters and node results go with them (ON DELETE
+     * CASCADE).
      *
      * @return how many runs were deleted
      */
     @Transactional
     public int deleteForFlow(String flowName) {
         FlowRecord flow = flows.get(flowName);
-        List<RunEntity> doomed = runs.listForFlow(flow.id());
-        nodes.deleteForRuns(doomed.stream().map(RunEntity::id).toList());
-        doomed.forEach(runs::delete);
-        return doomed.size();
+        return (int) runs.deleteForFlow(flow.id());
     }
 
     private RunEntity entity(UUID runId) {
@@ -141,7 +149,7 @@ public class RunService {
 
     private RunEntity unfinished(UUID runId, String action) {
         requireNonNull(runId, "runId is null");
-        RunEntity run = runs.findForUpdate(runId).orElseThrow(() -> notFound(runId));
+        RunEntity run = Conflicts.locked("run " + runId, () -> runs.findForUpdate(runId)).orElseThrow(() -> notFound(runId));
         if (run.state().isFinal()) {
             throw new CatalogException(CatalogErrorCode.RUN_ALREADY_FINISHED,
                     "run " + runId + " already finished as " + run.state() + ": cannot " + action);

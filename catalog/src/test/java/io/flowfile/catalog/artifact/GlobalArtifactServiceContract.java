@@ -1,6 +1,7 @@
 package io.flowfile.catalog.artifact;
 
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,20 +18,22 @@ import io.flowfile.catalog.api.StoredGlobalArtifact;
 import io.flowfile.catalog.blob.BlobStore;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.internal.Sha256;
+import io.flowfile.catalog.internal.Times;
 import io.flowfile.catalog.run.RunService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,9 @@ public abstract class GlobalArtifactServiceContract {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    GlobalArtifactRepository names;
 
     @TempDir
     Path files;
@@ -135,7 +141,6 @@ public abstract class GlobalArtifactServiceContract {
         assertThat(artifacts.list(Set.of(tag, "no-such-tag"))).isEmpty();
         assertThat(artifacts.list(Set.of())).contains(bothLatest, onlyTeamLatest, droppedLatest)
                 .extracting(GlobalArtifactRecord::name).doesNotHaveDuplicates().isSorted();
-        assertThat(artifacts.list(null)).extracting(GlobalArtifactRecord::version).doesNotContain(0);
     }
 
     @Test
@@ -176,14 +181,18 @@ public abstract class GlobalArtifactServiceContract {
                 new Lineage(flow.flowId(), 7, null, null, null), file);
 
         assertCatalogError(() -> artifacts.publish("orphan", noLineage), CatalogErrorCode.UNREGISTERED_FLOW)
-                .hasMessage("publishing global artifact 'orphan' needs a registered flow: register the flow (flowfile register FLOW)"
-                        + " and run it from the catalog");
+                .hasMessage("publishing global artifact 'orphan' needs a registered flow: register the flow in the catalog"
+                        + " and run it from there");
         assertCatalogError(() -> artifacts.publish("orphan", unknownFlow), CatalogErrorCode.UNREGISTERED_FLOW)
-                .hasMessageContaining("register the flow (flowfile register FLOW)");
+                .hasMessageContaining("register the flow in the catalog");
         assertCatalogError(() -> artifacts.publish("orphan", unknownVersion), CatalogErrorCode.UNREGISTERED_FLOW)
                 .hasMessageContaining(flow.flowId() + " version 7 is not registered");
         assertCatalogError(() -> artifacts.get("orphan", Optional.empty()), CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND);
-        assertThat(blobs.contains(sha256)).isFalse();
+        assertThat(artifacts.list(Set.of())).extracting(GlobalArtifactRecord::name).doesNotContain("orphan");
+        // the blob was stored before the lineage was checked; nothing names it, so the sweep takes it
+        assertThat(blobs.path(sha256)).exists();
+        artifacts.sweepBlobs(Duration.ZERO);
+        assertThat(blobs.path(sha256)).doesNotExist();
     }
 
     @Test
@@ -217,7 +226,7 @@ public abstract class GlobalArtifactServiceContract {
         assertCatalogError(() -> artifacts.publish(name, wrongSize), CatalogErrorCode.CHECKSUM_MISMATCH)
                 .hasMessageContaining("has 16 bytes, but the publisher said 3");
         assertCatalogError(() -> artifacts.get(name, Optional.empty()), CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND);
-        assertThat(blobs.contains(Sha256.of("the real content".getBytes(UTF_8)))).isFalse();
+        assertThat(blobs.path(Sha256.of("the real content".getBytes(UTF_8)))).doesNotExist();
     }
 
     @Test
@@ -232,24 +241,109 @@ public abstract class GlobalArtifactServiceContract {
 
         artifacts.delete(first, Optional.empty());
         artifacts.sweepBlobs(Duration.ZERO);
-        assertThat(blobs.contains(sha256)).isTrue();
+        assertThat(blobs.path(sha256)).exists();
         assertThat(Files.readString(artifacts.get(second, Optional.empty()).blob())).isEqualTo(content);
 
         artifacts.delete(second, Optional.empty());
-        assertThat(artifacts.sweepBlobs(Duration.ofHours(1))).isZero(); // too young: a publish may be about to name it
-        assertThat(blobs.contains(sha256)).isTrue();
+        assertThat(artifacts.sweepBlobs()).isZero(); // too young for the grace period: a publish may be about to name it
+        assertThat(blobs.path(sha256)).exists();
         assertThat(artifacts.sweepBlobs(Duration.ZERO)).isGreaterThanOrEqualTo(1);
-        assertThat(blobs.contains(sha256)).isFalse();
+        assertThat(blobs.path(sha256)).doesNotExist();
     }
 
     @Test
     void aMissingBlobIsReported() throws IOException {
         String name = unique("lost");
         GlobalArtifactRecord published = artifacts.publish(name, request(unique("lost content"), List.of()));
-        blobs.delete(published.sha256());
+        Files.delete(blobs.path(published.sha256()));
 
         assertCatalogError(() -> artifacts.get(name, Optional.empty()), CatalogErrorCode.BLOB_NOT_FOUND)
                 .hasMessageContaining("blob " + published.sha256() + " is missing");
+    }
+
+    @Test
+    void aDamagedBlobIsNotHandedOut() throws IOException {
+        String name = unique("damaged-blob");
+        GlobalArtifactRecord published = artifacts.publish(name, request(unique("intact content"), List.of()));
+        Files.writeString(blobs.path(published.sha256()), "tampered");
+
+        assertCatalogError(() -> artifacts.get(name, Optional.empty()), CatalogErrorCode.CHECKSUM_MISMATCH)
+                .hasMessageContaining("is damaged: its content has SHA-256 " + Sha256.of("tampered".getBytes(UTF_8)));
+    }
+
+    @Test
+    void aSweepKeepsABlobThatAVersionCommittedAfterTheListingNames() throws IOException {
+        String content = unique("named again");
+        String sha256 = Sha256.of(content.getBytes(UTF_8));
+        String first = unique("first");
+        artifacts.publish(first, request(content, List.of()));
+        artifacts.delete(first, Optional.empty());
+        makeOld(sha256);
+        String second = unique("second");
+
+        // the sweep lists the old, unnamed blob; then a version naming it commits. The blob is made old again,
+        // as if that publish had stored it long ago: only the order of the sweep's steps can keep it now
+        artifacts.sweepBlobs(Duration.ofHours(1), () -> {
+            publishQuietly(second, content);
+            makeOldQuietly(sha256);
+        });
+
+        assertThat(blobs.path(sha256)).exists();
+        assertThat(Files.readString(artifacts.get(second, Optional.empty()).blob())).isEqualTo(content);
+    }
+
+    @Test
+    void aSweepKeepsABlobStoredAgainAfterTheListingBeforeItsVersionCommits() throws IOException {
+        String content = unique("stored again");
+        String sha256 = Sha256.of(content.getBytes(UTF_8));
+        String name = unique("late");
+        artifacts.publish(name, request(content, List.of()));
+        artifacts.delete(name, Optional.empty());
+        makeOld(sha256);
+        Path again = file(content);
+
+        // the sweep lists the old blob; a publish stores the content again, but has not committed its version yet
+        artifacts.sweepBlobs(Duration.ofHours(1), () -> blobs.put(again, sha256, content.length()));
+
+        assertThat(blobs.path(sha256)).exists();
+        assertThat(artifacts.publish(name, request(content, List.of())).sha256()).isEqualTo(sha256);
+        assertThat(Files.readString(artifacts.get(name, Optional.empty()).blob())).isEqualTo(content);
+    }
+
+    @Test
+    void aFirstPublishThatLeftAnEmptyNameIsNotShown() throws IOException {
+        // what a first publish that failed after creating the name's row leaves behind
+        String name = unique("empty");
+        QuarkusTransaction.requiringNew().run(() -> names.persist(new GlobalArtifactEntity(name, Times.now())));
+
+        assertCatalogError(() -> artifacts.get(name, Optional.empty()), CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND)
+                .hasMessage("no global artifact is named '" + name + "'");
+        assertCatalogError(() -> artifacts.versions(name), CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND);
+        assertCatalogError(() -> artifacts.delete(name, Optional.empty()), CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND);
+        assertThat(artifacts.list(Set.of())).extracting(GlobalArtifactRecord::name).doesNotContain(name);
+
+        assertThat(artifacts.publish(name, request("first", List.of())).version()).isEqualTo(1);
+        assertThat(artifacts.versions(name)).hasSize(1);
+    }
+
+    private void makeOld(String sha256) throws IOException {
+        Files.setLastModifiedTime(blobs.path(sha256), FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+    }
+
+    private void makeOldQuietly(String sha256) {
+        try {
+            makeOld(sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void publishQuietly(String name, String content) {
+        try {
+            artifacts.publish(name, request(content, List.of()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -274,41 +368,23 @@ public abstract class GlobalArtifactServiceContract {
         for (int i = 0; i < threads * each; i++) {
             requests.add(request("content " + i, List.of("t" + i)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<List<Integer>>> futures = new ArrayList<>();
-            for (int thread = 0; thread < threads; thread++) {
-                List<PublishRequest> mine = requests.subList(thread * each, (thread + 1) * each);
-                futures.add(pool.submit(() -> mine.stream().map(request -> artifacts.publish(name, request).version()).toList()));
-            }
-            List<Integer> versions = new ArrayList<>();
-            for (Future<List<Integer>> future : futures) {
-                versions.addAll(future.get());
-            }
-            assertThat(versions).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, threads * each).boxed().toList());
-            assertThat(artifacts.versions(name)).hasSize(threads * each);
-        } finally {
-            pool.shutdownNow();
-        }
+
+        List<Integer> versions = inParallel(threads, thread -> requests.subList(thread * each, (thread + 1) * each).stream()
+                .map(request -> artifacts.publish(name, request).version()).toList());
+
+        assertThat(versions).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, threads * each).boxed().toList());
+        assertThat(artifacts.versions(name)).hasSize(threads * each);
     }
 
     @Test
     void badRequestsNameTheField() {
         Path file = files.resolve("nothing");
-        assertCatalogError(() -> new PublishRequest(" ", ArtifactFormat.PARQUET, 1, null, null, null, lineage(), file),
-                CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("python type must not be empty");
-        assertCatalogError(() -> new PublishRequest("t", null, 1, null, null, null, lineage(), file),
-                CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("format is missing");
-        assertCatalogError(() -> new PublishRequest("t", ArtifactFormat.PARQUET, 1, null, null, List.of("bad tag"), lineage(), file),
-                CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("tag must be");
-        assertCatalogError(() -> new PublishRequest("t", ArtifactFormat.PARQUET, 1, "xyz", null, null, lineage(), file),
-                CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("sha256 must be 64 lower-case hex digits");
-        assertCatalogError(() -> new PublishRequest("t", ArtifactFormat.PARQUET, 1, null, null, null, lineage(), null),
-                CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("blob file is missing");
         PublishRequest missingFile = new PublishRequest("t", ArtifactFormat.PARQUET, 1, null, null, null, lineage(), file);
         assertCatalogError(() -> artifacts.publish("ok", missingFile), CatalogErrorCode.INVALID_ARGUMENT)
-                .hasMessageContaining("the file of global artifact 'ok' cannot be read");
+                .hasMessageContaining("blob file " + file + " does not exist");
         assertCatalogError(() -> artifacts.publish("../escape", missingFile), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("artifact name must be");
+        assertCatalogError(() -> artifacts.publish("ok", null), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("publish request for global artifact 'ok' is missing");
     }
 }

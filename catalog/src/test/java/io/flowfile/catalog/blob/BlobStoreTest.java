@@ -3,12 +3,11 @@ package io.flowfile.catalog.blob;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowfile.catalog.CatalogErrorCode;
+import io.flowfile.catalog.CatalogSettings;
 import io.flowfile.catalog.internal.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -30,12 +29,20 @@ class BlobStoreTest {
 
     @BeforeEach
     void createStore() {
-        store = new BlobStore(directory.resolve("blobs"));
+        store = new BlobStore(new CatalogSettings(directory, Duration.ofHours(1)));
         temporary = directory.resolve("blobs/tmp");
     }
 
     private Path source(byte[] content) throws IOException {
         return Files.write(Files.createTempFile(directory, "source", ".bin"), content);
+    }
+
+    private BlobStore.Entry put(byte[] content) throws IOException {
+        return store.put(source(content), null, content.length);
+    }
+
+    private void makeOld(String sha256) throws IOException {
+        Files.setLastModifiedTime(store.path(sha256), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
     }
 
     @Test
@@ -44,24 +51,24 @@ class BlobStoreTest {
         new Random(7).nextBytes(content);
         Path source = source(content);
 
-        String sha256 = store.put(source);
+        BlobStore.Entry stored = store.put(source, Sha256.of(content), content.length);
 
-        assertThat(sha256).isEqualTo(Sha256.of(content));
-        Path stored = store.path(sha256);
-        assertThat(stored).isEqualTo(directory.resolve("blobs").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2)));
-        assertThat(Files.readAllBytes(stored)).isEqualTo(content);
+        assertThat(stored.sha256()).isEqualTo(Sha256.of(content));
+        assertThat(stored.sizeBytes()).isEqualTo(content.length);
+        Path path = store.path(stored.sha256());
+        assertThat(path).isEqualTo(directory.resolve("blobs").resolve(stored.sha256().substring(0, 2)).resolve(stored.sha256().substring(2)));
+        assertThat(Files.readAllBytes(path)).isEqualTo(content);
         assertThat(Files.readAllBytes(source)).isEqualTo(content);
-        assertThat(store.contains(sha256)).isTrue();
         assertThat(temporary).isEmptyDirectory();
     }
 
     @Test
-    void equalContentIsStoredOnce() throws IOException {
+    void equalContentIsStoredOnceAndMadeYoungAgain() throws IOException {
         byte[] content = "same".getBytes(UTF_8);
-        String first = store.put(source(content));
-        Files.setLastModifiedTime(store.path(first), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        String first = put(content).sha256();
+        makeOld(first);
 
-        String second = store.put(source(content));
+        String second = put(content).sha256();
 
         assertThat(second).isEqualTo(first);
         assertThat(store.list()).singleElement().satisfies(entry -> {
@@ -74,62 +81,79 @@ class BlobStoreTest {
     }
 
     @Test
-    void theExpectedChecksumIsVerifiedAndAMismatchStoresNothing() throws IOException {
+    void theExpectedChecksumAndSizeAreVerifiedAndAMismatchStoresNothing() throws IOException {
         byte[] content = "payload".getBytes(UTF_8);
         Path source = source(content);
         String wrong = Sha256.of("something else".getBytes(UTF_8));
 
-        assertCatalogError(() -> store.put(source, wrong), CatalogErrorCode.CHECKSUM_MISMATCH)
+        assertCatalogError(() -> store.put(source, wrong, content.length), CatalogErrorCode.CHECKSUM_MISMATCH)
                 .hasMessageContaining("has SHA-256 " + Sha256.of(content) + ", not the expected " + wrong);
+        assertCatalogError(() -> store.put(source, null, 3), CatalogErrorCode.CHECKSUM_MISMATCH)
+                .hasMessageContaining("file " + source + " has 7 bytes, but the publisher said 3");
         assertThat(store.list()).isEmpty();
         assertThat(temporary).isEmptyDirectory();
 
-        assertThat(store.put(source, Sha256.of(content))).isEqualTo(Sha256.of(content));
-        assertCatalogError(() -> store.put(source, "NOT-HEX"), CatalogErrorCode.INVALID_ARGUMENT);
+        assertThat(store.put(source, Sha256.of(content), content.length).sha256()).isEqualTo(Sha256.of(content));
+        assertCatalogError(() -> store.put(source, "NOT-HEX", content.length), CatalogErrorCode.INVALID_ARGUMENT);
     }
 
     @Test
     void anEmptyFileIsABlobToo() throws IOException {
-        String sha256 = store.put(source(new byte[0]));
+        String sha256 = put(new byte[0]).sha256();
 
         assertThat(sha256).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-        assertThat(Files.size(store.require(sha256))).isZero();
+        assertThat(Files.size(store.verified(sha256))).isZero();
     }
 
     @Test
-    void openReadsAndVerifiesTheContent() throws IOException {
+    void verifiedReadsTheBlobThroughAndRefusesADamagedOrMissingOne() throws IOException {
         byte[] content = "read me".getBytes(UTF_8);
-        String sha256 = store.put(source(content));
+        String sha256 = put(content).sha256();
 
-        try (InputStream in = store.open(sha256)) {
-            assertThat(in.readAllBytes()).isEqualTo(content);
-        }
-        store.verify(sha256);
+        assertThat(store.verified(sha256)).isEqualTo(store.path(sha256)).hasBinaryContent(content);
 
         Files.writeString(store.path(sha256), "tampered");
-        assertThatThrownBy(() -> {
-            try (InputStream in = store.open(sha256)) {
-                in.readAllBytes();
-            }
-        }).isInstanceOf(IOException.class).hasMessageContaining("is damaged: its content has SHA-256 " + Sha256.of("tampered".getBytes(UTF_8)));
-        assertCatalogError(() -> store.verify(sha256), CatalogErrorCode.CHECKSUM_MISMATCH).hasMessageContaining("is damaged");
+        assertCatalogError(() -> store.verified(sha256), CatalogErrorCode.CHECKSUM_MISMATCH)
+                .hasMessageContaining("is damaged: its content has SHA-256 " + Sha256.of("tampered".getBytes(UTF_8)));
+        Files.delete(store.path(sha256));
+        assertCatalogError(() -> store.verified(sha256), CatalogErrorCode.BLOB_NOT_FOUND).hasMessageContaining(sha256 + " is missing");
     }
 
     @Test
-    void deleteRemovesTheBlob() throws IOException {
-        String sha256 = store.put(source("bye".getBytes(UTF_8)));
+    void deleteIfNotModifiedSinceReadsTheTimeAgain() throws IOException {
+        byte[] content = "bye".getBytes(UTF_8);
+        String sha256 = put(content).sha256();
+        makeOld(sha256);
+        Instant before = Instant.now().minus(Duration.ofHours(1));
+        BlobStore.Entry listed = store.list().get(0);
+        assertThat(listed.lastModified()).isBefore(before); // what a sweep saw when it listed the blob
 
-        assertThat(store.delete(sha256)).isTrue();
-        assertThat(store.delete(sha256)).isFalse();
-        assertThat(store.contains(sha256)).isFalse();
-        assertCatalogError(() -> store.require(sha256), CatalogErrorCode.BLOB_NOT_FOUND).hasMessageContaining(sha256);
-        assertCatalogError(() -> store.open(sha256), CatalogErrorCode.BLOB_NOT_FOUND);
+        put(content); // a publish stores the same content again after that listing
+
+        assertThat(store.deleteIfNotModifiedSince(sha256, before)).isFalse();
+        assertThat(store.path(sha256)).exists();
+        makeOld(sha256);
+        assertThat(store.deleteIfNotModifiedSince(sha256, before)).isTrue();
+        assertThat(store.path(sha256)).doesNotExist();
+        assertThat(store.deleteIfNotModifiedSince(sha256, before)).isFalse();
+    }
+
+    @Test
+    void aPutAfterTheBlobWasSweptStoresItAgain() throws IOException {
+        byte[] content = "swept".getBytes(UTF_8);
+        String sha256 = put(content).sha256();
+        makeOld(sha256);
+        assertThat(store.deleteIfNotModifiedSince(sha256, Instant.now())).isTrue();
+
+        assertThat(put(content).sha256()).isEqualTo(sha256);
+
+        assertThat(store.verified(sha256)).hasBinaryContent(content);
     }
 
     @Test
     void aMissingSourceIsTheCallersError() {
         Path missing = directory.resolve("missing.bin");
-        assertCatalogError(() -> store.put(missing), CatalogErrorCode.INVALID_ARGUMENT)
+        assertCatalogError(() -> store.put(missing, null, 0), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("blob file " + missing + " does not exist");
     }
 

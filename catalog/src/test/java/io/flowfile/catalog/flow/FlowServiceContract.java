@@ -1,6 +1,7 @@
 package io.flowfile.catalog.flow;
 
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,14 +12,14 @@ import io.flowfile.catalog.api.FlowRecord;
 import io.flowfile.catalog.api.FlowVersionRecord;
 import io.flowfile.catalog.api.RunTrigger;
 import io.flowfile.catalog.internal.Sha256;
+import io.flowfile.catalog.internal.Times;
 import io.flowfile.catalog.run.RunService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** FlowService against a real database; H2 and PostgreSQL subclasses run it. */
@@ -29,6 +30,9 @@ public abstract class FlowServiceContract {
 
     @Inject
     RunService runs;
+
+    @Inject
+    FlowRepository flowRows;
 
     static byte[] document(String text) {
         return ("{\"nodes\": [], \"note\": \"" + text + "\"}").getBytes(UTF_8);
@@ -108,7 +112,7 @@ public abstract class FlowServiceContract {
         assertThat(again).isEqualTo(one);
         FlowRecord flow = flows.get(name);
         assertThat(flow.description()).isEqualTo("second");
-        assertThat(flow.updatedAt()).isAfterOrEqualTo(flow.createdAt());
+        assertThat(flow.updatedAt()).isAfter(one.createdAt());
     }
 
     @Test
@@ -153,7 +157,7 @@ public abstract class FlowServiceContract {
         FlowVersionRecord one = flows.register(name, null, document("a"), "json");
 
         assertCatalogError(() -> flows.get("no such flow"), CatalogErrorCode.FLOW_NOT_FOUND)
-                .hasMessageContaining("no flow named 'no such flow' is registered");
+                .hasMessage("no flow named 'no such flow' is registered: register the flow in the catalog");
         assertThat(flows.find("no such flow")).isEmpty();
         assertCatalogError(() -> flows.versions("no such flow"), CatalogErrorCode.FLOW_NOT_FOUND);
         assertCatalogError(() -> flows.version(name, 7), CatalogErrorCode.FLOW_VERSION_NOT_FOUND)
@@ -200,28 +204,35 @@ public abstract class FlowServiceContract {
         String name = unique("concurrent");
         int threads = 4;
         int each = 5;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<List<Integer>>> futures = new ArrayList<>();
-            for (int thread = 0; thread < threads; thread++) {
-                int t = thread;
-                futures.add(pool.submit(() -> {
-                    List<Integer> versions = new ArrayList<>();
-                    for (int i = 0; i < each; i++) {
-                        versions.add(flows.register(name, null, document(t + "-" + i), "json").version());
-                    }
-                    return versions;
-                }));
+
+        List<Integer> all = inParallel(threads, thread -> {
+            List<Integer> versions = new ArrayList<>();
+            for (int i = 0; i < each; i++) {
+                versions.add(flows.register(name, null, document(thread + "-" + i), "json").version());
             }
-            List<Integer> all = new ArrayList<>();
-            for (Future<List<Integer>> future : futures) {
-                all.addAll(future.get());
-            }
-            assertThat(all).doesNotHaveDuplicates().hasSize(threads * each);
-            assertThat(flows.versions(name)).extracting(FlowVersionRecord::version)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, threads * each).boxed().toList());
-        } finally {
-            pool.shutdownNow();
-        }
+            return versions;
+        });
+
+        assertThat(all).doesNotHaveDuplicates().hasSize(threads * each);
+        assertThat(flows.versions(name)).extracting(FlowVersionRecord::version)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, threads * each).boxed().toList());
+    }
+
+    @Test
+    void aFlowRowWithoutVersionsIsNotShown() {
+        // what a first registration that failed after creating the flow's row leaves behind
+        String name = unique("empty");
+        QuarkusTransaction.requiringNew().run(() -> flowRows.persist(new FlowEntity(name, "never registered", Times.now())));
+
+        assertThat(flows.find(name)).isEmpty();
+        assertThat(flows.list()).extracting(FlowRecord::name).doesNotContain(name);
+        assertCatalogError(() -> flows.versions(name), CatalogErrorCode.FLOW_NOT_FOUND);
+        assertCatalogError(() -> flows.version(name, 1), CatalogErrorCode.FLOW_NOT_FOUND);
+        assertCatalogError(() -> flows.delete(name), CatalogErrorCode.FLOW_NOT_FOUND);
+        assertCatalogError(() -> runs.listForFlow(name, 5), CatalogErrorCode.FLOW_NOT_FOUND);
+
+        FlowVersionRecord one = flows.register(name, null, document("a"), "json");
+        assertThat(one.version()).isEqualTo(1);
+        assertThat(flows.get(name).description()).isEqualTo("never registered");
     }
 }

@@ -1,6 +1,7 @@
 package io.flowfile.catalog.kernel;
 
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,19 +81,31 @@ public abstract class KernelCatalogContract {
     }
 
     @Test
-    void badDefinitionsNameEveryProblem() {
-        assertCatalogError(() -> new KernelSpec("bad id", null, null, null, 1, 1, 0, null, null, null), CatalogErrorCode.INVALID_ARGUMENT)
-                .hasMessageContaining("kernel id must be 1-64 letters");
-        assertCatalogError(() -> new KernelSpec("k", null, null, List.of(" "), 0.1, 99, 9, null, Duration.ofSeconds(-1),
-                Duration.ofMillis(1500)), CatalogErrorCode.INVALID_ARGUMENT)
-                .hasMessageContaining("kernel 'k' is not valid")
-                .hasMessageContaining("memory_gb must be between 0.5 and 64, was 0.1")
-                .hasMessageContaining("cpus must be between 0.5 and 32, was 99.0")
-                .hasMessageContaining("gpus must be 0 (none), 1-8, or -1 (all), was 9")
-                .hasMessageContaining("idle_timeout must be zero (never) or whole seconds")
-                .hasMessageContaining("max_lifetime must be zero (never) or whole seconds")
-                .hasMessageContaining("packages[0]");
+    void timeoutsComeBackExactly() {
+        String id = unique("timeouts");
+        KernelSpec spec = new KernelSpec(id, null, null, null, 1, 1, 0, null, Duration.ofMillis(1500), Duration.ofSeconds(86_400, 123_456_789));
+
+        assertThat(kernels.save(spec).spec()).isEqualTo(spec);
+        assertThat(kernels.get(id).spec().idleTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(kernels.get(id).spec().maxLifetime()).isEqualTo(Duration.ofSeconds(86_400, 123_456_789));
+    }
+
+    @Test
+    void concurrentFirstSavesOfOneIdEndWithOneDefinition() throws Exception {
+        String id = unique("raced");
+
+        List<KernelRecord> saved = inParallel(4, thread -> List.of(kernels.save(spec(id, "owner-" + thread, List.of("pkg" + thread)))));
+
+        assertThat(saved).hasSize(4);
+        assertThat(kernels.get(id).spec().owner()).startsWith("owner-");
+        assertThat(kernels.list()).extracting(KernelRecord::id).containsOnlyOnce(id);
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
         assertCatalogError(() -> kernels.save(null), CatalogErrorCode.INVALID_ARGUMENT);
         assertCatalogError(() -> kernels.get("no/such"), CatalogErrorCode.INVALID_ARGUMENT);
+        assertCatalogError(() -> kernels.listForOwner("no owner"), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("owner must be 1-128 letters, digits, '.', '_' or '-'");
     }
 }

@@ -14,10 +14,16 @@ import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.catalog.api.RunState;
 import io.flowfile.catalog.api.RunTrigger;
 import io.flowfile.catalog.flow.FlowService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** RunService against a real database; H2 and PostgreSQL subclasses run it. */
@@ -129,7 +135,8 @@ public abstract class RunServiceContract {
 
         assertThat(all).extracting(RunRecord::id).containsExactlyInAnyOrder(first.id(), second.id(), third.id());
         assertThat(all).extracting(RunRecord::queuedAt).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(newest).hasSize(2).extracting(RunRecord::queuedAt).allSatisfy(at -> assertThat(at).isAfterOrEqualTo(first.queuedAt()));
+        assertThat(all).extracting(RunRecord::id).startsWith(third.id());
+        assertThat(newest).isEqualTo(all.subList(0, 2));
         assertThat(all).filteredOn(run -> run.id().equals(first.id())).singleElement().extracting(RunRecord::flowVersion).isEqualTo(1);
         assertCatalogError(() -> runs.listForFlow(name, 0), CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("limit");
         assertCatalogError(() -> runs.listForFlow("never registered", 5), CatalogErrorCode.FLOW_NOT_FOUND);
@@ -168,9 +175,59 @@ public abstract class RunServiceContract {
         UUID runId = runs.start(one.id(), RunTrigger.MANUAL, Map.of()).id();
         assertCatalogError(() -> runs.finish(runId, RunState.RUNNING, null), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("can only finish as SUCCEEDED, FAILED or CANCELLED, not RUNNING");
-        assertCatalogError(() -> new NodeResult("a b", "filter", NodeState.RUNNING, -1, -1, null, false), CatalogErrorCode.INVALID_ARGUMENT)
-                .hasMessageContaining("node id must be");
-        assertCatalogError(() -> new NodeResult("a", "filter", NodeState.SUCCEEDED, -2, 0, null, false), CatalogErrorCode.INVALID_ARGUMENT)
-                .hasMessageContaining("rows of node 'a'");
+        assertThat(runs.find(missing)).isEmpty();
+        assertThat(runs.find(runId)).contains(runs.get(runId));
+    }
+
+    @Test
+    void deleteForFlowDeletesManyRunsAtOnce() {
+        String name = unique("many runs");
+        FlowVersionRecord one = registered(name, "{}");
+        FlowVersionRecord two = registered(name, "{\"b\": 1}");
+        RunRecord kept = runs.start(registered(unique("other"), "{}").id(), RunTrigger.MANUAL, Map.of());
+        for (int i = 0; i < 100; i++) {
+            UUID runId = runs.start(i % 2 == 0 ? one.id() : two.id(), RunTrigger.SCHEDULE, Map.of("i", Integer.toString(i))).id();
+            runs.recordNode(runId, node("read", NodeState.SUCCEEDED, i));
+        }
+
+        assertThat(runs.deleteForFlow(name)).isEqualTo(100);
+
+        assertThat(runs.listForFlow(name, 10)).isEmpty();
+        assertThat(runs.get(kept.id())).isEqualTo(kept);
+        flows.delete(name);
+    }
+
+    @Test
+    void aRunLockedLongerThanTheLockTimeoutIsAConcurrentUpdate() throws Exception {
+        UUID runId = runs.start(registered(unique("locked"), "{}").id(), RunTrigger.MANUAL, Map.of()).id();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holding = holder.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                runs.markRunning(runId); // locks the run's row until this transaction ends
+                locked.countDown();
+                awaitQuietly(release);
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertCatalogError(() -> runs.finish(runId, RunState.SUCCEEDED, null), CatalogErrorCode.CONCURRENT_UPDATE)
+                    .hasMessageContaining("could not change run " + runId + ": others are changing it at the same time; try again");
+
+            release.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+            assertThat(runs.finish(runId, RunState.SUCCEEDED, null).state()).isEqualTo(RunState.SUCCEEDED);
+        } finally {
+            release.countDown();
+            holder.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

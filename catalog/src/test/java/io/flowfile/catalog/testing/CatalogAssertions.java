@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -18,6 +25,39 @@ public final class CatalogAssertions {
     public static AbstractThrowableAssert<?, ? extends Throwable> assertCatalogError(ThrowingCallable call, CatalogErrorCode code) {
         return assertThatThrownBy(call)
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    /** The work of one thread of {@link #inParallel}. */
+    @FunctionalInterface
+    public interface ThreadWork<T> {
+        List<T> run(int thread) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on {@code threads} threads at once (each is told its number) and returns what
+     * they returned, in thread order; fails when one fails or when they take more than a minute.
+     */
+    public static <T> List<T> inParallel(int threads, ThreadWork<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<T>>> futures = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int number = thread;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.run(number);
+                }));
+            }
+            start.countDown();
+            List<T> all = new ArrayList<>();
+            for (Future<List<T>> future : futures) {
+                all.addAll(future.get(60, TimeUnit.SECONDS));
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A name no other test uses, so that tests share a database without seeing each other's rows. */

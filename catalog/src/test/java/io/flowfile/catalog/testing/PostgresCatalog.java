@@ -15,7 +15,9 @@ import java.util.Map;
  */
 public class PostgresCatalog implements QuarkusTestProfile {
 
-    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/flowfile_test";
+    /** With a lock timeout (H2Catalog.LOCK_TIMEOUT), as the app's documented URL has one. */
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/flowfile_test?options=-c%20lock_timeout="
+            + H2Catalog.LOCK_TIMEOUT.toMillis() + "ms";
     public static final String USER = "flowfile";
     public static final String PASSWORD = "flowfile";
 
@@ -28,7 +30,7 @@ public class PostgresCatalog implements QuarkusTestProfile {
                 "quarkus.datasource.jdbc.url", URL,
                 "quarkus.datasource.username", USER,
                 "quarkus.datasource.password", PASSWORD,
-                "flowfile.catalog.data-directory", DATA.toString());
+                TestSettings.DATA_DIRECTORY, DATA.toString());
     }
 
     @Override

@@ -45,10 +45,21 @@ public final class ArrowExchange implements AutoCloseable {
      * @return the number of rows written
      */
     public long write(Connection connection, String source, Path target) throws SQLException, IOException {
+        return write(connection, source, target, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    /**
+     * As {@link #write(Connection, String, Path)}, with the exporting statement in {@code running}
+     * while it runs, so that cancelling the run cancels it.
+     */
+    public long write(Connection connection, String source, Path target, java.util.Set<Statement> running)
+            throws SQLException, IOException {
         requireNonNull(source, "source is null");
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         long rows = 0;
-        try (Statement statement = connection.createStatement();
+        Statement statement = connection.createStatement();
+        running.add(statement);
+        try (statement;
              ResultSet result = statement.executeQuery("SELECT * FROM " + source);
              ArrowReader reader = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS);
              FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -60,11 +71,12 @@ public final class ArrowExchange implements AutoCloseable {
                     writer.writeBatch();
                 }
                 writer.end();
-                channel.force(false); // before the writer closes the channel
             }
         } catch (SQLException | IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
+        } finally {
+            running.remove(statement);
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return rows;

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Remembers what DuckDB bound a node's query to. The key is the query with its input refs replaced
- * by positional names, plus the input schemas: a query's output schema depends on nothing else, so
- * re-validating a flow after an edit binds only the queries that changed. Least recently used
+ * by positional names, plus the input schemas: a query over inputs depends on nothing else, so
+ * re-validating a flow after an edit binds only the queries that changed. Queries over no input
+ * (sources reading files) are not remembered. Least recently used
  * entries go past {@code capacity}; bind errors are not cached.
  */
 public final class BindCache {
@@ -32,6 +33,11 @@ public final class BindCache {
     }
 
     public Schema describe(String query, List<Ref> refs) throws SQLException {
+        if (refs.isEmpty()) {
+            // A query that reads no input reads something else (a file): its schema can change with
+            // the file, so it is bound every time.
+            return duckDb.describe(query);
+        }
         String normalised = query;
         var key = new StringBuilder();
         var schemas = new LinkedHashMap<String, Schema>();

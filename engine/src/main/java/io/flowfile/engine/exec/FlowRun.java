@@ -48,7 +48,7 @@ public final class FlowRun implements AutoCloseable {
     private final ConcurrentHashMap<RelationId, String> sources = new ConcurrentHashMap<>();
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
     /** Threads waiting on a kernel: a cancel interrupts them, which interrupts the cell. */
-    private final Set<Thread> waitingOnKernels = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> waitingOnKernels = new java.util.HashSet<>();
     private final Map<String, NodeEvent> outcomes = new ConcurrentHashMap<>();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final List<FlowError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -145,7 +145,9 @@ public final class FlowRun implements AutoCloseable {
             }
             boolean script = stage.kind() == io.flowfile.engine.plan.Stage.Kind.SCRIPT;
             if (script) {
-                waitingOnKernels.add(Thread.currentThread());
+                synchronized (waitingOnKernels) {
+                    waitingOnKernels.add(Thread.currentThread());
+                }
             }
             StageRunner.Outcome outcome;
             try {
@@ -155,8 +157,12 @@ public final class FlowRun implements AutoCloseable {
                 outcome = runner.run(stage);
             } finally {
                 if (script) {
-                    waitingOnKernels.remove(Thread.currentThread());
-                    Thread.interrupted(); // a cancel that came late must not leak into the pool's next task
+                    // Under the lock cancel() interrupts with: once removed, no interrupt of this run can
+                    // reach the thread, and one that came late is cleared before the pool reuses it.
+                    synchronized (waitingOnKernels) {
+                        waitingOnKernels.remove(Thread.currentThread());
+                        Thread.interrupted();
+                    }
                 }
             }
             return new Done(stage, outcome, null, Duration.between(start, Instant.now()));
@@ -217,7 +223,9 @@ public final class FlowRun implements AutoCloseable {
     /** Stops the run: running statements are interrupted, stages not started are cancelled. */
     public void cancel() {
         cancelled = true;
-        waitingOnKernels.forEach(Thread::interrupt);
+        synchronized (waitingOnKernels) {
+            waitingOnKernels.forEach(Thread::interrupt);
+        }
         for (Statement statement : running) {
             try {
                 statement.cancel();

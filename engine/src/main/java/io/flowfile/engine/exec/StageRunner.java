@@ -52,7 +52,7 @@ final class StageRunner {
     StageRunner(ExecutionPlan plan, Map<String, PlannedNode> nodes, DuckDb duckDb, ResultCache cache, String runId,
                 String runSchema, ConcurrentMap<RelationId, String> sources, Set<Statement> running,
                 ScriptSupport scriptSupport, java.util.function.Consumer<NodeEvent> emit) {
-        this.scripts = new ScriptStage(scriptSupport, emit, runId, plan.flow().document().name());
+        this.scripts = new ScriptStage(scriptSupport, duckDb, emit, runId, flowId(plan.flow()), running);
         this.plan = plan;
         this.nodes = nodes;
         this.duckDb = duckDb;
@@ -61,6 +61,17 @@ final class StageRunner {
         this.runSchema = runSchema;
         this.sources = sources;
         this.running = running;
+    }
+
+    /**
+     * A flow's identity on a kernel (its namespace and the scope of its artifacts): its name, made
+     * unique by where the flow lives, so two flows that share a name do not share variables.
+     */
+    static String flowId(io.flowfile.engine.validate.ValidatedFlow flow) {
+        String where = io.flowfile.engine.plan.CacheKeys.sha256(String.valueOf(flow.baseDir())).substring(0, 8);
+        String name = flow.document().name().replaceAll("[^A-Za-z0-9_.-]", "_").replaceFirst("^\\.", "_");
+        // A directory name in the kernel (flow-scoped artifacts live under it): letters, digits, '-', '_', '.'.
+        return (name.length() > 100 ? name.substring(0, 100) : name) + "-" + where;
     }
 
     Outcome run(Stage stage) throws Exception {

@@ -21,7 +21,7 @@ import java.util.Map;
  * keys mean equal results, so a key that did not change needs no recomputation. A sink's key is
  * stored under its node's {@code main} port.
  */
-final class CacheKeys {
+public final class CacheKeys {
 
     private static final String VERSION = "flowfile-cache-1";
 
@@ -60,7 +60,7 @@ final class CacheKeys {
         }
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

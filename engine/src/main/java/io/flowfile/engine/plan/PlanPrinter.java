@@ -36,8 +36,8 @@ public final class PlanPrinter {
             if (stage.root().plan() instanceof NodePlan.ScriptPlan script) {
                 text.append("  inputs as Arrow IPC files: ").append(stage.inputs().isEmpty() ? "none"
                         : stage.inputs().stream().map(RelationId::toString).collect(Collectors.joining(", "))).append('\n');
-                text.append("  runs ").append(script.cells().size()).append(" cell(s) on kernel '").append(script.kernelId())
-                        .append("', loads outputs ").append(String.join(", ", script.outputs())).append('\n');
+                text.append("  runs ").append(script.cells().size()).append(" cell(s), loads outputs ")
+                        .append(String.join(", ", script.outputs())).append('\n');
                 continue;
             }
             String sql = StageSql.query(stage, nodes, input -> "materialised " + Sql.identifier(input.name()));

@@ -41,7 +41,7 @@ public final class Planner {
         }
         Set<String> needed = targets.isEmpty() ? nodes.keySet() : ancestors(targets, nodes);
         Map<RelationId, Integer> consumers = consumers(nodes, needed);
-        var builder = new Builder(nodes, mode, targets, consumers);
+        var builder = new Builder(nodes, mode, targets, consumers, needed);
         for (String id : needed) {
             builder.add(nodes.get(id));
         }
@@ -86,14 +86,27 @@ public final class Planner {
         private final List<Stage> stages = new ArrayList<>();
         /** Relations read by code nodes: they must exist as tables to be written as Arrow files. */
         private final Set<RelationId> scriptInputs = new HashSet<>();
+        /**
+         * Code nodes and everything downstream of them: never cached, as a code node's output is not
+         * a function of its settings and inputs (randomness, time, its kernel's state).
+         */
+        private final Set<String> afterScript = new HashSet<>();
 
-        Builder(Map<String, PlannedNode> nodes, ExecutionMode mode, Set<RelationId> targets, Map<RelationId, Integer> consumers) {
+        Builder(Map<String, PlannedNode> nodes, ExecutionMode mode, Set<RelationId> targets, Map<RelationId, Integer> consumers,
+                Set<String> needed) {
             this.nodes = nodes;
             this.mode = mode;
             this.targets = targets;
             this.consumers = consumers;
-            nodes.values().stream().filter(node -> node.plan() instanceof NodePlan.ScriptPlan)
-                    .forEach(node -> scriptInputs.addAll(node.upstream()));
+            for (PlannedNode node : nodes.values()) { // topological order
+                boolean script = node.plan() instanceof NodePlan.ScriptPlan;
+                if (script && needed.contains(node.id())) {
+                    scriptInputs.addAll(node.upstream());
+                }
+                if (script || node.upstream().stream().anyMatch(relation -> afterScript.contains(relation.node()))) {
+                    afterScript.add(node.id());
+                }
+            }
         }
 
         void add(PlannedNode node) {
@@ -161,7 +174,8 @@ public final class Planner {
             }
             var dependsOn = new HashSet<Integer>();
             inputs.forEach(input -> dependsOn.add(producers.get(input)));
-            boolean cached = mode == ExecutionMode.DEVELOPMENT || root.node().cache();
+            boolean cached = (mode == ExecutionMode.DEVELOPMENT || root.node().cache())
+                    && !afterScript.contains(root.id());
             int id = stages.size();
             stages.add(new Stage(id, kind, root, output, fused, List.copyOf(inputs), dependsOn, cached, stageNodes));
             if (output != null) {

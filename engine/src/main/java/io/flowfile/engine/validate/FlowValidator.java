@@ -160,9 +160,12 @@ public final class FlowValidator {
             for (RelationId relation : entry.getValue()) {
                 Schema schema = planned.get(relation.node()).outputs().get(relation.port());
                 if (schema == null) {
-                    problems.add(new Problem(node.node().id(), null, NodeErrorCode.INVALID_SETTING, "the columns of '"
-                            + relation.node() + "." + relation.port() + "' are known only once that Python node has run; "
-                            + "declare them in its output_schemas." + relation.port() + ", or run it once in a flow of its own"));
+                    Problem unknown = new Problem(relation.node(), "settings.output_schemas." + relation.port(), EngineErrorCode.SCHEMA_UNKNOWN,
+                            "the columns of output '" + relation.port() + "' are known only once the node has run, and the nodes "
+                            + "after it need them to validate; declare them here, or run the node once in a flow of its own");
+                    if (!problems.contains(unknown)) {
+                        problems.add(unknown);
+                    }
                     return null;
                 }
                 list.add(new Input(entry.getKey(), relation.ref(), schema, relation.node()));
@@ -177,7 +180,7 @@ public final class FlowValidator {
                 return null;
             }
             Map<String, Schema> outputs = plan instanceof NodePlan.ScriptPlan script
-                    ? scriptSchemas.outputs(ScriptSchemas.key(node.type().descriptor().type(), canonical(node.settings()), connected), script)
+                    ? scriptSchemas.outputs(ScriptSchemas.key(node.type().descriptor().type(), canonical(node.settings()), schemas(connected)), script)
                     : outputSchemas(plan, context);
             return new PlannedNode(node.node(), node.type(), node.settings(), canonical(node.settings()), node.ports(),
                     inputs, plan, outputs);
@@ -186,6 +189,12 @@ public final class FlowValidator {
             problems.add(new Problem(node.node().id(), null, e.code(), e.getMessage()));
             return null;
         }
+    }
+
+    private static Map<String, List<Schema>> schemas(Map<String, List<Input>> connected) {
+        var schemas = new LinkedHashMap<String, List<Schema>>();
+        connected.forEach((port, inputs) -> schemas.put(port, inputs.stream().map(Input::schema).toList()));
+        return schemas;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,6 +2,7 @@ package io.flowfile.engine.validate;
 
 import io.flowfile.engine.Problem;
 import io.flowfile.engine.duckdb.BindCache;
+import io.flowfile.node.KernelGateway;
 import io.flowfile.node.Input;
 import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeException;
@@ -22,10 +23,10 @@ final class NodePlanContext implements PlanContext {
     private final Path baseDir;
     private final List<Problem> problems = new ArrayList<>();
 
-    private final java.util.Optional<io.flowfile.node.KernelGateway> kernels;
+    private final java.util.Optional<KernelGateway> kernels;
 
     NodePlanContext(String nodeId, Map<String, List<Input>> inputs, BindCache binder, Path baseDir,
-                    java.util.Optional<io.flowfile.node.KernelGateway> kernels) {
+                    java.util.Optional<KernelGateway> kernels) {
         this.nodeId = nodeId;
         this.inputs = inputs;
         this.binder = binder;
@@ -34,8 +35,10 @@ final class NodePlanContext implements PlanContext {
     }
 
     @Override
-    public java.util.Optional<io.flowfile.node.KernelGateway> kernels() {
-        return kernels;
+    public KernelGateway.KernelStatus kernelStatus(String kernelId) {
+        return kernels.map(gateway -> gateway.status(kernelId)).orElseGet(() -> new KernelGateway.KernelStatus(
+                KernelGateway.Availability.MISSING, "node '" + nodeId + "' needs kernel '" + kernelId
+                        + "', and this engine runs without kernels (no Docker kernel plane was set up)"));
     }
 
     @Override

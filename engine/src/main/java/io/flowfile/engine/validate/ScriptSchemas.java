@@ -1,21 +1,16 @@
 package io.flowfile.engine.validate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.flowfile.node.Column;
-import io.flowfile.node.Input;
+import io.flowfile.engine.plan.CacheKeys;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ScriptSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Schema>> SCHEMAS = new TypeReference<>() {};
 
     private final Optional<Path> directory;
     private final Map<String, Map<String, Schema>> remembered = new ConcurrentHashMap<>();
@@ -48,24 +44,24 @@ public final class ScriptSchemas {
         return new ScriptSchemas(Optional.of(directory));
     }
 
-    /** A key of everything an output schema can depend on: node type, settings, input schemas. */
-    public static String key(String type, ObjectNode settings, Map<String, List<Input>> inputs) {
-        var schemas = new TreeMap<String, List<Schema>>();
-        inputs.forEach((port, connected) -> schemas.put(port, connected.stream().map(Input::schema).toList()));
-        return keyOfSchemas(type, settings, schemas);
+    /**
+     * The key of everything an output schema can depend on: node type, settings, and the schema of
+     * each input, per port. The validator and the run both compute it through here.
+     */
+    static String key(String type, ObjectNode settings, Map<String, List<Schema>> inputs) {
+        return CacheKeys.sha256(type + "\n" + settings + "\n" + new TreeMap<>(inputs));
     }
 
-    public static String keyOfSchemas(String type, ObjectNode settings, TreeMap<String, List<Schema>> inputs) {
-        String text = type + "\n" + settings + "\n" + inputs;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** {@link #key} of a planned node, from its inputs' planned schemas. */
+    public static String key(PlannedNode node, Map<String, PlannedNode> nodes) {
+        var inputs = new LinkedHashMap<String, List<Schema>>();
+        node.inputs().forEach((port, relations) -> inputs.put(port, relations.stream()
+                .map(relation -> nodes.get(relation.node()).outputs().get(relation.port())).toList()));
+        return key(node.type().descriptor().type(), node.canonicalSettings(), inputs);
     }
 
     /** Declared schemas, completed by remembered ones; outputs known by neither are absent. */
-    public Map<String, Schema> outputs(String key, NodePlan.ScriptPlan plan) {
+    Map<String, Schema> outputs(String key, NodePlan.ScriptPlan plan) {
         Map<String, Schema> known = new LinkedHashMap<>(lookup(key));
         known.putAll(plan.declaredSchemas());
         known.keySet().retainAll(plan.outputs());
@@ -75,39 +71,29 @@ public final class ScriptSchemas {
     /** Records what a run of the node really published. */
     public void remember(String key, Map<String, Schema> outputs) {
         remembered.put(key, Map.copyOf(outputs));
-        directory.ifPresent(dir -> {
-            try {
-                Files.createDirectories(dir);
-                Map<String, List<List<String>>> json = new TreeMap<>();
-                outputs.forEach((port, schema) -> json.put(port,
-                        schema.columns().stream().map(column -> List.of(column.name(), column.type())).toList()));
-                Path temporary = Files.createTempFile(dir, key, ".tmp");
-                JSON.writeValue(temporary.toFile(), json);
-                Files.move(temporary, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remember the output schemas under " + dir, e);
-            }
-        });
+        if (directory.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory.get());
+            Path temporary = Files.createTempFile(directory.get(), key, ".tmp");
+            JSON.writeValue(temporary.toFile(), outputs);
+            Files.move(temporary, directory.get().resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remember the output schemas under " + directory.get(), e);
+        }
     }
 
     private Map<String, Schema> lookup(String key) {
-        Map<String, Schema> known = remembered.get(key);
-        if (known != null || directory.isEmpty()) {
-            return known == null ? Map.of() : known;
-        }
-        Path file = directory.get().resolve(key + ".json");
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
+        return remembered.computeIfAbsent(key, k -> directory.map(dir -> dir.resolve(k + ".json"))
+                .filter(Files::isRegularFile)
+                .map(ScriptSchemas::read)
+                .orElse(Map.of()));
+    }
+
+    private static Map<String, Schema> read(Path file) {
         try {
-            Map<String, Schema> loaded = new LinkedHashMap<>();
-            JSON.readTree(file.toFile()).properties().forEach(entry -> {
-                var columns = new ArrayList<Column>();
-                entry.getValue().forEach(pair -> columns.add(new Column(pair.get(0).asText(), pair.get(1).asText())));
-                loaded.put(entry.getKey(), new Schema(columns));
-            });
-            remembered.put(key, loaded);
-            return loaded;
+            return JSON.readValue(file.toFile(), SCHEMAS);
         } catch (IOException e) {
             return Map.of(); // an unreadable memory is no memory: the schema is known after the next run
         }

@@ -26,8 +26,8 @@ class JsonSchemasTest {
     void documentSchemaAppliesEachTypesSettingsSchema() {
         ObjectNode schema = schemas.document(Flows.registry());
         JsonNode node = schema.path("properties").path("nodes").path("items");
-        assertThat(node.path("properties").path("type").path("enum").toString()).contains("test_csv_sink", "test_query", "test_table");
-        assertThat(node.path("allOf")).hasSize(3);
+        assertThat(node.path("properties").path("type").path("enum").toString()).contains("test_csv_sink", "test_query", "test_table", "test_script");
+        assertThat(node.path("allOf")).hasSize(Flows.registry().names().size());
         assertThat(node.path("allOf").toString()).doesNotContain("$ref");
     }
 }

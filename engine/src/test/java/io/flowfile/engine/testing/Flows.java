@@ -15,11 +15,16 @@ public final class Flows {
     }
 
     public static NodeRegistry registry() {
-        return NodeRegistry.of(java.util.List.of(new TableSourceNode(), new QueryNode(), new CsvSinkNode()));
+        return NodeRegistry.of(java.util.List.of(new TableSourceNode(), new QueryNode(), new CsvSinkNode(), new ScriptNode()));
     }
 
     public static FlowEngine engine(Path dataDirectory) {
         return FlowEngine.create(new EngineConfig(dataDirectory, 2, 2, "2GB", 1L << 30), registry());
+    }
+
+    /** An engine whose code nodes run on {@code kernels}. */
+    public static FlowEngine engine(Path dataDirectory, io.flowfile.node.KernelGateway kernels) {
+        return FlowEngine.create(new EngineConfig(dataDirectory, 2, 2, "2GB", 1L << 30), registry(), kernels);
     }
 
     /** A flow from YAML text. */

@@ -72,10 +72,16 @@ public final class NodeHarness implements AutoCloseable {
     }
 
     public static NodeHarness create(Path workDir, NodeType<?>... types) {
+        return create(workDir, null, types);
+    }
+
+    /** @param kernels the kernel plane for code nodes, or null for an engine without one */
+    public static NodeHarness create(Path workDir, io.flowfile.node.KernelGateway kernels, NodeType<?>... types) {
         var all = new ArrayList<NodeType<?>>(Arrays.asList(types));
         all.add(new TableSourceNode());
         var config = new EngineConfig(workDir.resolve(".flowfile"), 2, 2, "2GB", 1L << 30);
-        return new NodeHarness(workDir, FlowEngine.create(config, NodeRegistry.of(all)));
+        NodeRegistry registry = NodeRegistry.of(all);
+        return new NodeHarness(workDir, kernels == null ? FlowEngine.create(config, registry) : FlowEngine.create(config, registry, kernels));
     }
 
     public static Table table(String columns, String... rows) {

@@ -19,8 +19,4 @@ public record ContainerSpec(String image, String owner, String kernelId, Resourc
         requireNonNull(kernelId, "kernelId is null");
         requireNonNull(profile, "profile is null");
     }
-
-    public ContainerSpec forKernel(String id) {
-        return new ContainerSpec(image, owner, id, profile);
-    }
 }

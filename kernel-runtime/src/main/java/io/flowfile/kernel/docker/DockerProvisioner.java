@@ -176,9 +176,9 @@ public final class DockerProvisioner implements AutoCloseable {
                 .withInit(true)
                 .withBinds(
                         new Bind(paths.containerConnectionFile().toString(), new Volume(CONTAINER_CONNECTION_FILE), AccessMode.ro),
-                        new Bind(owner.exchange().toString(), new Volume("/flowfile/exchange"), AccessMode.rw),
-                        new Bind(owner.artifacts().toString(), new Volume("/flowfile/artifacts"), AccessMode.rw),
-                        new Bind(owner.shared().toString(), new Volume("/flowfile/shared"), AccessMode.rw))
+                        new Bind(owner.exchange().toString(), new Volume(KernelDirectories.CONTAINER_EXCHANGE), AccessMode.rw),
+                        new Bind(owner.artifacts().toString(), new Volume(KernelDirectories.CONTAINER_ARTIFACTS), AccessMode.rw),
+                        new Bind(owner.shared().toString(), new Volume(KernelDirectories.CONTAINER_SHARED), AccessMode.rw))
                 .withPortBindings(ports);
         if (profile.gpus() != 0) {
             host.withDeviceRequests(List.of(new DeviceRequest().withDriver("nvidia").withCount(profile.gpus())

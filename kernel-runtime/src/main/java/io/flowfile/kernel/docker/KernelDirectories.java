@@ -25,6 +25,11 @@ import java.util.stream.Stream;
  */
 public final class KernelDirectories {
 
+    /** Where the owner's directories are mounted inside a kernel container. */
+    public static final String CONTAINER_EXCHANGE = "/flowfile/exchange";
+    public static final String CONTAINER_ARTIFACTS = "/flowfile/artifacts";
+    public static final String CONTAINER_SHARED = "/flowfile/shared";
+
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
 
     public record OwnerPaths(Path exchange, Path artifacts, Path shared) {}

@@ -1,7 +1,6 @@
 package io.flowfile.kernel.manager;
 
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.flowfile.kernel.KernelErrorCode;
 import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.KernelRuntimeConfig;
@@ -139,16 +138,16 @@ final class EnvironmentBuilder {
         }
     }
 
+    /** The Python version the base image was built for (build.sh labels it), to resolve wheels for it. */
     private String pythonVersion(String baseId) {
-        try {
-            var labels = provisioner.docker().inspectImageCmd(baseId).exec().getConfig().getLabels();
-            if (labels != null && labels.containsKey("io.flowfile.python-version")) {
-                return labels.get("io.flowfile.python-version");
-            }
-        } catch (NotFoundException e) {
-            // fall through to the default
+        var labels = provisioner.docker().inspectImageCmd(baseId).exec().getConfig().getLabels();
+        String version = labels == null ? null : labels.get("io.flowfile.python-version");
+        if (version == null || !version.matches("\\d+\\.\\d+")) {
+            throw new KernelException(KernelErrorCode.IMAGE_BUILD_FAILED, "the kernel image '" + config.image()
+                    + "' has no io.flowfile.python-version label, so extra packages cannot be resolved for it; "
+                    + "rebuild it with docker/flowfile-kernel/build.sh");
         }
-        return "3.11";
+        return version;
     }
 
     private void run(String kernelId, List<String> command, Path log) throws IOException {

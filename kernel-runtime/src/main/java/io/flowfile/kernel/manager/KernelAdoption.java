@@ -1,17 +1,12 @@
 package io.flowfile.kernel.manager;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.flowfile.kernel.KernelException;
-import io.flowfile.kernel.KernelRuntimeConfig;
 import io.flowfile.kernel.client.KernelClient;
 import io.flowfile.kernel.docker.DockerProvisioner;
 import io.flowfile.kernel.docker.KernelContainer;
 import io.flowfile.kernel.docker.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BiConsumer;
@@ -26,15 +21,10 @@ import org.slf4j.LoggerFactory;
 final class KernelAdoption {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelAdoption.class);
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
-
-    private final KernelRuntimeConfig config;
     private final DockerProvisioner provisioner;
     private final KernelLauncher launcher;
 
-    KernelAdoption(KernelRuntimeConfig config, DockerProvisioner provisioner, KernelLauncher launcher) {
-        this.config = config;
+    KernelAdoption(DockerProvisioner provisioner, KernelLauncher launcher) {
         this.provisioner = provisioner;
         this.launcher = launcher;
     }
@@ -65,10 +55,10 @@ final class KernelAdoption {
     }
 
     /** Records which kernel a container serves, so a later manager can re-adopt it. */
-    static void writeAssignment(DockerProvisioner provisioner, KernelContainer container, KernelDefinition definition) {
+    static void writeAssignment(KernelContainer container, KernelDefinition definition) {
         Path file = assignmentFile(container);
         try {
-            Files.write(file, JSON.writeValueAsBytes(definition));
+            definition.write(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -77,7 +67,7 @@ final class KernelAdoption {
     private static KernelDefinition readAssignment(KernelContainer container) {
         Path file = assignmentFile(container);
         try {
-            return JSON.readValue(file.toFile(), KernelDefinition.class);
+            return KernelDefinition.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("no readable kernel assignment at " + file, e);
         }

@@ -84,6 +84,20 @@ public record KernelDefinition(
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+
+    /** Saves the definition as JSON (snake_case fields, durations as ISO-8601). */
+    public void write(java.nio.file.Path file) throws java.io.IOException {
+        JSON.writeValue(file.toFile(), this);
+    }
+
+    /** Reads a definition saved by {@link #write}; bad values are refused as by the constructor. */
+    public static KernelDefinition read(java.nio.file.Path file) throws java.io.IOException {
+        return JSON.readValue(file.toFile(), KernelDefinition.class);
+    }
+
     /** A kernel with the standard image and modest resources. */
     public static KernelDefinition of(String id, String owner) {
         return new KernelDefinition(id, id, owner, List.of(), 2, 1, 0, RecoveryMode.LAZY, Duration.ZERO, Duration.ZERO);

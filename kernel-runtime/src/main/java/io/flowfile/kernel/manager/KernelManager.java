@@ -14,10 +14,7 @@ import io.flowfile.kernel.docker.DockerProvisioner;
 import io.flowfile.kernel.protocol.Content;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,20 +43,22 @@ public final class KernelManager implements AutoCloseable {
     private final KernelPool pool;
     private final EnvironmentBuilder environments;
     private final KernelMonitor monitor;
+    private final KernelExecutions executions;
     private final Map<String, ManagedKernel> kernels = new ConcurrentHashMap<>();
-    private final Map<String, Deque<ManagedKernel>> pendingByOwner = new HashMap<>();
-    private final Map<String, Integer> slotsByOwner = new HashMap<>();
+    private final OwnerSlots slots;
     private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService starter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kernel-start-", 0).factory());
+    private final ExecutorService starter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kernel-work-", 0).factory());
 
     public KernelManager(KernelRuntimeConfig config) {
         this.config = requireNonNull(config, "config is null");
+        this.slots = new OwnerSlots(config.maxKernelsPerOwner());
         this.provisioner = new DockerProvisioner(config);
         provisioner.ping();
         this.launcher = new KernelLauncher(config, provisioner);
         this.pool = new KernelPool(config.poolSize(), launcher, provisioner);
         this.environments = new EnvironmentBuilder(config, provisioner);
-        new KernelAdoption(config, provisioner, launcher).adopt(this::adopted);
+        this.executions = new KernelExecutions(this::transition, starter, config.callTimeout());
+        new KernelAdoption(provisioner, launcher).adopt(this::adopted);
         this.monitor = new KernelMonitor(this, provisioner, config.monitorInterval());
         monitor.start();
     }
@@ -123,17 +122,7 @@ public final class KernelManager implements AutoCloseable {
 
     private void admit(ManagedKernel kernel) {
         String owner = kernel.definition.owner();
-        boolean now;
-        synchronized (slotsByOwner) {
-            int used = slotsByOwner.getOrDefault(owner, 0);
-            now = used < config.maxKernelsPerOwner();
-            if (now) {
-                slotsByOwner.put(owner, used + 1);
-            } else {
-                pendingByOwner.computeIfAbsent(owner, o -> new ArrayDeque<>()).addLast(kernel);
-            }
-        }
-        if (now) {
+        if (slots.acquireOrQueue(owner, kernel)) {
             transition(kernel, KernelState.STARTING, "");
             starter.execute(() -> launch(kernel));
         } else {
@@ -154,8 +143,14 @@ public final class KernelManager implements AutoCloseable {
             KernelPool.Key key = new KernelPool.Key(definition.owner(), image, definition.profile());
             WarmKernel warm = pool.take(key)
                     .orElseGet(() -> launcher.launch(new ContainerSpec(image, definition.owner(), definition.id(), definition.profile())));
-            KernelAdoption.writeAssignment(provisioner, warm.container(), definition);
-            recoverArtifacts(definition, warm);
+            try {
+                KernelAdoption.writeAssignment(warm.container(), definition);
+                ArtifactRecovery.apply(definition, warm, config.startTimeout());
+            } catch (RuntimeException e) {
+                warm.client().close();
+                provisioner.remove(warm.container().id());
+                throw e;
+            }
             attach(kernel, warm, generation);
         } catch (RuntimeException e) {
             KernelException failure = e instanceof KernelException k ? k
@@ -171,36 +166,6 @@ public final class KernelManager implements AutoCloseable {
             releaseSlot(definition.owner());
             starting.completeExceptionally(failure);
         }
-    }
-
-    /**
-     * Applies the kernel's recovery mode to the flow-scoped artifacts it persisted before: index them
-     * (lazy), load them (eager) or delete them (clear). Runs before the kernel counts as READY.
-     */
-    private void recoverArtifacts(KernelDefinition definition, WarmKernel warm) {
-        String code = "import flowfile._kernel as _fk\n_fk.recover_artifacts(" + pythonString(definition.id()) + ", "
-                + pythonString("/flowfile/artifacts/" + definition.id()) + ", "
-                + pythonString(definition.recoveryMode().name().toLowerCase(java.util.Locale.ROOT)) + ")";
-        ExecutionResult result;
-        try {
-            result = warm.client().execute(new Content.ExecuteRequest(code, false, false, java.util.Map.of(), false, false),
-                    ExecutionListener.NONE, Optional.empty(), config.startTimeout()).result().join();
-        } catch (java.util.concurrent.CompletionException e) {
-            warm.client().close();
-            provisioner.remove(warm.container().id());
-            throw e.getCause() instanceof KernelException k ? k : e;
-        }
-        if (!result.ok()) {
-            warm.client().close();
-            provisioner.remove(warm.container().id());
-            throw new KernelException(KernelErrorCode.KERNEL_DIED, "kernel '" + definition.id() + "' could not recover its artifacts ("
-                    + definition.recoveryMode() + "): " + result.errorName() + ": " + result.errorValue());
-        }
-    }
-
-    /** A Python string literal (the ids and paths here are plain, but quote them properly anyway). */
-    private static String pythonString(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private void attach(ManagedKernel kernel, WarmKernel warm, long generation) {
@@ -229,16 +194,13 @@ public final class KernelManager implements AutoCloseable {
 
     private void adopted(KernelDefinition definition, WarmKernel warm) {
         ManagedKernel kernel = kernels.computeIfAbsent(definition.id(), id -> new ManagedKernel(definition));
+        slots.acquire(definition.owner());
+        long generation;
         synchronized (kernel) {
-            kernel.generation++;
-        }
-        synchronized (slotsByOwner) {
-            slotsByOwner.merge(definition.owner(), 1, Integer::sum);
-        }
-        synchronized (kernel) {
+            generation = ++kernel.generation;
             kernel.starting = new CompletableFuture<>();
         }
-        attach(kernel, warm, kernel.generation);
+        attach(kernel, warm, generation);
         LOG.info("re-adopted kernel {} in container {}", definition.id(), warm.container().name());
     }
 
@@ -255,14 +217,11 @@ public final class KernelManager implements AutoCloseable {
             kernel.usage = null;
             kernel.generation++;
             wasPending = kernel.state == KernelState.PENDING;
-            heldSlot = kernel.state == KernelState.STARTING || kernel.state == KernelState.READY
-                    || kernel.state == KernelState.EXECUTING || (kernel.state == KernelState.ERROR && running != null);
+            heldSlot = kernel.state == KernelState.STARTING || kernel.state == KernelState.READY || kernel.state == KernelState.EXECUTING;
             starting = kernel.starting;
         }
         if (wasPending) {
-            synchronized (slotsByOwner) {
-                pendingByOwner.getOrDefault(kernel.definition.owner(), new ArrayDeque<>()).remove(kernel);
-            }
+            slots.forget(kernel.definition.owner(), kernel);
         }
         KernelException stopped = new KernelException(KernelErrorCode.KERNEL_STOPPED, "kernel '" + id + "' was stopped: " + reason);
         if (starting != null) {
@@ -300,56 +259,15 @@ public final class KernelManager implements AutoCloseable {
      */
     public CompletableFuture<ExecutionResult> execute(String id, Content.ExecuteRequest request, ExecutionListener listener,
                                                       Optional<InputHandler> input, Duration timeout) {
+        return submit(id, request, listener, input, timeout).result();
+    }
+
+    /** As {@link #execute}, with a cancel that touches this execution only (queued: dropped; running: interrupted). */
+    public QueuedExecution submit(String id, Content.ExecuteRequest request, ExecutionListener listener,
+                                  Optional<InputHandler> input, Duration timeout) {
         ManagedKernel kernel = require(id);
         requireRunning(id);
-        CompletableFuture<ExecutionResult> result;
-        synchronized (kernel) {
-            kernel.inFlight.incrementAndGet();
-            result = kernel.queueTail.handle((previous, error) -> null)
-                    .thenComposeAsync(ignored -> runOne(kernel, request, listener, input, timeout), starter);
-            kernel.queueTail = result;
-        }
-        // Async: the client completes futures on its socket thread, which must not run our bookkeeping.
-        return result.whenCompleteAsync((ignored, error) -> finished(kernel), starter);
-    }
-
-    private CompletableFuture<ExecutionResult> runOne(ManagedKernel kernel, Content.ExecuteRequest request, ExecutionListener listener,
-                                                      Optional<InputHandler> input, Duration timeout) {
-        WarmKernel running;
-        synchronized (kernel) {
-            running = kernel.running;
-            if (running == null || kernel.state == KernelState.ERROR) {
-                return CompletableFuture.failedFuture(new KernelException(KernelErrorCode.KERNEL_NOT_READY,
-                        "kernel '" + kernel.definition.id() + "' is " + kernel.state + (kernel.reason.isEmpty() ? "" : " (" + kernel.reason + ")")));
-            }
-        }
-        transition(kernel, KernelState.EXECUTING, "");
-        CompletableFuture<ExecutionResult> result = running.client().execute(request, listener, input, timeout).result();
-        return result.whenCompleteAsync((ignored, error) -> {
-            if (error instanceof KernelException k && k.code() == KernelErrorCode.EXECUTION_TIMEOUT) {
-                try {
-                    running.client().interrupt(config.callTimeout());
-                } catch (KernelException e) {
-                    LOG.warn("could not interrupt kernel {} after a timeout: {}", kernel.definition.id(), e.getMessage());
-                }
-            }
-        }, starter);
-    }
-
-    private void finished(ManagedKernel kernel) {
-        boolean idle;
-        synchronized (kernel) {
-            kernel.lastActivity = Instant.now();
-            idle = kernel.inFlight.decrementAndGet() == 0;
-        }
-        if (idle) {
-            synchronized (kernel) {
-                if (kernel.state != KernelState.EXECUTING) {
-                    return;
-                }
-            }
-            transition(kernel, KernelState.READY, "");
-        }
+        return executions.enqueue(kernel, request, listener, input, timeout);
     }
 
     // ---- for the monitor
@@ -383,20 +301,10 @@ public final class KernelManager implements AutoCloseable {
     // ---- internals
 
     private void releaseSlot(String owner) {
-        ManagedKernel next;
-        synchronized (slotsByOwner) {
-            slotsByOwner.merge(owner, -1, Integer::sum);
-            Deque<ManagedKernel> pending = pendingByOwner.get(owner);
-            next = pending == null ? null : pending.pollFirst();
-            if (next != null) {
-                slotsByOwner.merge(owner, 1, Integer::sum);
-            }
-        }
-        if (next != null) {
-            ManagedKernel admitted = next;
-            transition(admitted, KernelState.STARTING, "a slot became free");
-            starter.execute(() -> launch(admitted));
-        }
+        slots.release(owner).ifPresent(next -> {
+            transition(next, KernelState.STARTING, "a slot became free");
+            starter.execute(() -> launch(next));
+        });
     }
 
     void transition(ManagedKernel kernel, KernelState to, String reason) {

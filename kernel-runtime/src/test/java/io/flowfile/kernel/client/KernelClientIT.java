@@ -192,11 +192,21 @@ class KernelClientIT {
             @Override public void comm(JupyterMessage message) { comms.add(message); }
         });
         ExecutionResult result = client.execute("from comm import create_comm\nc = create_comm(target_name='flowfile.test', data={'hello': 1})\n"
+                + "c.on_msg(lambda msg: c.send({'echo': msg['content']['data']['n'] * 10}))\n"
                 + "c.send({'n': 2})", TIMEOUT);
         assertThat(result.ok()).as(result.errorValue()).isTrue();
         assertThat(comms).extracting(JupyterMessage::messageType).contains("comm_open", "comm_msg");
-        assertThat(comms.stream().filter(m -> m.messageType().equals("comm_open")).findFirst().orElseThrow()
-                .content(Content.CommOpen.class).targetName()).isEqualTo("flowfile.test");
+        Content.CommOpen opened = comms.stream().filter(m -> m.messageType().equals("comm_open")).findFirst().orElseThrow()
+                .content(Content.CommOpen.class);
+        assertThat(opened.targetName()).isEqualTo("flowfile.test");
+        // And back: a comm_msg from us reaches the kernel's handler, which answers on the same comm.
+        client.sendComm(new Content.CommMsg(opened.commId(), java.util.Map.of("n", 4)), Optional.empty());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (comms.stream().noneMatch(m -> m.messageType().equals("comm_msg")
+                && Integer.valueOf(40).equals(m.content(Content.CommMsg.class).data().get("echo"))) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(comms).anySatisfy(m -> assertThat(m.content().path("data").path("echo").asInt()).isEqualTo(40));
     }
 
     @Test

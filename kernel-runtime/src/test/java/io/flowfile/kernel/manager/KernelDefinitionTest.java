@@ -36,11 +36,13 @@ class KernelDefinitionTest {
     }
 
     @Test
-    void roundTripsThroughJson() throws Exception {
+    void roundTripsThroughJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
         KernelDefinition definition = KernelDefinition.of("ml", "bob").withPackages(List.of("tabulate==0.9.0"))
                 .withIdleTimeout(Duration.ofMinutes(5)).withRecoveryMode(RecoveryMode.EAGER);
-        String json = KernelAdoption.JSON.writeValueAsString(definition);
+        java.nio.file.Path file = directory.resolve("ml.json");
+        definition.write(file);
+        String json = java.nio.file.Files.readString(file);
         assertThat(json).contains("\"memory_gb\":2.0").contains("\"idle_timeout\":\"PT5M\"").contains("\"recovery_mode\":\"EAGER\"");
-        assertThat(KernelAdoption.JSON.readValue(json, KernelDefinition.class)).isEqualTo(definition);
+        assertThat(KernelDefinition.read(file)).isEqualTo(definition);
     }
 }

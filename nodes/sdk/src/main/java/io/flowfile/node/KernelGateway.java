@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How nodes that run code on a kernel (Python Script) reach the kernel plane. The engine depends
- * on this interface only; the application implements it over the kernel runtime (Docker +
- * Jupyter), so the engine needs neither Docker nor ZeroMQ.
+ * How the engine reaches the kernel plane for nodes that run code on a kernel (Python Script).
+ * The engine depends on this interface only; the application implements it over the kernel
+ * runtime (Docker + Jupyter), so the engine needs neither Docker nor ZeroMQ.
  */
 public interface KernelGateway {
 
@@ -26,7 +26,8 @@ public interface KernelGateway {
 
     /**
      * A directory the engine and the kernel both see: {@code hostDirectory} on the engine's side,
-     * {@code kernelDirectory} inside the kernel's container.
+     * {@code kernelDirectory} inside the kernel's container. Inputs go to {@link #inputs()}, the
+     * code publishes to {@link #outputs()}.
      */
     record ExchangeArea(Path hostDirectory, String kernelDirectory) {
         public ExchangeArea {
@@ -34,27 +35,34 @@ public interface KernelGateway {
             Objects.requireNonNull(kernelDirectory, "kernelDirectory is null");
         }
 
-        /** The kernel's path of a file under {@link #hostDirectory}. */
+        public Path inputs() {
+            return hostDirectory.resolve("inputs");
+        }
+
+        public Path outputs() {
+            return hostDirectory.resolve("outputs");
+        }
+
+        /** The kernel's path of a file or directory under {@link #hostDirectory}. */
         public String kernelPath(Path hostFile) {
             Path relative = hostDirectory.relativize(hostFile);
             if (relative.startsWith("..")) {
                 throw new IllegalArgumentException(hostFile + " is not under " + hostDirectory);
             }
-            return kernelDirectory + "/" + relative.toString().replace('\\', '/');
+            return relative.toString().isEmpty() ? kernelDirectory : kernelDirectory + "/" + relative.toString().replace('\\', '/');
         }
     }
 
     /**
      * One node's code to run.
      *
+     * @param flowId      the flow's identity: its namespace on the kernel and the scope of its artifacts
      * @param inputs      input name → the kernel's paths of its Arrow IPC files
-     * @param outputs     the output names the code may publish
-     * @param outputDirectory the kernel's path where published outputs go ({@code <name>.arrow})
+     * @param outputs     the output names the code may publish (into {@code area.outputs()})
      * @param startKernel start the kernel if it is stopped
      */
     record ScriptCall(String kernelId, String flowId, String runId, String nodeId, List<String> cells,
-                      Map<String, List<String>> inputs, List<String> outputs, ExchangeArea area, String outputDirectory,
-                      boolean startKernel) {
+                      Map<String, List<String>> inputs, List<String> outputs, ExchangeArea area, boolean startKernel) {
         public ScriptCall {
             Objects.requireNonNull(kernelId, "kernelId is null");
             Objects.requireNonNull(flowId, "flowId is null");
@@ -64,7 +72,6 @@ public interface KernelGateway {
             inputs = Map.copyOf(inputs);
             outputs = List.copyOf(outputs);
             Objects.requireNonNull(area, "area is null");
-            Objects.requireNonNull(outputDirectory, "outputDirectory is null");
         }
     }
 
@@ -79,12 +86,16 @@ public interface KernelGateway {
 
     KernelStatus status(String kernelId);
 
-    /** A fresh exchange directory for one node of one run; the engine deletes it when done. */
+    /** A fresh exchange directory for one node of one run, with empty {@code inputs/} and {@code outputs/}. */
     ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException;
+
+    /** Removes an exchange directory (and its run's directory once empty). */
+    void closeExchange(ExchangeArea area) throws IOException;
 
     /**
      * Runs the cells in order on the kernel, in the flow's own namespace, and returns when the last
-     * one finished. Interrupting the calling thread interrupts the running cell.
+     * one finished. Interrupting the calling thread cancels the call: a cell still queued behind
+     * other work never runs, a running one gets KeyboardInterrupt.
      *
      * @throws NodeException with {@link NodeErrorCode#SCRIPT_FAILED} and the Python traceback when the code fails
      */

@@ -25,10 +25,11 @@ public interface PlanContext {
     /** {@code path} resolved against the flow's base directory when it is relative. */
     Path resolve(String path);
 
-    /** The kernel plane, when the application configured one (Python Script nodes need it). */
-    default java.util.Optional<KernelGateway> kernels() {
-        return java.util.Optional.empty();
-    }
+    /**
+     * Whether a kernel can run code now (Python Script nodes check theirs). MISSING, saying so, when
+     * the engine runs without a kernel plane.
+     */
+    KernelGateway.KernelStatus kernelStatus(String kernelId);
 
     /** Records a problem with the node's settings; the node is then invalid. */
     void problem(String settingPath, NodeErrorCode code, String message);

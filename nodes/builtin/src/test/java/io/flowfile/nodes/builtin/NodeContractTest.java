@@ -68,9 +68,14 @@ public abstract class NodeContractTest<S extends Record> {
 
     protected abstract List<BadSettings> badSettings();
 
+    /** The kernel plane for node types that run code on kernels; none by default. */
+    protected io.flowfile.node.KernelGateway kernels() {
+        return null;
+    }
+
     @BeforeEach
     void createHarness() {
-        harness = NodeHarness.create(workDir, type());
+        harness = NodeHarness.create(workDir, kernels(), type());
     }
 
     @AfterEach

@@ -1,21 +1,23 @@
 package io.flowfile.nodes.builtin.pythonscript;
 
-import io.flowfile.node.Column;
 import io.flowfile.node.DynamicPorts;
 import io.flowfile.node.InputPort;
 import io.flowfile.node.KernelGateway;
 import io.flowfile.node.NodeCategory;
 import io.flowfile.node.NodeDescriptor;
 import io.flowfile.node.NodeErrorCode;
+import io.flowfile.node.NodeException;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.NodeType;
 import io.flowfile.node.PlanContext;
 import io.flowfile.node.Ports;
 import io.flowfile.node.Schema;
+import io.flowfile.node.Sql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Python code on a kernel. The engine hands the code its inputs as Arrow IPC files
@@ -45,22 +47,29 @@ public final class PythonScriptNode implements NodeType<PythonScriptSettings>, D
 
     @Override
     public NodePlan plan(PythonScriptSettings settings, PlanContext context) {
-        Optional<KernelGateway> kernels = context.kernels();
-        if (kernels.isEmpty()) {
-            context.problem("kernel_id", NodeErrorCode.KERNEL_UNAVAILABLE, "Python Script nodes need kernels, and this "
-                    + "engine runs without the kernel plane (Docker); run the flow with kernels enabled");
-        } else {
-            KernelGateway.KernelStatus status = kernels.get().status(settings.kernelId());
-            boolean runnable = status.availability() == KernelGateway.Availability.READY
-                    || (status.availability() == KernelGateway.Availability.STOPPED && settings.startKernel());
-            if (!runnable) {
-                context.problem("kernel_id", NodeErrorCode.KERNEL_UNAVAILABLE, status.message()
-                        + (status.availability() == KernelGateway.Availability.STOPPED ? "; or set start_kernel: true to let the run start it" : ""));
-            }
+        KernelGateway.KernelStatus status = context.kernelStatus(settings.kernelId());
+        boolean runnable = status.availability() == KernelGateway.Availability.READY
+                || (status.availability() == KernelGateway.Availability.STOPPED && settings.startKernel());
+        if (!runnable) {
+            context.problem("kernel_id", NodeErrorCode.KERNEL_UNAVAILABLE, status.message()
+                    + (status.availability() == KernelGateway.Availability.STOPPED ? "; or set start_kernel: true to let the run start it" : ""));
         }
         Map<String, Schema> declared = new LinkedHashMap<>();
-        settings.outputSchemas().forEach((output, columns) -> declared.put(output,
-                new Schema(columns.entrySet().stream().map(column -> new Column(column.getKey(), column.getValue())).toList())));
+        settings.outputSchemas().forEach((output, columns) -> declared(context, output, columns).ifPresent(schema -> declared.put(output, schema)));
         return new NodePlan.ScriptPlan(settings.kernelId(), settings.cells(), settings.outputs(), declared, settings.startKernel());
+    }
+
+    /** The declared columns as DuckDB spells their types (so {@code int} is INTEGER), or a problem for a type it does not know. */
+    private static Optional<Schema> declared(PlanContext context, String output, Map<String, String> columns) {
+        String casts = columns.entrySet().stream()
+                .map(column -> "CAST(NULL AS " + column.getValue() + ") AS " + Sql.identifier(column.getKey()))
+                .collect(Collectors.joining(", "));
+        try {
+            return Optional.of(context.describe("SELECT " + casts));
+        } catch (NodeException e) {
+            context.problem("output_schemas." + output, NodeErrorCode.INVALID_SETTING, "declares a type DuckDB does not know: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+            return Optional.empty();
+        }
     }
 }

@@ -29,7 +29,7 @@ final class CsvRowCheck {
 
     static Optional<BadRow> firstBadRow(Path file, ReadCsvSettings settings) throws IOException {
         char delimiter = settings.delimiter().charAt(0);
-        char quote = settings.quote().isEmpty() ? '\0' : settings.quote().charAt(0);
+        char quote = settings.quote().charAt(0);
         try (BufferedReader reader = Files.newBufferedReader(file, charset(settings.encoding()))) {
             long line = 1;
             for (int i = 0; i < settings.skipRows(); i++) {
@@ -47,7 +47,7 @@ final class CsvRowCheck {
                 int c;
                 while ((c = reader.read()) != -1) {
                     any = true;
-                    if (c == quote && quote != '\0') {
+                    if (c == quote) {
                         quoted = !quoted; // a doubled quote toggles twice: still inside
                     } else if (c == delimiter && !quoted) {
                         fields++;

@@ -34,8 +34,6 @@ public record ReadCsvSettings(
         @JsonPropertyDescription("Skip rows that are malformed or whose values do not convert; by default such a row fails the run.")
         Boolean ignoreErrors) {
 
-    /** A DuckDB type name such as {@code INTEGER}, {@code DECIMAL(18,3)} or {@code VARCHAR[]}. */
-
     public ReadCsvSettings {
         delimiter = delimiter == null ? "," : delimiter;
         header = header == null || header;

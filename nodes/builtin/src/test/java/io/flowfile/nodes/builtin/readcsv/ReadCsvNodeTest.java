@@ -152,6 +152,18 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
     }
 
     @Test
+    void aFileWithNewColumnsIsBoundAgainNotServedFromTheBindCache() {
+        write("growing.csv", "id\n1\n");
+        assertThat(harness.run(type(), settings("growing.csv")).predicted().names()).containsExactly("id");
+
+        write("growing.csv", "id,name\n1,a\n");
+
+        NodeHarness.Result result = harness.run(type(), settings("growing.csv"));
+        assertThat(result.predicted().names()).containsExactly("id", "name");
+        assertThat(result.rows()).containsExactly(row("1", "a"));
+    }
+
+    @Test
     void aChangedFileIsReadAgain() {
         write("changing.csv", "id\n1\n");
         assertThat(harness.run(type(), settings("changing.csv")).rows()).containsExactly(row("1"));

@@ -1,0 +1,54 @@
+package io.flowfile.app.kernel;
+
+import io.flowfile.node.KernelGateway;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The kernel plane for a command: opened (Docker reached, kernels re-adopted) the first time a
+ * node asks for a kernel, so flows without Python Script nodes never touch Docker.
+ */
+public final class LazyKernelGateway implements KernelGateway, AutoCloseable {
+
+    private final Path dataDirectory;
+    private KernelPlane plane;
+
+    public LazyKernelGateway(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    private synchronized KernelGateway gateway() {
+        if (plane == null) {
+            plane = KernelPlane.open(dataDirectory);
+        }
+        return plane.gateway();
+    }
+
+    @Override
+    public KernelStatus status(String kernelId) {
+        return gateway().status(kernelId);
+    }
+
+    @Override
+    public ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException {
+        return gateway().openExchange(kernelId, runId, nodeId);
+    }
+
+    @Override
+    public void closeExchange(ExchangeArea area) throws IOException {
+        gateway().closeExchange(area);
+    }
+
+    @Override
+    public void run(ScriptCall call, ScriptListener listener) throws Exception {
+        gateway().run(call, listener);
+    }
+
+    /** Detaches the kernel plane if it was opened: kernels keep running for the next command. */
+    @Override
+    public synchronized void close() {
+        if (plane != null) {
+            plane.close();
+        }
+    }
+}
