@@ -20,10 +20,13 @@ public final class BindCache {
     }
 
     private final DuckDb duckDb;
+    private final BindBatcher batcher;
     private final Map<String, Schema> entries;
 
-    public BindCache(DuckDb duckDb, int capacity) {
+    /** Queries are bound through {@code batcher}, so concurrent validation tasks share statements. */
+    public BindCache(DuckDb duckDb, BindBatcher batcher, int capacity) {
         this.duckDb = duckDb;
+        this.batcher = batcher;
         this.entries = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Schema> eldest) {
@@ -36,7 +39,7 @@ public final class BindCache {
         if (refs.isEmpty()) {
             // A query that reads no input reads something else (a file): its schema can change with
             // the file, so it is bound every time.
-            return duckDb.describe(query);
+            return batcher.describe(query);
         }
         String normalised = query;
         var key = new StringBuilder();
@@ -55,10 +58,25 @@ public final class BindCache {
                 return known;
             }
         }
-        Schema schema = duckDb.describe(StandIns.bindable(normalised, schemas));
+        Schema schema = batcher.describe(bindable(query, refs));
         synchronized (entries) {
             entries.put(cacheKey, schema);
         }
         return schema;
+    }
+
+    /** {@code query} over empty stand-in tables of its inputs' schemas (an inline relation for a schema without columns). */
+    private String bindable(String query, List<Ref> refs) throws SQLException {
+        String bindable = query;
+        var inline = new LinkedHashMap<String, Schema>();
+        for (Ref ref : refs) {
+            var table = duckDb.standIn(ref.schema());
+            if (table.isPresent()) {
+                bindable = bindable.replace(ref.ref(), table.get());
+            } else {
+                inline.put(ref.ref(), ref.schema());
+            }
+        }
+        return inline.isEmpty() ? bindable : StandIns.bindable(bindable, inline);
     }
 }

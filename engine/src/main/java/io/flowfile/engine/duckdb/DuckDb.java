@@ -2,15 +2,20 @@ package io.flowfile.engine.duckdb;
 
 import io.flowfile.node.Column;
 import io.flowfile.node.Schema;
+import io.flowfile.node.Sql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -34,12 +39,20 @@ public final class DuckDb implements AutoCloseable {
         }
     }
 
+    /** Stand-in tables hold no rows; past this many schemas they are all dropped and made again on demand. */
+    private static final int MAX_STAND_INS = 2_000;
+
     private final DuckDBConnection root;
-    private final Connection binder;
+    /** Binds queries for validation, with DuckDB's optimizer off: a bind only needs the result's columns. */
+    private final Binder binder;
+    /** Schema → name of an empty temporary table of that schema (seen by the binder's connection only). */
+    private final Map<Schema, String> standIns = new HashMap<>();
+    private int standInCounter;
 
     private DuckDb(DuckDBConnection root) throws SQLException {
         this.root = root;
-        this.binder = root.duplicate();
+        this.binder = new Binder(root.duplicate());
+        binder.execute("PRAGMA disable_optimizer");
     }
 
     public static DuckDb open(Settings settings) {
@@ -68,15 +81,41 @@ public final class DuckDb implements AutoCloseable {
      * @throws SQLException with DuckDB's binder message when the query does not bind
      */
     public Schema describe(String query) throws SQLException {
-        synchronized (binder) {
-            try (Statement statement = binder.createStatement();
-                 ResultSet rows = statement.executeQuery("DESCRIBE " + query)) {
-                var columns = new ArrayList<Column>();
-                while (rows.next()) {
-                    columns.add(new Column(rows.getString("column_name"), rows.getString("column_type")));
-                }
-                return new Schema(columns);
+        return binder.describe(query);
+    }
+
+    /** Binds several queries, cheaper than one by one ({@link Binder#describeAll}). */
+    List<Binder.Described> describeAll(List<String> queries) {
+        return binder.describeAll(queries);
+    }
+
+    /**
+     * The name of an empty table of {@code schema}, for binding queries over an input before it
+     * has data; empty when the schema has no columns (no table can). Binding against a table is
+     * cheaper than against an inline relation of casts.
+     */
+    public Optional<String> standIn(Schema schema) throws SQLException {
+        if (schema.columns().isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (standIns) {
+            String known = standIns.get(schema);
+            if (known != null) {
+                return Optional.of(known);
             }
+            if (standIns.size() >= MAX_STAND_INS) {
+                for (String table : standIns.values()) {
+                    binder.execute("DROP TABLE IF EXISTS " + table);
+                }
+                standIns.clear();
+            }
+            String table = "temp." + Sql.identifier("flowfile stand-in " + ++standInCounter);
+            String columns = schema.columns().stream()
+                    .map(column -> Sql.identifier(column.name()) + " " + column.type())
+                    .collect(Collectors.joining(", "));
+            binder.execute("CREATE TEMP TABLE " + table + " (" + columns + ")");
+            standIns.put(schema, table);
+            return Optional.of(table);
         }
     }
 

@@ -28,6 +28,6 @@ public final class StandIns {
         }
         return schemasByRef.entrySet().stream()
                 .map(entry -> entry.getKey() + " AS (" + emptyRelation(entry.getValue()) + ")")
-                .collect(Collectors.joining(", ", "WITH ", " SELECT * FROM (" + query + ")"));
+                .collect(Collectors.joining(", ", "WITH ", " SELECT * FROM (" + query + "\n)"));
     }
 }

@@ -72,6 +72,15 @@ public final class SettingsCodec {
         return mapper.valueToTree(settings);
     }
 
+    /** {@link #toJson} as text, without building the tree. */
+    public String toJsonText(Object settings) {
+        try {
+            return mapper.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write settings " + settings + ": " + e.getMessage(), e);
+        }
+    }
+
     public ObjectMapper mapper() {
         return mapper;
     }

@@ -6,8 +6,8 @@ import io.flowfile.engine.EngineErrorCode;
 import static io.flowfile.engine.EngineErrorCode.UNKNOWN_PARAMETER;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowfile.engine.Problem;
+import io.flowfile.engine.duckdb.BindBatcher;
 import io.flowfile.engine.duckdb.BindCache;
 import io.flowfile.engine.duckdb.DuckDb;
 import io.flowfile.engine.flow.FlowDocument;
@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates a flow and propagates schemas: binds every node's settings, checks the graph, then
@@ -40,6 +41,7 @@ public final class FlowValidator {
 
     private final NodeRegistry registry;
     private final SettingsCodec codec;
+    private final BindBatcher batcher;
     private final BindCache binder;
     private final java.util.Optional<io.flowfile.node.KernelGateway> kernels;
     private final ScriptSchemas scriptSchemas;
@@ -52,7 +54,8 @@ public final class FlowValidator {
                          java.util.Optional<io.flowfile.node.KernelGateway> kernels, ScriptSchemas scriptSchemas) {
         this.registry = Objects.requireNonNull(registry, "registry is null");
         this.codec = Objects.requireNonNull(codec, "codec is null");
-        this.binder = new BindCache(Objects.requireNonNull(duckDb, "duckDb is null"), 10_000);
+        this.batcher = new BindBatcher(Objects.requireNonNull(duckDb, "duckDb is null"));
+        this.binder = new BindCache(duckDb, batcher, 10_000);
         this.kernels = Objects.requireNonNull(kernels, "kernels is null");
         this.scriptSchemas = Objects.requireNonNull(scriptSchemas, "scriptSchemas is null");
     }
@@ -77,24 +80,68 @@ public final class FlowValidator {
         }
         var graph = new GraphCheck(problems);
         List<String> order = graph.check(document.nodes(), ports, document.edges());
-        var planned = new LinkedHashMap<String, PlannedNode>();
         int graphProblems = problems.size();
-        for (String id : order) {
-            BoundNode node = bound.get(id);
-            if (node == null || hasGraphProblem(problems, graphProblems, id)) {
-                continue;
-            }
-            Map<String, List<RelationId>> inputs = graph.inputsOf(id);
-            boolean upstreamValid = inputs.values().stream().flatMap(List::stream)
-                    .allMatch(relation -> planned.containsKey(relation.node()));
-            if (upstreamValid) {
-                PlannedNode result = plan(node, inputs, planned, baseDir, problems);
-                if (result != null) {
-                    planned.put(id, result);
+        var planned = new ConcurrentHashMap<String, PlannedNode>();
+        var nodeProblems = new ConcurrentHashMap<String, List<Problem>>();
+        for (List<String> level : levels(order, graph)) {
+            var tasks = new ArrayList<Runnable>();
+            for (String id : level) {
+                BoundNode node = bound.get(id);
+                if (node == null || hasGraphProblem(problems, graphProblems, id)) {
+                    continue;
+                }
+                Map<String, List<RelationId>> inputs = graph.inputsOf(id);
+                boolean upstreamValid = inputs.values().stream().flatMap(List::stream)
+                        .allMatch(relation -> planned.containsKey(relation.node()));
+                if (upstreamValid) {
+                    tasks.add(() -> {
+                        var found = new ArrayList<Problem>();
+                        PlannedNode result = plan(node, inputs, planned, baseDir, found);
+                        if (result != null) {
+                            planned.put(id, result);
+                        }
+                        nodeProblems.put(id, found);
+                    });
                 }
             }
+            batcher.runAll(tasks);
         }
-        return new ValidatedFlow(document, baseDir, parameters, List.copyOf(planned.values()), problems);
+        var ordered = new ArrayList<PlannedNode>();
+        for (String id : order) {
+            for (Problem problem : nodeProblems.getOrDefault(id, List.of())) {
+                if (!problems.contains(problem)) {
+                    problems.add(problem);
+                }
+            }
+            if (planned.containsKey(id)) {
+                ordered.add(planned.get(id));
+            }
+        }
+        return new ValidatedFlow(document, baseDir, parameters, List.copyOf(ordered), problems);
+    }
+
+    /**
+     * The nodes in waves: each node comes after every node it reads from, in the wave after the
+     * last of them, so the nodes of a wave are independent and are planned side by side (their
+     * DuckDB binds share statements, see {@link BindBatcher}). Within a wave, topological order.
+     */
+    private static List<List<String>> levels(List<String> order, GraphCheck graph) {
+        var depth = new HashMap<String, Integer>();
+        var levels = new ArrayList<List<String>>();
+        for (String id : order) {
+            int level = 0;
+            for (List<RelationId> relations : graph.inputsOf(id).values()) {
+                for (RelationId relation : relations) {
+                    level = Math.max(level, depth.getOrDefault(relation.node(), -1) + 1);
+                }
+            }
+            depth.put(id, level);
+            while (levels.size() <= level) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(level).add(id);
+        }
+        return levels;
     }
 
     /** Whether the graph check found the node's inputs unusable (a dangling edge alone is dropped, not fatal). */
@@ -219,7 +266,7 @@ public final class FlowValidator {
         };
     }
 
-    private ObjectNode canonical(Record settings) {
-        return codec.toJson(settings);
+    private String canonical(Record settings) {
+        return codec.toJsonText(settings);
     }
 }

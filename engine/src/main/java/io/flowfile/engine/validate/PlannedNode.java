@@ -1,6 +1,5 @@
 package io.flowfile.engine.validate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowfile.engine.flow.FlowNode;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.NodeType;
@@ -15,27 +14,33 @@ import java.util.Map;
  * @param node              the node as written in the document
  * @param type              its node type
  * @param settings          the bound settings record (parameters substituted)
- * @param canonicalSettings the settings as canonical JSON, part of the cache key
+ * @param canonicalSettings the settings as canonical JSON text, part of the cache key
  * @param ports             its ports
  * @param inputs            for each input port, the relations connected to it, in document order
  * @param plan              what it compiles to
  * @param outputs           the schema of each output port
+ * @param upstream          every relation this node reads, over all its input ports, in port order
  */
-public record PlannedNode(FlowNode node, NodeType<?> type, Record settings, ObjectNode canonicalSettings, Ports ports,
-                          Map<String, List<RelationId>> inputs, NodePlan plan, Map<String, Schema> outputs) {
+public record PlannedNode(FlowNode node, NodeType<?> type, Record settings, String canonicalSettings, Ports ports,
+                          Map<String, List<RelationId>> inputs, NodePlan plan, Map<String, Schema> outputs,
+                          List<RelationId> upstream) {
 
     public PlannedNode {
         inputs = Map.copyOf(inputs);
         outputs = Map.copyOf(outputs);
-        canonicalSettings = canonicalSettings.deepCopy();
+        upstream = List.copyOf(upstream);
+    }
+
+    public PlannedNode(FlowNode node, NodeType<?> type, Record settings, String canonicalSettings, Ports ports,
+                       Map<String, List<RelationId>> inputs, NodePlan plan, Map<String, Schema> outputs) {
+        this(node, type, settings, canonicalSettings, ports, inputs, plan, outputs, upstream(ports, inputs));
     }
 
     public String id() {
         return node.id();
     }
 
-    /** Every relation this node reads, over all its input ports. */
-    public List<RelationId> upstream() {
+    private static List<RelationId> upstream(Ports ports, Map<String, List<RelationId>> inputs) {
         return ports.inputs().stream()
                 .flatMap(port -> inputs.getOrDefault(port.name(), List.of()).stream())
                 .toList();

@@ -2,7 +2,6 @@ package io.flowfile.engine.validate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowfile.engine.plan.CacheKeys;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.Schema;
@@ -48,7 +47,7 @@ public final class ScriptSchemas {
      * The key of everything an output schema can depend on: node type, settings, and the schema of
      * each input, per port. The validator and the run both compute it through here.
      */
-    static String key(String type, ObjectNode settings, Map<String, List<Schema>> inputs) {
+    static String key(String type, String settings, Map<String, List<Schema>> inputs) {
         return CacheKeys.sha256(type + "\n" + settings + "\n" + new TreeMap<>(inputs));
     }
 

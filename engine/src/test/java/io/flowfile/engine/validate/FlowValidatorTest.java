@@ -140,9 +140,9 @@ class FlowValidatorTest {
                 edges: [{from: people, to: filtered}]
                 """;
         PlannedNode byDefault = validate(flow, Map.of()).node("filtered").orElseThrow();
-        assertThat(byDefault.canonicalSettings().get("sql").asText()).contains("age >= 30", "'${literal}'");
+        assertThat(byDefault.canonicalSettings()).contains("age >= 30", "'${literal}'");
         PlannedNode overridden = validate(flow, Map.of("minimum", "40")).node("filtered").orElseThrow();
-        assertThat(overridden.canonicalSettings().get("sql").asText()).contains("age >= 40");
+        assertThat(overridden.canonicalSettings()).contains("age >= 40");
         assertThat(validate(flow, Map.of("maximum", "1")).problems()).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("'maximum'", "minimum"));
     }
