@@ -3,167 +3,121 @@ package io.flowfile.engine.duckdb;
 import io.flowfile.node.Schema;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Set;
 
 /**
- * Gathers the queries that concurrent tasks want bound into one DuckDB statement. Tasks started by
- * {@link #runAll} run on virtual threads; a task that asks for a schema waits, and when every task
- * is either waiting or finished, the waiting queries are bound together ({@link DuckDb#describeAll}).
- * Binding many queries at once costs little more than binding one, so validating the independent
- * nodes of a flow side by side needs one statement per round instead of one per node.
+ * Gathers the queries that independent tasks want bound into one DuckDB statement. {@link #runAll}
+ * runs its tasks one after the other on the calling thread; a task that asks for a schema not bound
+ * yet is stopped there ({@link #describe} throws), and once every task has run, all the queries
+ * they asked for are bound together ({@link DuckDb#describeAll}) and the stopped tasks run again
+ * from the start, now finding their schemas. Binding many queries at once costs little more than
+ * binding one, so validating the independent nodes of a flow needs one statement per round instead
+ * of one per node. A task must therefore be safe to run again: planning a node is.
  * A query asked for outside {@link #runAll} is bound at once.
  */
 public final class BindBatcher {
 
-    private static final ThreadLocal<BindBatcher> TASK = new ThreadLocal<>();
-
-    private final DuckDb duckDb;
-    /** One {@link #runAll} at a time: concurrent validations take turns round by round. */
-    private final ReentrantLock rounds = new ReentrantLock();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition bound = lock.newCondition();
-    private final List<Request> pending = new ArrayList<>();
-    /** Tasks running Java code: neither waiting for a bind nor finished. */
-    private int running;
-    /** Statements sent to DuckDB for batches, for tests. */
-    private int batches;
-
-    private static final class Request {
-        final String query;
-        Binder.Described result;
-
-        Request(String query) {
-            this.query = query;
+    /** Stops a task whose query is not bound yet; thrown without a stack trace. */
+    private static final class NotBoundYet extends RuntimeException {
+        NotBoundYet() {
+            super("a query is waiting to be bound with others", null, false, false);
         }
     }
+
+    private static final NotBoundYet NOT_BOUND_YET = new NotBoundYet();
+    /** A node binds a handful of queries, each depending on the last at most; more passes mean a task that never settles. */
+    private static final int MAX_PASSES = 1_000;
+
+    /** The state of one {@link #runAll} on one thread. */
+    private static final class Round {
+        final Map<String, Binder.Described> bound = new HashMap<>();
+        final Set<String> wanted = new LinkedHashSet<>();
+        boolean asked;
+    }
+
+    private final DuckDb duckDb;
+    private final ThreadLocal<Round> rounds = new ThreadLocal<>();
+    /** Statements sent to DuckDB for batches, for tests. */
+    private int batches;
 
     public BindBatcher(DuckDb duckDb) {
         this.duckDb = Objects.requireNonNull(duckDb, "duckDb is null");
     }
 
-    /** The schema {@code query} binds to; see {@link DuckDb#describe}. */
+    /** The schema {@code query} binds to, as {@link Binder#describeAll} binds it. */
     public Schema describe(String query) throws SQLException {
-        if (TASK.get() != this) {
+        Round round = rounds.get();
+        if (round == null) {
             return duckDb.describeAll(List.of(query)).getFirst().get();
         }
-        var request = new Request(query);
-        lock.lock();
-        try {
-            pending.add(request);
-            running--;
-            if (running == 0) {
-                flush();
-            }
-            while (request.result == null) {
-                bound.awaitUninterruptibly();
-            }
-        } finally {
-            lock.unlock();
+        Binder.Described known = round.bound.get(query);
+        if (known != null) {
+            return known.get();
         }
-        return request.result.get();
+        round.wanted.add(query);
+        round.asked = true;
+        throw NOT_BOUND_YET;
     }
 
     /**
-     * Runs {@code tasks} side by side and returns when all have finished. The first exception a
-     * task throws is rethrown (the others still run to the end).
+     * Runs {@code tasks} until each has finished without waiting for a bind. A task that asked for
+     * an unbound query runs again after the batch, even if it caught the signal and went on, so
+     * its result is always the one made with every schema it asked for. An exception a task
+     * throws otherwise ends the round and is rethrown.
      */
     public void runAll(List<Runnable> tasks) {
-        if (tasks.size() == 1) {
-            tasks.getFirst().run();
-            return;
-        }
-        if (tasks.isEmpty()) {
-            return;
-        }
-        if (TASK.get() == this) {
+        if (rounds.get() != null) {
             throw new IllegalStateException("runAll called from one of its own tasks");
         }
-        rounds.lock();
+        var round = new Round();
+        rounds.set(round);
         try {
-            runTogether(tasks);
+            List<Runnable> pending = tasks;
+            for (int pass = 0; !pending.isEmpty(); pass++) {
+                if (pass > MAX_PASSES) {
+                    throw new IllegalStateException("tasks still ask for new queries after " + MAX_PASSES + " batches");
+                }
+                var again = new ArrayList<Runnable>();
+                for (Runnable task : pending) {
+                    round.asked = false;
+                    try {
+                        task.run();
+                    } catch (NotBoundYet e) {
+                        round.asked = true;
+                    }
+                    if (round.asked) {
+                        again.add(task);
+                    }
+                }
+                if (!again.isEmpty()) {
+                    bind(round);
+                }
+                pending = again;
+            }
         } finally {
-            rounds.unlock();
+            rounds.remove();
         }
     }
 
-    private void runTogether(List<Runnable> tasks) {
-        lock.lock();
-        try {
-            running = tasks.size();
-        } finally {
-            lock.unlock();
+    private void bind(Round round) {
+        var queries = List.copyOf(round.wanted);
+        round.wanted.clear();
+        List<Binder.Described> results = duckDb.describeAll(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            round.bound.put(queries.get(i), results.get(i));
         }
-        var failures = new ArrayList<Throwable>();
-        var threads = new ArrayList<Thread>(tasks.size());
-        for (Runnable task : tasks) {
-            threads.add(Thread.ofVirtual().name("flowfile-bind-task").start(() -> {
-                TASK.set(this);
-                try {
-                    task.run();
-                } catch (Throwable e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                } finally {
-                    finished();
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while validating", e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            Throwable first = failures.getFirst();
-            if (first instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (first instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(first);
+        synchronized (this) {
+            batches++;
         }
     }
 
     /** How many batches were bound so far. */
-    int batches() {
-        lock.lock();
-        try {
-            return batches;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void finished() {
-        lock.lock();
-        try {
-            running--;
-            if (running == 0 && !pending.isEmpty()) {
-                flush();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Binds every waiting query; the woken tasks count as running again from here on. */
-    private void flush() {
-        var batch = List.copyOf(pending);
-        pending.clear();
-        batches++;
-        List<Binder.Described> results = duckDb.describeAll(batch.stream().map(request -> request.query).toList());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result = results.get(i);
-        }
-        running += batch.size();
-        bound.signalAll();
+    synchronized int batches() {
+        return batches;
     }
 }

@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates a flow and propagates schemas: binds every node's settings, checks the graph, then
@@ -81,8 +80,8 @@ public final class FlowValidator {
         var graph = new GraphCheck(problems);
         List<String> order = graph.check(document.nodes(), ports, document.edges());
         int graphProblems = problems.size();
-        var planned = new ConcurrentHashMap<String, PlannedNode>();
-        var nodeProblems = new ConcurrentHashMap<String, List<Problem>>();
+        var planned = new HashMap<String, PlannedNode>();
+        var nodeProblems = new HashMap<String, List<Problem>>();
         for (List<String> level : levels(order, graph)) {
             var tasks = new ArrayList<Runnable>();
             for (String id : level) {
@@ -122,8 +121,8 @@ public final class FlowValidator {
 
     /**
      * The nodes in waves: each node comes after every node it reads from, in the wave after the
-     * last of them, so the nodes of a wave are independent and are planned side by side (their
-     * DuckDB binds share statements, see {@link BindBatcher}). Within a wave, topological order.
+     * last of them, so the nodes of a wave are independent and are planned together (their DuckDB
+     * binds share statements, see {@link BindBatcher}). Within a wave, topological order.
      */
     private static List<List<String>> levels(List<String> order, GraphCheck graph) {
         var depth = new HashMap<String, Integer>();
