@@ -1,15 +1,22 @@
 package io.flowfile.app;
 
-import io.flowfile.app.cli.FlowfileCommand;
-import picocli.CommandLine;
+import io.flowfile.app.cli.EngineOptions;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
 
-/** Entry point of the {@code flowfile} command. */
+/**
+ * Entry point of the {@code flowfile} command: starts the Quarkus application, which runs the
+ * command line ({@link FlowfileApplication}) and exits with its code. The data directory is found
+ * before Quarkus starts, because the catalog's database lives under it.
+ */
+@QuarkusMain
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(FlowfileCommand.commandLine().execute(args));
+        System.setProperty(FlowfileApplication.DATA_DIRECTORY_PROPERTY, EngineOptions.dataDirectory(args).toAbsolutePath().toString());
+        Quarkus.run(FlowfileApplication.class, args);
     }
 }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -201,7 +200,7 @@ public final class EngineBenchmark implements Callable<Integer> {
         properties.setProperty("threads", Integer.toString(config.duckDbThreads()));
         properties.setProperty("memory_limit", config.memoryLimit());
         properties.setProperty("temp_directory", config.dataDirectory().resolve("spill").toString());
-        return DriverManager.getConnection("jdbc:duckdb:", properties);
+        return io.flowfile.engine.duckdb.DuckDb.connect(properties);
     }
 
     private static String resource(String name) throws Exception {

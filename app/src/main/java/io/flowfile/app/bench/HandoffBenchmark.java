@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -60,7 +59,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
         Path work = Files.createDirectories(engine.dataDirectory().resolve("bench-handoff"));
         Path data = work.resolve("rows-" + rows + ".parquet");
         long arrowBytes;
-        try (Connection duckDb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckDb.createStatement()) {
+        try (Connection duckDb = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties()); Statement statement = duckDb.createStatement()) {
             if (!Files.exists(data)) {
                 statement.execute("COPY (SELECT i AS id, ((i % 100000) * 0.25)::DOUBLE AS amount, (i % 97)::INTEGER AS quantity, "
                         + "'category ' || (i % 20) AS category, DATE '2026-01-01' + (i % 365)::INTEGER AS day FROM range(" + rows
@@ -72,7 +71,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
         Path flow = writeFlow(work, data);
         try (KernelPlane plane = KernelPlane.open(engine.dataDirectory());
              FlowEngine flows = FlowEngine.create(engine.config(), NodeRegistry.load(getClass().getClassLoader()), plane.gateway());
-             Connection duckDb = DriverManager.getConnection("jdbc:duckdb:")) {
+             Connection duckDb = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties())) {
             plane.define(new KernelDefinition(KERNEL, "hand-off benchmark", "local", List.of(), 8, 2, 0, null, null, null));
             plane.manager().start(KERNEL).get(5, TimeUnit.MINUTES);
             try (Statement statement = duckDb.createStatement()) {

@@ -23,9 +23,29 @@ public final class EngineOptions {
     Integer parallelism;
 
     public Path dataDirectory() {
-        if (dataDirectory != null) {
-            return dataDirectory;
+        return dataDirectory != null ? dataDirectory : defaultDataDirectory();
+    }
+
+    /**
+     * The data directory a command line will use, found before the command is parsed (the
+     * catalog's database lives there): {@code --data-dir}, else the default.
+     */
+    public static Path dataDirectory(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return Path.of(args[i].substring("--data-dir=".length()));
+            }
+            if (args[i].equals("--")) {
+                break;
+            }
         }
+        return defaultDataDirectory();
+    }
+
+    private static Path defaultDataDirectory() {
         String fromEnvironment = System.getenv("FLOWFILE_DATA_DIR");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);

@@ -3,6 +3,9 @@ package io.flowfile.app.cli;
 import io.flowfile.engine.FlowEngine;
 import io.flowfile.engine.FlowException;
 import io.flowfile.engine.validate.ValidatedFlow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +20,25 @@ public final class FlowOptions {
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a flow parameter; repeatable.")
     Map<String, String> parameters = new LinkedHashMap<>();
+
+    /** The flow file, absolute. */
+    public Path file() {
+        return flow.toAbsolutePath();
+    }
+
+    /** The flow file's bytes, exactly as they are on disk. */
+    public byte[] bytes() {
+        try {
+            return Files.readAllBytes(file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file(), e);
+        }
+    }
+
+    /** The parameter values given on the command line. */
+    public Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
 
     /**
      * Loads and validates the flow; relative paths in it resolve against the flow file's directory.

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code flowfile}: the command line of Flowfile JVM. */
 @Command(name = "flowfile", mixinStandardHelpOptions = true, version = "flowfile 0.1.0",
         description = "Visual data-flow pipelines on embedded DuckDB.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PreviewCommand.class, NodesCommand.class,
+        subcommands = {RunCommand.class, RegisterCommand.class, ValidateCommand.class, PreviewCommand.class, NodesCommand.class,
                 SchemaCommand.class, FormatCommand.class, BenchCommand.class, KernelCommand.class})
 public final class FlowfileCommand implements Runnable {
 

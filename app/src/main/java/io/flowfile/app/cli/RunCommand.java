@@ -7,7 +7,12 @@ import io.flowfile.engine.plan.ExecutionMode;
 import io.flowfile.engine.plan.ExecutionPlan;
 import io.flowfile.engine.plan.PlanPrinter;
 import io.flowfile.engine.validate.ValidatedFlow;
+import io.flowfile.app.catalog.Catalog;
+import io.flowfile.app.catalog.RunRecorder;
+import io.flowfile.engine.exec.RunListener;
 import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,13 +53,23 @@ public final class RunCommand implements Callable<Integer> {
             }
             out.printf("Running flow '%s' (%d nodes, %d statements, %s mode)%n", validated.document().name(),
                     validated.nodes().size(), plan.stages().size(), mode);
+            Optional<RunRecorder> recorder = recorder(validated, out);
             var printer = new ProgressPrinter(out, validated);
-            try (FlowRun run = engine.start(plan, printer)) {
+            RunListener listener = recorder.<RunListener>map(recording -> event -> {
+                printer.onEvent(event);
+                recording.onEvent(event);
+            }).orElse(printer);
+            try (FlowRun run = engine.start(plan, listener)) {
                 Thread cancelOnInterrupt = new Thread(run::cancel, "flowfile-cancel");
                 Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
                 RunResult result = run.execute();
                 removeHook(cancelOnInterrupt);
                 printer.summary(result);
+                recorder.ifPresent(recording -> recording.finish(result).ifPresentOrElse(
+                        failure -> spec.commandLine().getErr().println("The catalog could not record all of run "
+                                + recording.run().id() + ": " + failure.getMessage()),
+                        () -> out.printf("Recorded as run %s of flow '%s' version %d in the catalog%n",
+                                recording.run().id(), validated.document().name(), recording.run().flowVersion())));
                 return switch (result.state()) {
                     case SUCCEEDED -> 0;
                     case FAILED -> FlowfileCommand.RUN_FAILED;
@@ -62,6 +77,32 @@ public final class RunCommand implements Callable<Integer> {
                 };
             }
         }
+    }
+
+    /**
+     * A recorder when the flow file is a registered version of its flow; otherwise a line saying
+     * why the run is not recorded (only when the flow is registered under that name at all).
+     */
+    private Optional<RunRecorder> recorder(ValidatedFlow validated, PrintWriter out) {
+        Optional<Catalog> catalog = Catalog.current();
+        if (catalog.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = validated.document().name();
+        byte[] document = flow.bytes();
+        return switch (RunRecorder.registration(catalog.get(), name, document)) {
+            case RunRecorder.Registration.NotRegistered notRegistered -> Optional.empty();
+            case RunRecorder.Registration.Changed changed -> {
+                out.printf("Flow '%s' is registered, but this file is none of its versions: the run is not recorded"
+                        + " (`flowfile register %s` makes it version %d)%n", name, flow.file(), changed.flow().latest().version() + 1);
+                yield Optional.empty();
+            }
+            case RunRecorder.Registration.Registered registered -> {
+                var types = new HashMap<String, String>();
+                validated.document().nodes().forEach(node -> types.put(node.id(), node.type()));
+                yield Optional.of(RunRecorder.start(catalog.get(), registered.version(), flow.parameters(), types));
+            }
+        };
     }
 
     private static void removeHook(Thread hook) {

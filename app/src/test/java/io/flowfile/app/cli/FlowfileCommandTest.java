@@ -2,15 +2,14 @@ package io.flowfile.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.flowfile.app.testing.Cli;
+import io.flowfile.app.testing.Cli.Outcome;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line, run in-process on the committed examples. */
 class FlowfileCommandTest {
@@ -20,21 +19,8 @@ class FlowfileCommandTest {
     @TempDir
     Path dir;
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
     private Outcome flowfile(String... args) {
-        CommandLine commandLine = FlowfileCommand.commandLine();
-        var out = new StringWriter();
-        var err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        var all = new ArrayList<>(List.of(args));
-        if (!List.of("nodes", "schema", "format").contains(args[0])) {
-            all.addAll(List.of("--data-dir", dir.resolve("data").toString()));
-        }
-        int code = commandLine.execute(all.toArray(String[]::new));
-        return new Outcome(code, out.toString(), err.toString());
+        return Cli.run(dir.resolve("data"), args);
     }
 
     @Test
@@ -102,7 +88,7 @@ class FlowfileCommandTest {
                 edges: [{from: source, to: both}, {from: sorted, to: both}, {from: both, to: sorted}]
                 """);
         Outcome run = flowfile("run", flow.toString());
-        assertThat(run.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(FlowfileCommand.INVALID);
         assertThat(run.err()).contains("The flow has 3 problems", "no_such_node", "cycle: both -> sorted -> both",
                 "missing.csv", "FILE_NOT_FOUND");
     }

@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +84,7 @@ class PythonScriptFlowIT {
     }
 
     private static List<String> rows(Path parquet, String query) throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (var connection = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties());
              var statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(query.replace("FILE", "read_parquet('" + parquet + "')"))) {
             var values = new ArrayList<String>();

@@ -5,7 +5,6 @@ import io.flowfile.node.Schema;
 import io.flowfile.node.Sql;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The engine's embedded DuckDB: one in-memory database per engine, a connection per concurrent
@@ -63,11 +63,19 @@ public final class DuckDb implements AutoCloseable {
             properties.setProperty("temp_directory", settings.tempDirectory().toString());
             properties.setProperty("autoinstall_known_extensions", "false");
             properties.setProperty("autoload_known_extensions", "true");
-            var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
-            return new DuckDb(connection);
+            return new DuckDb(connect(properties));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new in-memory DuckDB database, through the driver itself rather than {@link java.sql.DriverManager}:
+     * the driver manager hands a driver only to the class loader that registered it, and in a
+     * process with several (a Quarkus application and its tests) that may be another one.
+     */
+    public static DuckDBConnection connect(Properties properties) throws SQLException {
+        return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", properties);
     }
 
     /** A new connection to the same database; the caller closes it. */

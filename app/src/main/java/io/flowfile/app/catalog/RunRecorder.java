@@ -1,0 +1,142 @@
+package io.flowfile.app.catalog;
+
+import io.flowfile.catalog.api.FlowRecord;
+import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.NodeResult;
+import io.flowfile.catalog.api.NodeState;
+import io.flowfile.catalog.api.RunError;
+import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.api.RunState;
+import io.flowfile.catalog.api.RunTrigger;
+import io.flowfile.engine.exec.FlowError;
+import io.flowfile.engine.exec.NodeEvent;
+import io.flowfile.engine.exec.RunListener;
+import io.flowfile.engine.exec.RunResult;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps a run of a registered flow in the catalog: the run against the exact version that ran, each
+ * node's outcome as it happens, and the final state. A catalog that fails while the run goes on
+ * does not stop the run; the first such failure is reported at the end.
+ */
+public final class RunRecorder implements RunListener {
+
+    private final Catalog catalog;
+    private final RunRecord run;
+    private final Map<String, String> nodeTypes;
+    private volatile RuntimeException failure;
+
+    private RunRecorder(Catalog catalog, RunRecord run, Map<String, String> nodeTypes) {
+        this.catalog = catalog;
+        this.run = run;
+        this.nodeTypes = nodeTypes;
+    }
+
+    /** What the catalog says about a flow file about to run. */
+    public sealed interface Registration {
+        /** No flow of that name is registered: the run is not recorded. */
+        record NotRegistered(String name) implements Registration {
+        }
+
+        /** The flow is registered but the file is none of its versions: the run is not recorded. */
+        record Changed(FlowRecord flow) implements Registration {
+        }
+
+        /** The file is this registered version. */
+        record Registered(FlowVersionRecord version) implements Registration {
+        }
+    }
+
+    /** Which registered version of flow {@code name}, if any, has exactly these bytes. */
+    public static Registration registration(Catalog catalog, String name, byte[] document) {
+        Optional<FlowRecord> flow = catalog.flows().find(name);
+        if (flow.isEmpty()) {
+            return new Registration.NotRegistered(name);
+        }
+        String sha256 = sha256(document);
+        List<FlowVersionRecord> versions = catalog.flows().versions(name);
+        for (FlowVersionRecord version : versions.reversed()) {
+            if (version.contentSha256().equals(sha256)) {
+                return new Registration.Registered(version);
+            }
+        }
+        return new Registration.Changed(flow.get());
+    }
+
+    /** Records a new CLI run of {@code version}, already running. */
+    public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
+                                    Map<String, String> nodeTypes) {
+        RunRecord run = catalog.runs().start(version.id(), RunTrigger.CLI, parameters);
+        catalog.runs().markRunning(run.id());
+        return new RunRecorder(catalog, run, Map.copyOf(nodeTypes));
+    }
+
+    public RunRecord run() {
+        return run;
+    }
+
+    @Override
+    public void onEvent(NodeEvent event) {
+        NodeResult result = switch (event) {
+            case NodeEvent.Succeeded succeeded -> result(event.nodeId(), NodeState.SUCCEEDED,
+                    succeeded.rows(), succeeded.duration().toMillis(), null, succeeded.cached());
+            case NodeEvent.Failed failed -> result(event.nodeId(), NodeState.FAILED, -1, -1, error(failed.error()), false);
+            case NodeEvent.Skipped skipped -> result(event.nodeId(), NodeState.SKIPPED, -1, -1, null, false);
+            case NodeEvent.Cancelled cancelled -> result(event.nodeId(), NodeState.CANCELLED, -1, -1, null, false);
+            case NodeEvent.Running running -> result(event.nodeId(), NodeState.RUNNING, -1, -1, null, false);
+            case NodeEvent.Queued queued -> null;
+            case NodeEvent.Output output -> null;
+        };
+        if (result == null || failure != null) {
+            return;
+        }
+        try {
+            catalog.runs().recordNode(run.id(), result);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+    }
+
+    /**
+     * Records the run's final state.
+     *
+     * @return the catalog's failure while recording, if there was one
+     */
+    public Optional<RuntimeException> finish(RunResult result) {
+        RunState state = switch (result.state()) {
+            case SUCCEEDED -> RunState.SUCCEEDED;
+            case FAILED -> RunState.FAILED;
+            case CANCELLED -> RunState.CANCELLED;
+        };
+        RunError error = result.errors().isEmpty() ? null : error(result.errors().getFirst());
+        try {
+            catalog.runs().finish(run.id(), state, error);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        return Optional.ofNullable(failure);
+    }
+
+    private NodeResult result(String nodeId, NodeState state, long rows, long millis, RunError error, boolean cached) {
+        return new NodeResult(nodeId, nodeTypes.getOrDefault(nodeId, "unknown"), state, rows, millis, error, cached);
+    }
+
+    private static RunError error(FlowError error) {
+        return new RunError(error.code().code(), error.code().name(), error.message());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

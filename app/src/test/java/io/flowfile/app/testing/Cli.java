@@ -1,0 +1,37 @@
+package io.flowfile.app.testing;
+
+import io.flowfile.app.cli.FlowfileCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs {@code flowfile} commands in-process and keeps what they printed. */
+public final class Cli {
+
+    /** Commands that start no engine, and so take no {@code --data-dir}. */
+    private static final List<String> WITHOUT_DATA = List.of("nodes", "schema", "format");
+
+    public record Outcome(int exitCode, String out, String err) {
+    }
+
+    private Cli() {
+    }
+
+    /** {@code flowfile args...}, with {@code --data-dir dataDirectory} for the commands that take it. */
+    public static Outcome run(Path dataDirectory, String... args) {
+        CommandLine commandLine = FlowfileCommand.commandLine();
+        var out = new StringWriter();
+        var err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        var all = new ArrayList<>(List.of(args));
+        if (!WITHOUT_DATA.contains(args[0])) {
+            all.addAll(List.of("--data-dir", dataDirectory.toString()));
+        }
+        int code = commandLine.execute(all.toArray(String[]::new));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+}
