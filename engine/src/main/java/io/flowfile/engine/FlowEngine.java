@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,7 +106,12 @@ public final class FlowEngine implements AutoCloseable {
 
     /** A run of {@code plan}, not yet started: call {@link FlowRun#execute()}, then close it. */
     public FlowRun start(ExecutionPlan plan, RunListener listener) {
-        return new FlowRun(plan, duckDb, cache, pool, listener, scripts);
+        return start(plan, listener, UUID.randomUUID());
+    }
+
+    /** {@link #start(ExecutionPlan, RunListener)} under a given run id (e.g. the id a catalog recorded the run under). */
+    public FlowRun start(ExecutionPlan plan, RunListener listener, UUID runId) {
+        return new FlowRun(Objects.requireNonNull(runId, "runId is null"), plan, duckDb, cache, pool, listener, scripts);
     }
 
     /** Plans and runs a validated flow to the end. */

@@ -13,6 +13,7 @@ import io.flowfile.engine.exec.RunListener;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +60,8 @@ public final class RunCommand implements Callable<Integer> {
                 printer.onEvent(event);
                 recording.onEvent(event);
             }).orElse(printer);
-            try (FlowRun run = engine.start(plan, listener)) {
+            UUID runId = recorder.map(recording -> recording.run().id()).orElseGet(UUID::randomUUID);
+            try (FlowRun run = engine.start(plan, listener, runId)) {
                 Thread cancelOnInterrupt = new Thread(run::cancel, "flowfile-cancel");
                 Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
                 RunResult result = run.execute();
@@ -68,8 +70,8 @@ public final class RunCommand implements Callable<Integer> {
                 recorder.ifPresent(recording -> recording.finish(result).ifPresentOrElse(
                         failure -> spec.commandLine().getErr().println("The catalog could not record all of run "
                                 + recording.run().id() + ": " + failure.getMessage()),
-                        () -> out.printf("Recorded as run %s of flow '%s' version %d in the catalog%n",
-                                recording.run().id(), validated.document().name(), recording.run().flowVersion())));
+                        () -> out.printf("Recorded in the catalog as a run of flow '%s' version %d%n",
+                                validated.document().name(), recording.run().flowVersion())));
                 return switch (result.state()) {
                     case SUCCEEDED -> 0;
                     case FAILED -> FlowfileCommand.RUN_FAILED;

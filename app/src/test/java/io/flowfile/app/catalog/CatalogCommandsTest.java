@@ -85,7 +85,7 @@ class CatalogCommandsTest {
         assertThat(flowfile("register", flow.toString()).exitCode()).isZero();
         Outcome run = flowfile("run", flow.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Recorded as run", "of flow 'catalog-runs' version 1 in the catalog");
+        assertThat(run.out()).contains("Recorded in the catalog as a run of flow 'catalog-runs' version 1");
 
         List<RunRecord> recorded = runs.listForFlow("catalog-runs", 10);
         assertThat(recorded).singleElement().satisfies(record -> {
@@ -94,7 +94,7 @@ class CatalogCommandsTest {
             assertThat(record.flowVersion()).isEqualTo(1);
             assertThat(record.startedAt()).isNotNull();
             assertThat(record.finishedAt()).isAfterOrEqualTo(record.startedAt());
-            assertThat(run.out()).contains(record.id().toString());
+            assertThat(run.out()).contains("Run " + record.id() + ": succeeded");
         });
         List<NodeResult> nodes = runs.nodes(recorded.getFirst().id());
         assertThat(nodes).hasSize(11).allSatisfy(node -> assertThat(node.state()).isEqualTo(NodeState.SUCCEEDED));
@@ -113,7 +113,7 @@ class CatalogCommandsTest {
         Outcome run = flowfile("run", flow.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Flow 'catalog-changed' is registered, but this file is none of its versions",
-                "makes it version 2").doesNotContain("Recorded as run");
+                "makes it version 2").doesNotContain("Recorded in the catalog");
         assertThat(runs.listForFlow("catalog-changed", 10)).isEmpty();
         assertThat(flowfile("run", salesFlow("unknown-flow").toString()).out()).doesNotContain("catalog", "registered");
     }

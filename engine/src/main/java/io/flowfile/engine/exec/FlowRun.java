@@ -39,7 +39,7 @@ public final class FlowRun implements AutoCloseable {
     private record Done(Stage stage, StageRunner.Outcome outcome, StageFailure failure, Duration duration) {
     }
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final ExecutionPlan plan;
     private final DuckDb duckDb;
     private final ExecutorService pool;
@@ -56,15 +56,17 @@ public final class FlowRun implements AutoCloseable {
     private final StageRunner runner;
     private volatile boolean cancelled;
 
-    public FlowRun(ExecutionPlan plan, DuckDb duckDb, ResultCache cache, ExecutorService pool, RunListener listener,
+    /** @param id the run's id; a catalog that records the run gives it its own */
+    public FlowRun(UUID id, ExecutionPlan plan, DuckDb duckDb, ResultCache cache, ExecutorService pool, RunListener listener,
                    ScriptSupport scripts) {
+        this.id = id.toString();
         this.plan = plan;
         this.duckDb = duckDb;
         this.pool = pool;
         this.listener = listener;
         plan.flow().nodes().forEach(node -> nodes.put(node.id(), node));
-        this.schema = "run_" + id.replace("-", "");
-        this.runner = new StageRunner(plan, nodes, duckDb, cache, id, schema, sources, running, scripts, this::emit);
+        this.schema = "run_" + this.id.replace("-", "");
+        this.runner = new StageRunner(plan, nodes, duckDb, cache, this.id, schema, sources, running, scripts, this::emit);
     }
 
     public String id() {
