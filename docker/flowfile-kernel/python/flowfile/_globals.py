@@ -45,9 +45,9 @@ def _registered_context() -> RunContext:
     return context
 
 
-def publish_global(name: str, obj: Any, description: str | None = None, tags: list[str] | None = None) -> int:
+def publish_global(name: str, obj: Any, description: str | None = None, tags: list[str] | None = None) -> str:
     """Publishes ``obj`` to the global catalog as a new version of artifact ``name``; returns the id
-    of that version.
+    of that version (the catalog's id, a UUID string).
 
     Needs a run of a registered flow (:class:`~flowfile.NotRegisteredError` otherwise, before
     anything is serialised). The object is serialised like a flow artifact into
@@ -97,10 +97,10 @@ def publish_global(name: str, obj: Any, description: str | None = None, tags: li
         _serial.remove_file(path)
         raise
     _serial.remove_file(path)  # the engine has answered: it has its own copy
-    try:
-        return int(answer["id"])
-    except (KeyError, TypeError, ValueError):
-        raise EngineError(f"the engine's answer to publish_global has no integer 'id': {answer!r}") from None
+    artifact_id = answer.get("id")
+    if not isinstance(artifact_id, str) or not artifact_id:
+        raise EngineError(f"the engine's answer to publish_global has no 'id' string: {answer!r}")
+    return artifact_id
 
 
 def get_global(name: str, version: int | None = None) -> Any:

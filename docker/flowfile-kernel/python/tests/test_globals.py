@@ -64,14 +64,14 @@ def test_publish_global_stages_the_file_and_asks_the_engine(flow: dict[str, Any]
         path = Path(message["path"])
         seen["bytes"] = path.read_bytes()  # the file is complete when the request arrives
         seen["relative"] = Path(flow["exchange_dir"], message["relative_path"]) == path
-        return {"ok": True, "id": 17, "version": 3}
+        return {"ok": True, "id": "0b6f6a4e-17", "version": 3}
 
     engine.handlers["publish_global"] = store
     model = {"weights": [0.5, 1.5]}
 
     artifact_id = flowfile.publish_global("sales_model", model, description="Q4 model", tags=["ml", "q4"])
 
-    assert artifact_id == 17
+    assert artifact_id == "0b6f6a4e-17"
     [message] = engine.messages
     assert message["action"] == "publish_global"
     assert (message["name"], message["format"], message["python_type"]) == ("sales_model", "pickle", "builtins.dict")
@@ -95,7 +95,7 @@ def _write_back(flow: dict[str, Any], data: bytes) -> str:
 
 
 def test_publish_global_formats_follow_the_type(flow: dict[str, Any], engine: FakeEngine) -> None:
-    engine.handlers["publish_global"] = lambda m: {"ok": True, "id": 1, "version": 1}
+    engine.handlers["publish_global"] = lambda m: {"ok": True, "id": "id-1", "version": 1}
 
     flowfile.publish_global("frame", pl.DataFrame({"v": [1]}))
     flowfile.publish_global("array", np.zeros(3))
@@ -142,9 +142,9 @@ def test_publish_global_checks_its_arguments(
 
 def test_a_slow_engine_is_waited_for(flow: dict[str, Any], engine: FakeEngine) -> None:
     engine.delay = 0.3
-    engine.handlers["publish_global"] = lambda m: {"ok": True, "id": 5, "version": 1}
+    engine.handlers["publish_global"] = lambda m: {"ok": True, "id": "id-5", "version": 1}
 
-    assert flowfile.publish_global("model", 1) == 5
+    assert flowfile.publish_global("model", 1) == "id-5"
 
 
 def test_an_engine_that_never_answers_times_out_after_the_contexts_engine_timeout(

@@ -1,5 +1,6 @@
 package io.flowfile.app.catalog;
 
+import io.flowfile.catalog.artifact.GlobalArtifactService;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.run.RunService;
 import io.quarkus.arc.Arc;
@@ -11,13 +12,14 @@ import java.util.Optional;
  * Quarkus application (as {@code ./flowfile} starts it); absent when a command runs on its own
  * (the engine's and kernels' tests call commands without the application).
  */
-public record Catalog(FlowService flows, RunService runs) {
+public record Catalog(FlowService flows, RunService runs, GlobalArtifactService globals) {
 
     public static Optional<Catalog> current() {
         ArcContainer container = Arc.container();
         if (container == null || !container.isRunning()) {
             return Optional.empty();
         }
-        return Optional.of(new Catalog(container.instance(FlowService.class).get(), container.instance(RunService.class).get()));
+        return Optional.of(new Catalog(container.instance(FlowService.class).get(), container.instance(RunService.class).get(),
+                container.instance(GlobalArtifactService.class).get()));
     }
 }

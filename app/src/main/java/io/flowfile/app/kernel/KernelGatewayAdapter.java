@@ -3,6 +3,9 @@ package io.flowfile.app.kernel;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowfile.app.catalog.Catalog;
+import io.flowfile.app.catalog.EngineRequests;
+import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.client.ExecutionListener;
 import io.flowfile.kernel.client.ExecutionResult;
@@ -13,6 +16,7 @@ import io.flowfile.kernel.manager.KernelManager;
 import io.flowfile.kernel.manager.KernelState;
 import io.flowfile.kernel.manager.QueuedExecution;
 import io.flowfile.kernel.protocol.Content;
+import io.flowfile.kernel.protocol.JupyterMessage;
 import io.flowfile.node.KernelGateway;
 import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeException;
@@ -107,8 +111,10 @@ public final class KernelGatewayAdapter implements KernelGateway {
         if (call.startKernel() && status(call.kernelId()).availability() == Availability.STOPPED) {
             start(call.kernelId());
         }
+        var requests = new EngineRequests(Catalog.current(), call, call.area().hostDirectory());
+        Optional<RunRecord> registered = requests.registeredRun();
         for (int i = 0; i < call.cells().size(); i++) {
-            ExecutionResult result = runCell(call, i, listener);
+            ExecutionResult result = runCell(call, i, listener, requests, registered);
             if (!result.ok()) {
                 String traceback = ANSI.matcher(String.join("\n", result.traceback())).replaceAll("");
                 throw new NodeException(NodeErrorCode.SCRIPT_FAILED, "cell " + (i + 1) + " of node '" + call.nodeId()
@@ -129,7 +135,8 @@ public final class KernelGatewayAdapter implements KernelGateway {
         }
     }
 
-    private ExecutionResult runCell(ScriptCall call, int index, ScriptListener listener) throws Exception {
+    private ExecutionResult runCell(ScriptCall call, int index, ScriptListener listener, EngineRequests requests,
+                                    Optional<RunRecord> registered) throws Exception {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("flow_id", call.flowId());
         context.put("run_id", call.runId());
@@ -141,15 +148,15 @@ public final class KernelGatewayAdapter implements KernelGateway {
         context.put("shared_dir", KernelDirectories.CONTAINER_SHARED);
         context.put("artifact_dir", ArtifactRecovery.artifactDirectory(call.kernelId()));
         context.put("exchange_dir", call.area().kernelDirectory());
-        context.put("flow_registered", false);
-        context.put("flow_version", null);
+        context.put("flow_registered", registered.isPresent());
+        context.put("flow_version", registered.map(RunRecord::flowVersion).orElse(null));
         context.put("interactive", false);
         String code = "import flowfile._kernel as _fk; _fk.run_cell_b64(\"" + base64(JSON.writeValueAsString(context))
                 + "\", \"" + base64(call.cells().get(index)) + "\", " + index + ")";
         // No stop_on_error: cells are awaited one by one, and an interrupted cell must not make the
         // kernel abort the next run's first cell. Not stored in the kernel's history either.
         var request = new Content.ExecuteRequest(code, false, false, Map.of(), false, false);
-        QueuedExecution execution = manager.submit(call.kernelId(), request, forward(listener), Optional.empty(), cellTimeout);
+        QueuedExecution execution = manager.submit(call.kernelId(), request, forward(listener, requests), Optional.empty(), cellTimeout);
         try {
             // No deadline here: the manager fails the cell (and interrupts it) once it ran cellTimeout,
             // and time spent queued behind other work on the kernel is not the cell's.
@@ -168,8 +175,20 @@ public final class KernelGatewayAdapter implements KernelGateway {
         }
     }
 
-    private static ExecutionListener forward(ScriptListener listener) {
+    private static ExecutionListener forward(ScriptListener listener, EngineRequests requests) {
         return new ExecutionListener() {
+            @Override
+            public void onComm(JupyterMessage message) {
+                if (!message.messageType().equals("comm_msg")) {
+                    return;
+                }
+                try {
+                    requests.handle(message.content(Content.CommMsg.class).data());
+                } catch (IOException | RuntimeException e) {
+                    listener.log("ERROR", "the engine could not answer the kernel's request: " + e);
+                }
+            }
+
             @Override
             public void onStream(Content.Stream stream) {
                 listener.stream(stream.name(), stream.text());

@@ -11,8 +11,8 @@ import picocli.CommandLine;
 /** Runs {@code flowfile} commands in-process and keeps what they printed. */
 public final class Cli {
 
-    /** Commands that start no engine, and so take no {@code --data-dir}. */
-    private static final List<String> WITHOUT_DATA = List.of("nodes", "schema", "format");
+    /** Commands that start no engine (no {@code --data-dir}), or take it before a subcommand (kernel). */
+    private static final List<String> WITHOUT_DATA = List.of("nodes", "schema", "format", "kernel");
 
     public record Outcome(int exitCode, String out, String err) {
     }
@@ -20,7 +20,7 @@ public final class Cli {
     private Cli() {
     }
 
-    /** {@code flowfile args...}, with {@code --data-dir dataDirectory} for the commands that take it. */
+    /** {@code flowfile args...}, with {@code --data-dir dataDirectory} added for the commands that take it last. */
     public static Outcome run(Path dataDirectory, String... args) {
         CommandLine commandLine = FlowfileCommand.commandLine();
         var out = new StringWriter();

@@ -227,6 +227,9 @@ public final class KernelClient implements AutoCloseable {
                 execution.undelivered.incrementAndGet();
             }
             callbacks.execute(() -> {
+                if (execution != null) {
+                    safely(() -> execution.listener.onComm(message));
+                }
                 listeners.forEach(listener -> safely(() -> listener.comm(message)));
                 if (execution != null) {
                     execution.undelivered.decrementAndGet();

@@ -186,6 +186,31 @@ class KernelClientIT {
     }
 
     @Test
+    void theCommMessagesOfAnExecutionReachItsListenerBeforeItsResult() throws Exception {
+        List<JupyterMessage> comms = new CopyOnWriteArrayList<>();
+        ExecutionResult result = run("from comm import create_comm\nc = create_comm(target_name='flowfile.engine', data={'a': 1})\n"
+                + "c.send({'request_id': 'r1', 'action': 'ping'})", new ExecutionListener() {
+                    @Override
+                    public void onComm(JupyterMessage message) {
+                        comms.add(message);
+                    }
+                });
+        assertThat(result.ok()).as(result.errorValue()).isTrue();
+        assertThat(comms).extracting(JupyterMessage::messageType).containsExactly("comm_open", "comm_msg");
+        assertThat(comms.get(1).content(Content.CommMsg.class).data()).containsEntry("action", "ping");
+        // A later execution's comm messages go to its own listener, not to the first one.
+        List<JupyterMessage> other = new CopyOnWriteArrayList<>();
+        assertThat(run("c.close()", new ExecutionListener() {
+            @Override
+            public void onComm(JupyterMessage message) {
+                other.add(message);
+            }
+        }).ok()).isTrue();
+        assertThat(other).extracting(JupyterMessage::messageType).containsExactly("comm_close");
+        assertThat(comms).hasSize(2);
+    }
+
+    @Test
     void receivesCommMessagesFromTheKernel() throws Exception {
         List<JupyterMessage> comms = new CopyOnWriteArrayList<>();
         client.addListener(new KernelClient.Listener() {

@@ -1,0 +1,257 @@
+package io.flowfile.app.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowfile.catalog.CatalogException;
+import io.flowfile.catalog.api.ArtifactFormat;
+import io.flowfile.catalog.api.GlobalArtifactRecord;
+import io.flowfile.catalog.api.Lineage;
+import io.flowfile.catalog.api.PublishRequest;
+import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.api.StoredGlobalArtifact;
+import io.flowfile.node.KernelGateway.ScriptCall;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Answers what a running cell asks the engine over the {@code flowfile.engine} comm: the global
+ * artifacts of the catalog ({@code publish_global}, {@code get_global}, {@code list_global},
+ * {@code delete_global}). The answer is a JSON file, {@code <exchange>/replies/<request_id>.json},
+ * written under a temporary name and renamed, because a kernel busy running the cell reads no
+ * shell messages. Every field of a request is checked: a forged or malformed request gets an
+ * answer saying what is wrong, and a file it names outside the node's exchange directory is refused.
+ */
+public final class EngineRequests {
+
+    /** The {@code protocol} field of the kernel package's messages. */
+    public static final String PROTOCOL = "flowfile.engine";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** Where answered artifacts are placed for the kernel, beside (not in) the kernel's own staging directory. */
+    private static final String FROM_ENGINE = "from-engine";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Optional<Catalog> catalog;
+    private final ScriptCall call;
+    private final Path exchange;
+
+    /**
+     * @param exchange the node's exchange directory as the engine sees it
+     */
+    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange) {
+        this.catalog = catalog;
+        this.call = call;
+        this.exchange = exchange.toAbsolutePath().normalize();
+    }
+
+    /** The catalog's record of this run, when the run is one of a registered flow. */
+    public Optional<RunRecord> registeredRun() {
+        Optional<UUID> id = uuid(call.runId());
+        return id.flatMap(runId -> catalog.flatMap(found -> found.runs().find(runId)));
+    }
+
+    /**
+     * Handles one comm message's data. Messages of another protocol, and events (which expect no
+     * answer), are ignored.
+     *
+     * @return the answer written, or empty when none was due
+     */
+    public Optional<Map<String, Object>> handle(Map<String, Object> data) throws IOException {
+        if (data == null || !PROTOCOL.equals(data.get("protocol"))) {
+            return Optional.empty();
+        }
+        Object requestId = data.get("request_id");
+        Object action = data.get("action");
+        if (!(requestId instanceof String id) || !REQUEST_ID.matcher(id).matches() || !(action instanceof String name)
+                || !isRequest(name)) {
+            return Optional.empty(); // an event, or nothing a reply could be addressed to
+        }
+        Map<String, Object> answer;
+        try {
+            answer = answer(name, data);
+        } catch (CatalogException | IllegalArgumentException e) {
+            answer = failure(e.getMessage());
+        }
+        write(id, answer);
+        return Optional.of(answer);
+    }
+
+    private static boolean isRequest(String action) {
+        return switch (action) {
+            case "publish_global", "get_global", "list_global", "delete_global" -> true;
+            default -> false;
+        };
+    }
+
+    private Map<String, Object> answer(String action, Map<String, Object> data) throws IOException {
+        if (catalog.isEmpty()) {
+            return failure("global artifacts live in the catalog, and this engine runs without one: run the flow with ./flowfile");
+        }
+        var globals = catalog.get().globals();
+        return switch (action) {
+            case "publish_global" -> publish(data);
+            case "get_global" -> get(text(data, "name"), version(data));
+            case "list_global" -> {
+                var artifacts = new ArrayList<Map<String, Object>>();
+                globals.list(new LinkedHashSet<>(tags(data))).forEach(record -> artifacts.add(describe(record)));
+                yield success(Map.of("artifacts", artifacts));
+            }
+            case "delete_global" -> success(Map.of("deleted", globals.delete(text(data, "name"), version(data))));
+            default -> throw new IllegalStateException("not a request: " + action);
+        };
+    }
+
+    private Map<String, Object> publish(Map<String, Object> data) {
+        RunRecord run = registeredRun().orElse(null);
+        if (run == null) {
+            return failure("publish_global needs a run of a registered flow, and run " + call.runId()
+                    + " is not recorded in the catalog: register the flow (flowfile register FLOW) and run that version");
+        }
+        Path file = insideExchange(text(data, "relative_path"));
+        Object size = data.get("size");
+        if (!(size instanceof Number number)) {
+            throw new IllegalArgumentException("publish_global: 'size' must be a number, was " + size);
+        }
+        var request = new PublishRequest(text(data, "python_type"), format(text(data, "format")), number.longValue(),
+                (String) data.get("sha256"), (String) data.get("description"), tags(data),
+                new Lineage(run.flowId(), run.flowVersion(), run.id(), call.nodeId(), call.kernelId()), file);
+        GlobalArtifactRecord record = catalog.orElseThrow().globals().publish(text(data, "name"), request);
+        return success(Map.of("id", record.id().toString(), "version", record.version()));
+    }
+
+    private Map<String, Object> get(String name, Optional<Integer> version) throws IOException {
+        StoredGlobalArtifact stored = catalog.orElseThrow().globals().get(name, version);
+        GlobalArtifactRecord record = stored.artifact();
+        Path directory = Files.createDirectories(exchange.resolve(FROM_ENGINE));
+        String fileName = UUID.randomUUID() + "." + extension(record.format());
+        Path temporary = directory.resolve("." + fileName + ".tmp");
+        Files.copy(stored.blob(), temporary, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("path", FROM_ENGINE + "/" + fileName);
+        answer.put("format", formatName(record.format()));
+        answer.put("python_type", record.pythonType());
+        answer.put("sha256", record.sha256());
+        answer.put("version", record.version());
+        return success(answer);
+    }
+
+    private static Map<String, Object> describe(GlobalArtifactRecord record) {
+        var item = new LinkedHashMap<String, Object>();
+        item.put("id", record.id().toString());
+        item.put("name", record.name());
+        item.put("version", record.version());
+        item.put("python_type", record.pythonType());
+        item.put("format", formatName(record.format()));
+        item.put("size", record.sizeBytes());
+        item.put("sha256", record.sha256());
+        item.put("description", record.description());
+        item.put("tags", record.tags());
+        item.put("flow", record.flowName());
+        item.put("created_at", record.createdAt().toString());
+        return item;
+    }
+
+    /** A file the kernel staged: relative to the exchange directory and inside it. */
+    private Path insideExchange(String relative) {
+        Path path = Path.of(relative);
+        Path resolved = exchange.resolve(path).normalize();
+        if (path.isAbsolute() || !resolved.startsWith(exchange) || resolved.equals(exchange)) {
+            throw new IllegalArgumentException("publish_global: the staged file '" + relative
+                    + "' is not inside the node's exchange directory");
+        }
+        if (!Files.isRegularFile(resolved)) {
+            throw new IllegalArgumentException("publish_global: the staged file '" + relative + "' does not exist");
+        }
+        return resolved;
+    }
+
+    private void write(String requestId, Map<String, Object> answer) throws IOException {
+        Path replies = Files.createDirectories(exchange.resolve("replies"));
+        Path temporary = replies.resolve("." + requestId + ".json.tmp");
+        JSON.writeValue(temporary.toFile(), answer);
+        Files.move(temporary, replies.resolve(requestId + ".json"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String text(Map<String, Object> data, String field) {
+        if (!(data.get(field) instanceof String value) || value.isBlank()) {
+            throw new IllegalArgumentException("'" + field + "' must be a non-empty string, was " + data.get(field));
+        }
+        return value;
+    }
+
+    private static Optional<Integer> version(Map<String, Object> data) {
+        Object version = data.get("version");
+        if (version == null) {
+            return Optional.empty();
+        }
+        if (!(version instanceof Integer number) || number < 1) {
+            throw new IllegalArgumentException("'version' must be a positive integer or null, was " + version);
+        }
+        return Optional.of(number);
+    }
+
+    private static List<String> tags(Map<String, Object> data) {
+        Object tags = data.get("tags");
+        if (tags == null) {
+            return List.of();
+        }
+        if (!(tags instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException("'tags' must be a list of strings, was " + tags);
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
+    /** The kernel package's format names: parquet, joblib, pickle (cloudpickle). */
+    private static ArtifactFormat format(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "parquet" -> ArtifactFormat.PARQUET;
+            case "joblib" -> ArtifactFormat.JOBLIB;
+            case "pickle", "cloudpickle" -> ArtifactFormat.CLOUDPICKLE;
+            default -> throw new IllegalArgumentException("unknown artifact format '" + name + "': parquet, joblib or pickle");
+        };
+    }
+
+    private static String formatName(ArtifactFormat format) {
+        return format == ArtifactFormat.CLOUDPICKLE ? "pickle" : format.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String extension(ArtifactFormat format) {
+        return switch (format) {
+            case PARQUET -> "parquet";
+            case JOBLIB -> "joblib";
+            case CLOUDPICKLE -> "pkl";
+        };
+    }
+
+    private static Map<String, Object> success(Map<String, Object> fields) {
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("ok", true);
+        answer.putAll(fields);
+        return answer;
+    }
+
+    private static Map<String, Object> failure(String message) {
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("ok", false);
+        answer.put("error", message);
+        return answer;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.flowfile.app.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.api.RunTrigger;
+import io.flowfile.catalog.artifact.GlobalArtifactService;
+import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.run.RunService;
+import io.flowfile.node.KernelGateway.ExchangeArea;
+import io.flowfile.node.KernelGateway.ScriptCall;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the engine answers to kernel requests that are malformed, forged or not allowed. */
+@QuarkusTest
+class EngineRequestsTest {
+
+    @Inject
+    FlowService flows;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    GlobalArtifactService globals;
+
+    @TempDir
+    Path exchange;
+
+    private RunRecord run;
+
+    @BeforeEach
+    void registeredRun() {
+        String name = "requests-" + System.nanoTime();
+        FlowVersionRecord version = flows.register(name, null, ("name: " + name).getBytes(StandardCharsets.UTF_8), "yaml");
+        run = runs.start(version.id(), RunTrigger.CLI, Map.of());
+    }
+
+    private EngineRequests requests(String runId) {
+        var call = new ScriptCall("k1", "flow", runId, "node", List.of(), Map.of(), List.of("main"),
+                new ExchangeArea(exchange, "/exchange/x"), false);
+        return new EngineRequests(Catalog.current(), call, exchange);
+    }
+
+    private static Map<String, Object> request(String action, Object... fields) {
+        var data = new HashMap<String, Object>();
+        data.put("protocol", EngineRequests.PROTOCOL);
+        data.put("request_id", "r-" + System.nanoTime());
+        data.put("action", action);
+        for (int i = 0; i < fields.length; i += 2) {
+            data.put((String) fields[i], fields[i + 1]);
+        }
+        return data;
+    }
+
+    private Map<String, Object> publish(EngineRequests requests, String relativePath) throws Exception {
+        return requests.handle(request("publish_global", "name", "m", "format", "pickle", "python_type", "builtins.int",
+                "size", 3, "relative_path", relativePath, "tags", List.of())).orElseThrow();
+    }
+
+    @Test
+    void aStagedFileOutsideTheExchangeDirectoryIsRefused() throws Exception {
+        Path outside = Files.writeString(exchange.getParent().resolve("secret-" + System.nanoTime()), "abc");
+        Map<String, Object> answer = publish(requests(run.id().toString()), "../" + outside.getFileName());
+        assertThat(answer).containsEntry("ok", false);
+        assertThat((String) answer.get("error")).contains("is not inside the node's exchange directory");
+        assertThat(publish(requests(run.id().toString()), outside.toString()).get("error").toString())
+                .contains("is not inside the node's exchange directory");
+        assertThat(globals.list(Set.of())).extracting(record -> record.name()).doesNotContain("m");
+    }
+
+    @Test
+    void theAnswerIsAFileNamedByTheRequest() throws Exception {
+        Files.writeString(exchange.resolve("staged.pkl"), "abc");
+        Map<String, Object> data = request("publish_global", "name", "m2", "format", "pickle", "python_type", "builtins.int",
+                "size", 3, "relative_path", "staged.pkl");
+        Map<String, Object> answer = requests(run.id().toString()).handle(data).orElseThrow();
+        assertThat(answer).containsEntry("ok", true).containsKey("id");
+        assertThat(Files.readString(exchange.resolve("replies").resolve(data.get("request_id") + ".json")))
+                .contains("\"ok\":true", answer.get("id").toString());
+    }
+
+    @Test
+    void aRunTheCatalogDoesNotKnowCannotPublish() throws Exception {
+        Files.writeString(exchange.resolve("staged.pkl"), "abc");
+        Map<String, Object> answer = publish(requests("0b6f6a4e-0000-4000-8000-000000000000"), "staged.pkl");
+        assertThat(answer.get("error").toString()).contains("publish_global needs a run of a registered flow");
+    }
+
+    @Test
+    void malformedFieldsAreNamedInTheAnswer() throws Exception {
+        EngineRequests requests = requests(run.id().toString());
+        assertThat(requests.handle(request("get_global", "name", "m", "version", "two")).orElseThrow().get("error").toString())
+                .contains("'version' must be a positive integer");
+        assertThat(requests.handle(request("list_global", "tags", "not-a-list")).orElseThrow().get("error").toString())
+                .contains("'tags' must be a list of strings");
+        assertThat(requests.handle(request("get_global", "name", "")).orElseThrow().get("error").toString())
+                .contains("'name' must be a non-empty string");
+        assertThat(requests.handle(request("get_global", "name", "never-published")).orElseThrow()).containsEntry("ok", false);
+    }
+
+    @Test
+    void aRequestIdThatCouldEscapeTheRepliesDirectoryOrAnUnknownActionGetsNoFile() throws Exception {
+        EngineRequests requests = requests(run.id().toString());
+        Map<String, Object> escaping = request("list_global");
+        escaping.put("request_id", "../../escaped");
+        assertThat(requests.handle(escaping)).isEmpty();
+        assertThat(requests.handle(request("format_disk"))).isEmpty();
+        Map<String, Object> otherProtocol = request("list_global");
+        otherProtocol.put("protocol", "something.else");
+        assertThat(requests.handle(otherProtocol)).isEmpty();
+        assertThat(exchange.getParent().resolve("escaped.json")).doesNotExist();
+        assertThat(exchange.resolve("replies")).doesNotExist();
+    }
+}

@@ -1,0 +1,127 @@
+package io.flowfile.app.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowfile.app.kernel.KernelPlane;
+import io.flowfile.app.testing.Cli;
+import io.flowfile.app.testing.Cli.Outcome;
+import io.flowfile.catalog.api.GlobalArtifactRecord;
+import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.artifact.GlobalArtifactService;
+import io.flowfile.catalog.run.RunService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Global artifacts end to end: a Python Script node on a real kernel publishes, reads, lists and
+ * deletes them through the comm protocol, and the engine keeps them in the application's catalog
+ * with their lineage.
+ */
+@QuarkusTest
+class GlobalArtifactsIT {
+
+    private static Path dir;
+
+    @Inject
+    GlobalArtifactService globals;
+
+    @Inject
+    RunService runs;
+
+    @BeforeAll
+    static void defineKernel() throws Exception {
+        dir = Files.createTempDirectory("flowfile-globals-it");
+        Outcome defined = Cli.run(data(), "kernel", "--data-dir", data().toString(), "define", "globals", "--memory-gb", "1");
+        assertThat(defined.exitCode()).as(defined.err()).isZero();
+    }
+
+    @AfterAll
+    static void stopKernel() {
+        try (KernelPlane plane = KernelPlane.open(data())) {
+            plane.manager().close();
+        }
+    }
+
+    private static Path data() {
+        return dir.resolve("data");
+    }
+
+    private static Path flow(String name, String... cells) throws Exception {
+        var text = new StringBuilder("flowfile: 1\nname: ").append(name).append("\nnodes:\n")
+                .append("  - id: people\n    type: manual_input\n    settings:\n")
+                .append("      columns: [{name: id, type: BIGINT}, {name: score, type: DOUBLE}]\n")
+                .append("      rows: [[1, 0.5], [2, 1.5], [3, 2.5]]\n")
+                .append("  - id: model\n    type: python_script\n    settings:\n      kernel_id: globals\n      start_kernel: true\n      cells:\n");
+        for (String cell : cells) {
+            text.append("        - |\n");
+            cell.lines().forEach(line -> text.append("          ").append(line).append('\n'));
+        }
+        text.append("edges:\n  - {from: people, to: model}\n");
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, text.toString());
+        return file;
+    }
+
+    @Test
+    void aRegisteredFlowPublishesReadsListsAndDeletesGlobalArtifacts() throws Exception {
+        Path flow = flow("globals-publisher", """
+                import flowfile
+                frame = flowfile.read_input().collect()
+                first = flowfile.publish_global("mean_score", {"mean": frame["score"].mean()}, description="mean of the scores", tags=["stats", "demo"])
+                second = flowfile.publish_global("mean_score", {"mean": 42.0}, tags=["stats"])
+                assert first != second, (first, second)
+                assert flowfile.get_global("mean_score") == {"mean": 42.0}
+                assert flowfile.get_global("mean_score", version=1) == {"mean": 1.5}
+                listed = flowfile.list_global_artifacts(tags=["stats"])
+                assert [(a.name, a.version) for a in listed] == [("mean_score", 2)], listed
+                assert flowfile.list_global_artifacts(tags=["demo"]) == [], "only the latest version's tags count"
+                flowfile.publish_global("scratch", [1, 2, 3])
+                flowfile.delete_global_artifact("scratch")
+                try:
+                    flowfile.get_global("scratch")
+                    raise AssertionError("scratch was not deleted")
+                except flowfile.EngineError as e:
+                    print("gone:", e)
+                print("published", first)
+                flowfile.publish_output(frame)""");
+        assertThat(Cli.run(data(), "register", flow.toString()).exitCode()).isZero();
+        Outcome run = Cli.run(data(), "run", flow.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("gone:", "scratch");
+
+        RunRecord recorded = runs.listForFlow("globals-publisher", 1).getFirst();
+        List<GlobalArtifactRecord> versions = globals.versions("mean_score");
+        assertThat(versions).extracting(GlobalArtifactRecord::version).containsExactly(1, 2);
+        GlobalArtifactRecord first = versions.getFirst();
+        assertThat(run.out()).contains("published " + first.id());
+        assertThat(first.description()).isEqualTo("mean of the scores");
+        assertThat(first.tags()).containsExactly("demo", "stats");
+        assertThat(first.pythonType()).isEqualTo("builtins.dict");
+        assertThat(first.flowName()).isEqualTo("globals-publisher");
+        assertThat(first.lineage().flowId()).isEqualTo(recorded.flowId());
+        assertThat(first.lineage().flowVersion()).isEqualTo(1);
+        assertThat(first.lineage().runId()).isEqualTo(recorded.id());
+        assertThat(first.lineage().nodeId()).isEqualTo("model");
+        assertThat(first.lineage().kernelId()).isEqualTo("globals");
+        assertThat(first.sizeBytes()).isPositive();
+        assertThat(globals.list(Set.of())).extracting(GlobalArtifactRecord::name).doesNotContain("scratch");
+    }
+
+    @Test
+    void anUnregisteredFlowCannotPublishButCanRead() throws Exception {
+        Path flow = flow("globals-unregistered", """
+                import flowfile
+                flowfile.publish_global("nope", 1)""");
+        Outcome run = Cli.run(data(), "run", flow.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out() + run.err()).contains("NotRegisteredError", "publish_global needs a registered flow");
+        assertThat(globals.list(Set.of())).extracting(GlobalArtifactRecord::name).doesNotContain("nope");
+    }
+}
