@@ -26,8 +26,9 @@ def test_functions_of_the_reference_api_exist_with_its_signatures() -> None:
         "read_artifact": "(name: 'str') -> 'Any'",
         "delete_artifact": "(name: 'str') -> 'None'",
         "list_artifacts": "() -> 'list[ArtifactInfo]'",
+        # Returns the catalog's id of the new version (a UUID string).
         "publish_global": (
-            "(name: 'str', obj: 'Any', description: 'str | None' = None, tags: 'list[str] | None' = None) -> 'int'"
+            "(name: 'str', obj: 'Any', description: 'str | None' = None, tags: 'list[str] | None' = None) -> 'str'"
         ),
         "get_global": "(name: 'str', version: 'int | None' = None) -> 'Any'",
         "list_global_artifacts": "(tags: 'list[str] | None' = None) -> 'list[ArtifactInfo]'",

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GlobalArtifactsIT {
 
+    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
     private static Path dir;
 
     @Inject
@@ -38,8 +39,10 @@ class GlobalArtifactsIT {
     @BeforeAll
     static void defineKernel() throws Exception {
         dir = Files.createTempDirectory("flowfile-globals-it");
-        Outcome defined = Cli.run(data(), "kernel", "--data-dir", data().toString(), "define", "globals", "--memory-gb", "1");
-        assertThat(defined.exitCode()).as(defined.err()).isZero();
+        for (String kernel : List.of("globals", "ml")) {
+            Outcome defined = Cli.run(data(), "kernel", "--data-dir", data().toString(), "define", kernel, "--memory-gb", "1");
+            assertThat(defined.exitCode()).as(defined.err()).isZero();
+        }
     }
 
     @AfterAll
@@ -114,8 +117,42 @@ class GlobalArtifactsIT {
         assertThat(globals.list(Set.of())).extracting(GlobalArtifactRecord::name).doesNotContain("scratch");
     }
 
+    /** examples/ml: read CSV -> train a scikit-learn model, publish it, chart it, score -> write Parquet. */
     @Test
-    void anUnregisteredFlowCannotPublishButCanRead() throws Exception {
+    void theChurnExampleTrainsPublishesAndScoresAndIsInTheCatalog() throws Exception {
+        Path example = Files.createDirectories(dir.resolve("ml"));
+        for (String file : List.of("churn-model.yaml", "customers.csv")) {
+            Files.copy(EXAMPLES.resolve("ml").resolve(file), example.resolve(file));
+        }
+        Path flow = example.resolve("churn-model.yaml");
+        assertThat(Cli.run(data(), "register", flow.toString()).out()).contains("Registered flow 'churn-model' version 1");
+        Outcome run = Cli.run(data(), "run", flow.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("test accuracy", "published churn_model", "[display]",
+                "Recorded in the catalog as a run of flow 'churn-model' version 1");
+
+        RunRecord recorded = runs.listForFlow("churn-model", 1).getFirst();
+        assertThat(recorded.state()).isEqualTo(io.flowfile.catalog.api.RunState.SUCCEEDED);
+        assertThat(runs.nodes(recorded.id())).extracting(node -> node.nodeId() + ":" + node.rows())
+                .containsExactlyInAnyOrder("customers:400", "train:400", "write:400");
+        GlobalArtifactRecord model = globals.versions("churn_model").getLast();
+        assertThat(model.pythonType()).isEqualTo("sklearn.ensemble._forest.RandomForestClassifier");
+        assertThat(model.format()).isEqualTo(io.flowfile.catalog.api.ArtifactFormat.JOBLIB);
+        assertThat(model.tags()).containsExactly("churn", "ml");
+        assertThat(model.lineage().runId()).isEqualTo(recorded.id());
+        assertThat(model.lineage().nodeId()).isEqualTo("train");
+        try (var duckDb = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties());
+             var rows = duckDb.createStatement().executeQuery("SELECT count(*), min(churn_probability) >= 0, max(churn_probability) <= 1 FROM read_parquet('"
+                     + example.resolve("out/churn-scores.parquet") + "')")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(400);
+            assertThat(rows.getBoolean(2)).isTrue();
+            assertThat(rows.getBoolean(3)).isTrue();
+        }
+    }
+
+    @Test
+    void anUnregisteredFlowCannotPublish() throws Exception {
         Path flow = flow("globals-unregistered", """
                 import flowfile
                 flowfile.publish_global("nope", 1)""");
