@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import flowfile
-from conftest import python_env
+from real_kernels import python_env
 
 
 def test_functions_of_the_reference_api_exist_with_its_signatures() -> None:

@@ -15,7 +15,8 @@ import polars as pl
 import pytest
 
 import flowfile
-from conftest import artifact_path, python_env, restart
+from conftest import artifact_path, restart
+from real_kernels import python_env
 from flowfile import _artifacts, _context, _kernel
 
 

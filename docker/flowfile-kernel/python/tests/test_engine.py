@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 import flowfile
-from conftest import FakeEngine, KernelSession, driver_code, start_kernel, write_reply
+from conftest import FakeEngine, driver_code, write_reply
+from real_kernels import KernelSession, start_kernel
 from flowfile import _engine
 
 

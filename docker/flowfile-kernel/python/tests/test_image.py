@@ -24,16 +24,8 @@ from pathlib import Path
 import pytest
 from jupyter_client.blocking import BlockingKernelClient
 
-from conftest import (
-    LOCK_FILE,
-    TIMEOUT,
-    KernelSession,
-    driver_code,
-    pinned_version,
-    wait_for_ready,
-    write_ipc,
-    write_reply,
-)
+from conftest import driver_code, write_ipc, write_reply
+from real_kernels import LOCK_FILE, TIMEOUT, KernelSession, pinned_version, wait_for_ready
 from flowfile._log import LOG_MIME
 
 IMAGE = os.environ.get("FLOWFILE_KERNEL_IMAGE", "flowfile-kernel:latest")

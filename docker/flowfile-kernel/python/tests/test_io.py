@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 
 import flowfile
-from conftest import python_env
+from real_kernels import python_env
 from flowfile import _io
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import KernelSession, entry_point_arguments, write_ipc
+from conftest import write_ipc
+from real_kernels import KernelSession, entry_point_arguments
 from flowfile._log import LOG_MIME
 
 

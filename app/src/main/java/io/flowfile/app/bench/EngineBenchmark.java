@@ -3,6 +3,7 @@ package io.flowfile.app.bench;
 import io.flowfile.app.cli.EngineOptions;
 import io.flowfile.engine.EngineConfig;
 import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.duckdb.DuckDb;
 import io.flowfile.engine.exec.RunListener;
 import io.flowfile.engine.exec.RunResult;
 import io.flowfile.engine.flow.FlowDocument;
@@ -23,10 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code flowfile bench engine}: the orders pipeline through our engine against one hand-written
@@ -200,7 +201,7 @@ public final class EngineBenchmark implements Callable<Integer> {
         properties.setProperty("threads", Integer.toString(config.duckDbThreads()));
         properties.setProperty("memory_limit", config.memoryLimit());
         properties.setProperty("temp_directory", config.dataDirectory().resolve("spill").toString());
-        return io.flowfile.engine.duckdb.DuckDb.connect(properties);
+        return DuckDb.connect(properties);
     }
 
     private static String resource(String name) throws Exception {

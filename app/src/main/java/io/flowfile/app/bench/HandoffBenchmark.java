@@ -3,6 +3,7 @@ package io.flowfile.app.bench;
 import io.flowfile.app.cli.EngineOptions;
 import io.flowfile.app.kernel.KernelPlane;
 import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.duckdb.DuckDb;
 import io.flowfile.engine.exec.NodeEvent;
 import io.flowfile.engine.exec.RunResult;
 import io.flowfile.engine.plan.ExecutionMode;
@@ -23,12 +24,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code flowfile bench handoff}: a Python node that reads its input and publishes it unchanged,
@@ -59,7 +61,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
         Path work = Files.createDirectories(engine.dataDirectory().resolve("bench-handoff"));
         Path data = work.resolve("rows-" + rows + ".parquet");
         long arrowBytes;
-        try (Connection duckDb = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties()); Statement statement = duckDb.createStatement()) {
+        try (Connection duckDb = DuckDb.connect(new Properties()); Statement statement = duckDb.createStatement()) {
             if (!Files.exists(data)) {
                 statement.execute("COPY (SELECT i AS id, ((i % 100000) * 0.25)::DOUBLE AS amount, (i % 97)::INTEGER AS quantity, "
                         + "'category ' || (i % 20) AS category, DATE '2026-01-01' + (i % 365)::INTEGER AS day FROM range(" + rows
@@ -71,7 +73,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
         Path flow = writeFlow(work, data);
         try (KernelPlane plane = KernelPlane.open(engine.dataDirectory());
              FlowEngine flows = FlowEngine.create(engine.config(), NodeRegistry.load(getClass().getClassLoader()), plane.gateway());
-             Connection duckDb = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties())) {
+             Connection duckDb = DuckDb.connect(new Properties())) {
             plane.define(new KernelDefinition(KERNEL, "hand-off benchmark", "local", List.of(), 8, 2, 0, null, null, null));
             plane.manager().start(KERNEL).get(5, TimeUnit.MINUTES);
             try (Statement statement = duckDb.createStatement()) {

@@ -122,7 +122,7 @@ public final class EngineRequests {
             throw new IllegalArgumentException("publish_global: 'size' must be a number, was " + size);
         }
         var request = new PublishRequest(text(data, "python_type"), format(text(data, "format")), number.longValue(),
-                (String) data.get("sha256"), (String) data.get("description"), tags(data),
+                optionalText(data, "sha256"), optionalText(data, "description"), tags(data),
                 new Lineage(run.flowId(), run.flowVersion(), run.id(), call.nodeId(), call.kernelId()), file);
         GlobalArtifactRecord record = catalog.orElseThrow().globals().publish(text(data, "name"), request);
         return success(Map.of("id", record.id().toString(), "version", record.version()));
@@ -187,6 +187,14 @@ public final class EngineRequests {
             throw new IllegalArgumentException("'" + field + "' must be a non-empty string, was " + data.get(field));
         }
         return value;
+    }
+
+    private static String optionalText(Map<String, Object> data, String field) {
+        Object value = data.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException("'" + field + "' must be a string or null, was " + value);
+        }
+        return (String) value;
     }
 
     private static Optional<Integer> version(Map<String, Object> data) {

@@ -110,6 +110,10 @@ class EngineRequestsTest {
         assertThat(requests.handle(request("get_global", "name", "")).orElseThrow().get("error").toString())
                 .contains("'name' must be a non-empty string");
         assertThat(requests.handle(request("get_global", "name", "never-published")).orElseThrow()).containsEntry("ok", false);
+        Files.writeString(exchange.resolve("staged.pkl"), "abc");
+        assertThat(requests.handle(request("publish_global", "name", "m", "format", "pickle", "python_type", "builtins.int",
+                "size", 3, "relative_path", "staged.pkl", "description", 7)).orElseThrow().get("error").toString())
+                .contains("'description' must be a string or null");
     }
 
     @Test

@@ -3,26 +3,24 @@ package io.flowfile.app.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowfile.app.cli.FlowfileCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.flowfile.app.testing.Cli;
+import io.flowfile.app.testing.Cli.Outcome;
+import io.flowfile.engine.duckdb.DuckDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Flows with Python Script nodes, run by the command line on a real kernel in Docker. */
 class PythonScriptFlowIT {
 
     private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
     private static Path dir;
-
-    private record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void defineKernels() throws Exception {
@@ -43,17 +41,11 @@ class PythonScriptFlowIT {
     }
 
     private static Outcome flowfile(String... args) {
-        CommandLine commandLine = FlowfileCommand.commandLine();
-        var out = new StringWriter();
-        var err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+        return Cli.run(Path.of(data()), args);
     }
 
     private static Outcome run(Path flow, String... extra) {
-        var args = new ArrayList<>(List.of("run", flow.toString(), "--data-dir", data()));
+        var args = new ArrayList<>(List.of("run", flow.toString()));
         args.addAll(List.of(extra));
         return flowfile(args.toArray(String[]::new));
     }
@@ -84,7 +76,7 @@ class PythonScriptFlowIT {
     }
 
     private static List<String> rows(Path parquet, String query) throws Exception {
-        try (var connection = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties());
+        try (var connection = DuckDb.connect(new Properties());
              var statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(query.replace("FILE", "read_parquet('" + parquet + "')"))) {
             var values = new ArrayList<String>();

@@ -58,23 +58,26 @@ public final class BindCache {
                 return known;
             }
         }
-        Schema schema = batcher.describe(bindable(query, refs));
+        Schema schema = batcher.describe(bindable(normalised, schemas));
         synchronized (entries) {
             entries.put(cacheKey, schema);
         }
         return schema;
     }
 
-    /** {@code query} over empty stand-in tables of its inputs' schemas (an inline relation for a schema without columns). */
-    private String bindable(String query, List<Ref> refs) throws SQLException {
+    /**
+     * {@code query} over empty stand-in tables of its inputs' schemas, keyed by their positional
+     * names (an inline relation for a schema without columns, which no table can have).
+     */
+    private String bindable(String query, Map<String, Schema> schemasByRef) throws SQLException {
         String bindable = query;
         var inline = new LinkedHashMap<String, Schema>();
-        for (Ref ref : refs) {
-            var table = duckDb.standIn(ref.schema());
+        for (var entry : schemasByRef.entrySet()) {
+            var table = duckDb.standIn(entry.getValue());
             if (table.isPresent()) {
-                bindable = bindable.replace(ref.ref(), table.get());
+                bindable = bindable.replace(entry.getKey(), table.get());
             } else {
-                inline.put(ref.ref(), ref.schema());
+                inline.put(entry.getKey(), entry.getValue());
             }
         }
         return inline.isEmpty() ? bindable : StandIns.bindable(bindable, inline);

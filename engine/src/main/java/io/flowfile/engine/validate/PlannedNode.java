@@ -19,28 +19,21 @@ import java.util.Map;
  * @param inputs            for each input port, the relations connected to it, in document order
  * @param plan              what it compiles to
  * @param outputs           the schema of each output port
- * @param upstream          every relation this node reads, over all its input ports, in port order
  */
 public record PlannedNode(FlowNode node, NodeType<?> type, Record settings, String canonicalSettings, Ports ports,
-                          Map<String, List<RelationId>> inputs, NodePlan plan, Map<String, Schema> outputs,
-                          List<RelationId> upstream) {
+                          Map<String, List<RelationId>> inputs, NodePlan plan, Map<String, Schema> outputs) {
 
     public PlannedNode {
         inputs = Map.copyOf(inputs);
         outputs = Map.copyOf(outputs);
-        upstream = List.copyOf(upstream);
-    }
-
-    public PlannedNode(FlowNode node, NodeType<?> type, Record settings, String canonicalSettings, Ports ports,
-                       Map<String, List<RelationId>> inputs, NodePlan plan, Map<String, Schema> outputs) {
-        this(node, type, settings, canonicalSettings, ports, inputs, plan, outputs, upstream(ports, inputs));
     }
 
     public String id() {
         return node.id();
     }
 
-    private static List<RelationId> upstream(Ports ports, Map<String, List<RelationId>> inputs) {
+    /** Every relation this node reads, over all its input ports. */
+    public List<RelationId> upstream() {
         return ports.inputs().stream()
                 .flatMap(port -> inputs.getOrDefault(port.name(), List.of()).stream())
                 .toList();
