@@ -3,6 +3,7 @@ package io.flowfile.app.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.ArtifactFormat;
+import io.flowfile.catalog.api.FlowArtifactSpec;
 import io.flowfile.catalog.api.GlobalArtifactRecord;
 import io.flowfile.catalog.api.Lineage;
 import io.flowfile.catalog.api.PublishRequest;
@@ -26,7 +27,9 @@ import java.util.regex.Pattern;
 /**
  * Answers what a running cell asks the engine over the {@code flowfile.engine} comm: the global
  * artifacts of the catalog ({@code publish_global}, {@code get_global}, {@code list_global},
- * {@code delete_global}). The answer is a JSON file, {@code <exchange>/replies/<request_id>.json},
+ * {@code delete_global}); and records what it tells: flow-scoped artifacts published or deleted
+ * ({@code artifact_published}, {@code artifact_deleted} events, kept as the catalog's metadata of
+ * the artifacts the kernel holds). The answer is a JSON file, {@code <exchange>/replies/<request_id>.json},
  * written under a temporary name and renamed, because a kernel busy running the cell reads no
  * shell messages. Every field of a request is checked: a forged or malformed request gets an
  * answer saying what is wrong, and a file it names outside the node's exchange directory is refused.
@@ -60,10 +63,11 @@ public final class EngineRequests {
     }
 
     /**
-     * Handles one comm message's data. Messages of another protocol, and events (which expect no
-     * answer), are ignored.
+     * Handles one comm message's data. Messages of another protocol are ignored; an event is
+     * recorded and gets no answer.
      *
      * @return the answer written, or empty when none was due
+     * @throws IllegalArgumentException naming what is wrong with an event (there is no answer to say it in)
      */
     public Optional<Map<String, Object>> handle(Map<String, Object> data) throws IOException {
         if (data == null || !PROTOCOL.equals(data.get("protocol"))) {
@@ -71,6 +75,10 @@ public final class EngineRequests {
         }
         Object requestId = data.get("request_id");
         Object action = data.get("action");
+        if ("artifact_published".equals(action) || "artifact_deleted".equals(action)) {
+            record((String) action, data);
+            return Optional.empty();
+        }
         if (!(requestId instanceof String id) || !REQUEST_ID.matcher(id).matches() || !(action instanceof String name)
                 || !isRequest(name)) {
             return Optional.empty(); // an event, or nothing a reply could be addressed to
@@ -90,6 +98,45 @@ public final class EngineRequests {
             case "publish_global", "get_global", "list_global", "delete_global" -> true;
             default -> false;
         };
+    }
+
+    /**
+     * A flow-scoped artifact event of this node: recorded for the node's flow and kernel (the event
+     * must name those, and the node, as the engine ran them).
+     */
+    private void record(String action, Map<String, Object> data) {
+        if (catalog.isEmpty()) {
+            return; // no catalog to keep the metadata in; the kernel holds the artifacts all the same
+        }
+        same(action, "flow_id", data.get("flow_id"), call.flowId());
+        same(action, "kernel_id", data.get("kernel_id"), call.kernelId());
+        var artifacts = catalog.get().flowArtifacts();
+        if (action.equals("artifact_deleted")) {
+            same(action, "node_id", data.get("node_id"), call.nodeId());
+            String name = text(data, "name");
+            if (artifacts.list(call.flowId(), call.kernelId()).stream().anyMatch(record -> record.name().equals(name))) {
+                artifacts.delete(call.flowId(), call.kernelId(), name);
+            }
+            return;
+        }
+        if (!(data.get("artifact") instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("artifact_published: 'artifact' must be an object, was " + data.get("artifact"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> artifact = (Map<String, Object>) map;
+        same(action, "artifact.node_id", artifact.get("node_id"), call.nodeId());
+        if (!(artifact.get("size") instanceof Number size)) {
+            throw new IllegalArgumentException("artifact_published: 'artifact.size' must be a number, was " + artifact.get("size"));
+        }
+        artifacts.record(new FlowArtifactSpec(call.flowId(), call.kernelId(), text(artifact, "name"), call.nodeId(),
+                text(artifact, "python_type"), format(text(artifact, "format")), size.longValue(), text(artifact, "sha256")));
+    }
+
+    /** An event's claim about who sent it must be what the engine ran. */
+    private static void same(String action, String field, Object claimed, String actual) {
+        if (!actual.equals(claimed)) {
+            throw new IllegalArgumentException(action + ": '" + field + "' is " + claimed + ", but the engine ran this cell as " + actual);
+        }
     }
 
     private Map<String, Object> answer(String action, Map<String, Object> data) throws IOException {

@@ -1,5 +1,8 @@
 package io.flowfile.app.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowfile.catalog.api.DisplayOutput;
 import io.flowfile.catalog.api.FlowRecord;
 import io.flowfile.catalog.api.FlowVersionRecord;
 import io.flowfile.catalog.api.NodeResult;
@@ -15,21 +18,28 @@ import io.flowfile.engine.exec.RunResult;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps a run of a registered flow in the catalog: the run against the exact version that ran, each
- * node's outcome as it happens, and the final state. A catalog that fails while the run goes on
- * does not stop the run; the first such failure is reported at the end.
+ * node's outcome as it happens, what code nodes displayed, and the final state. A catalog that fails
+ * while the run goes on does not stop the run; the first such failure is reported at the end (a
+ * display the catalog refuses does not stop the recording of the rest).
  */
 public final class RunRecorder implements RunListener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Catalog catalog;
     private final RunRecord run;
     private final Map<String, String> nodeTypes;
     private volatile RuntimeException failure;
+    private volatile RuntimeException displayFailure;
+    private final AtomicInteger displays = new AtomicInteger();
 
     private RunRecorder(Catalog catalog, RunRecord run, Map<String, String> nodeTypes) {
         this.catalog = catalog;
@@ -80,6 +90,11 @@ public final class RunRecorder implements RunListener {
         return run;
     }
 
+    /** How many displays the catalog kept with the run so far. */
+    public int displaysKept() {
+        return displays.get();
+    }
+
     @Override
     public void onEvent(NodeEvent event) {
         NodeResult result = switch (event) {
@@ -91,6 +106,10 @@ public final class RunRecorder implements RunListener {
             case NodeEvent.Running running -> result(event.nodeId(), NodeState.RUNNING, -1, -1, null, false);
             case NodeEvent.Queued queued -> null;
             case NodeEvent.Output output -> null;
+            case NodeEvent.Display display -> {
+                keep(display);
+                yield null;
+            }
         };
         if (result == null || failure != null) {
             return;
@@ -99,6 +118,26 @@ public final class RunRecorder implements RunListener {
             catalog.runs().recordNode(run.id(), result);
         } catch (RuntimeException e) {
             failure = e;
+        }
+    }
+
+    private void keep(NodeEvent.Display display) {
+        if (failure != null) {
+            return;
+        }
+        try {
+            Map<String, String> bundle = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> entry : display.bundle().entrySet()) {
+                Object value = entry.getValue();
+                bundle.put(entry.getKey(), value instanceof String text ? text : JSON.writeValueAsString(value));
+            }
+            String title = display.title() == null ? null : display.title().substring(0, Math.min(display.title().length(), DisplayOutput.MAX_TITLE));
+            catalog.runOutputs().record(run.id(), new DisplayOutput(display.nodeId(), title, bundle));
+            displays.incrementAndGet();
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (displayFailure == null) {
+                displayFailure = e instanceof RuntimeException runtime ? runtime : new IllegalArgumentException(e.getMessage(), e);
+            }
         }
     }
 
@@ -121,7 +160,7 @@ public final class RunRecorder implements RunListener {
                 failure = e;
             }
         }
-        return Optional.ofNullable(failure);
+        return Optional.ofNullable(failure != null ? failure : displayFailure);
     }
 
     private NodeResult result(String nodeId, NodeState state, long rows, long millis, RunError error, boolean cached) {

@@ -32,7 +32,8 @@ final class ProgressPrinter implements RunListener {
             case NodeEvent.Failed failed -> "FAILED     " + failed.error().message();
             case NodeEvent.Skipped skipped -> "skipped    " + skipped.reason();
             case NodeEvent.Cancelled cancelled -> "cancelled";
-            case NodeEvent.Output output -> output(output);
+            case NodeEvent.Output output -> output(output.stream(), output.text());
+            case NodeEvent.Display display -> output("display", display.text());
         };
         if (detail != null) {
             out.printf(Locale.ROOT, "  %-" + width + "s  %-14s %s%n", event.nodeId(), types.getOrDefault(event.nodeId(), ""), detail);
@@ -41,13 +42,13 @@ final class ProgressPrinter implements RunListener {
     }
 
     /** A code node's printed, logged or displayed line, indented under its node. */
-    private static String output(NodeEvent.Output event) {
-        String text = event.text().endsWith("\n") ? event.text().substring(0, event.text().length() - 1) : event.text();
-        String label = switch (event.stream()) {
+    private static String output(String stream, String printed) {
+        String text = printed.endsWith("\n") ? printed.substring(0, printed.length() - 1) : printed;
+        String label = switch (stream) {
             case "stdout" -> "| ";
             case "stderr" -> "! ";
             case "display" -> "[display] ";
-            default -> "[" + event.stream() + "] ";
+            default -> "[" + stream + "] ";
         };
         return label + text.replace("\n", "\n" + " ".repeat(30) + label);
     }

@@ -70,8 +70,9 @@ public final class RunCommand implements Callable<Integer> {
                 recorder.ifPresent(recording -> recording.finish(result).ifPresentOrElse(
                         failure -> spec.commandLine().getErr().println("The catalog could not record all of run "
                                 + recording.run().id() + ": " + failure.getMessage()),
-                        () -> out.printf("Recorded in the catalog as a run of flow '%s' version %d%n",
-                                validated.document().name(), recording.run().flowVersion())));
+                        () -> out.printf("Recorded in the catalog as a run of flow '%s' version %d%s%n",
+                                validated.document().name(), recording.run().flowVersion(), recording.displaysKept() == 0 ? ""
+                                        : " (" + recording.displaysKept() + " display" + (recording.displaysKept() == 1 ? "" : "s") + " kept)")));
                 return switch (result.state()) {
                     case SUCCEEDED -> 0;
                     case FAILED -> FlowfileCommand.RUN_FAILED;

@@ -185,7 +185,7 @@ public final class KernelGatewayAdapter implements KernelGateway {
                 try {
                     requests.handle(message.content(Content.CommMsg.class).data());
                 } catch (IOException | RuntimeException e) {
-                    listener.log("ERROR", "the engine could not answer the kernel's request: " + e);
+                    listener.log("ERROR", "the engine could not handle the kernel's message: " + (e.getMessage() != null ? e.getMessage() : e));
                 }
             }
 

@@ -1,7 +1,10 @@
 package io.flowfile.app.kernel;
 
+import io.flowfile.app.catalog.Catalog;
+import io.flowfile.app.catalog.KernelMirror;
 import io.flowfile.kernel.KernelRuntimeConfig;
 import io.flowfile.kernel.manager.KernelDefinition;
+import io.flowfile.kernel.manager.KernelInfo;
 import io.flowfile.kernel.manager.KernelManager;
 import io.flowfile.node.KernelGateway;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +33,14 @@ public final class KernelPlane implements AutoCloseable {
     private final Path definitions;
     private final KernelManager manager;
     private final KernelGatewayAdapter gateway;
+    /** Present when the catalog is (the command runs as the application). */
+    private final Optional<KernelMirror> mirror;
 
-    private KernelPlane(Path definitions, KernelManager manager) {
+    private KernelPlane(Path definitions, KernelManager manager, Optional<KernelMirror> mirror) {
         this.definitions = definitions;
         this.manager = manager;
         this.gateway = new KernelGatewayAdapter(manager, CELL_TIMEOUT);
+        this.mirror = mirror;
     }
 
     public static KernelPlane open(Path dataDirectory) {
@@ -47,8 +54,15 @@ public final class KernelPlane implements AutoCloseable {
         KernelRuntimeConfig config = KernelRuntimeConfig.defaults(root, kernelBuildContext(), instanceId(root))
                 .withPoolSize(0);
         KernelManager manager = new KernelManager(config);
-        KernelPlane plane = new KernelPlane(definitions, manager);
-        plane.stored().forEach(manager::define);
+        Optional<KernelMirror> mirror = Catalog.current()
+                .map(catalog -> new KernelMirror(catalog, id -> manager.info(id).map(KernelInfo::definition)));
+        KernelPlane plane = new KernelPlane(definitions, manager, mirror);
+        List<KernelDefinition> stored = plane.stored();
+        stored.forEach(manager::define);
+        mirror.ifPresent(found -> {
+            found.sync(stored);
+            manager.addListener(found);
+        });
         return plane;
     }
 
@@ -92,7 +106,7 @@ public final class KernelPlane implements AutoCloseable {
         return gateway;
     }
 
-    /** Saves and applies a definition. */
+    /** Saves and applies a definition (in the catalog too, when there is one). */
     public void define(KernelDefinition definition) {
         try {
             definition.write(definitions.resolve(definition.id() + ".json"));
@@ -100,10 +114,12 @@ public final class KernelPlane implements AutoCloseable {
             throw new UncheckedIOException("cannot save kernel '" + definition.id() + "' under " + definitions, e);
         }
         manager.define(definition);
+        mirror.ifPresent(found -> found.defined(definition));
     }
 
     public void forget(String id) {
         manager.remove(id);
+        mirror.ifPresent(found -> found.forgotten(id));
         try {
             Files.deleteIfExists(definitions.resolve(id + ".json"));
         } catch (IOException e) {

@@ -1,12 +1,19 @@
 package io.flowfile.app.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowfile.catalog.api.ArtifactFormat;
+import io.flowfile.catalog.api.FlowArtifactRecord;
+import io.flowfile.catalog.api.FlowArtifactSpec;
 import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.KernelSpec;
 import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.catalog.api.RunTrigger;
+import io.flowfile.catalog.artifact.FlowArtifactService;
 import io.flowfile.catalog.artifact.GlobalArtifactService;
 import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.kernel.KernelCatalog;
 import io.flowfile.catalog.run.RunService;
 import io.flowfile.node.KernelGateway.ExchangeArea;
 import io.flowfile.node.KernelGateway.ScriptCall;
@@ -36,6 +43,12 @@ class EngineRequestsTest {
 
     @Inject
     GlobalArtifactService globals;
+
+    @Inject
+    FlowArtifactService flowArtifacts;
+
+    @Inject
+    KernelCatalog kernels;
 
     @TempDir
     Path exchange;
@@ -128,5 +141,60 @@ class EngineRequestsTest {
         assertThat(requests.handle(otherProtocol)).isEmpty();
         assertThat(exchange.getParent().resolve("escaped.json")).doesNotExist();
         assertThat(exchange.resolve("replies")).doesNotExist();
+    }
+
+    private Map<String, Object> artifactEvent(String flowId, String nodeId, Object size, String sha256) {
+        var artifact = new HashMap<String, Object>();
+        artifact.put("name", "model");
+        artifact.put("flow_id", flowId);
+        artifact.put("node_id", nodeId);
+        artifact.put("run_id", run.id().toString());
+        artifact.put("python_type", "sklearn.linear_model.LinearRegression");
+        artifact.put("format", "joblib");
+        artifact.put("size", size);
+        artifact.put("sha256", sha256);
+        return request("artifact_published", "flow_id", flowId, "run_id", run.id().toString(), "kernel_id", "k1", "artifact", artifact);
+    }
+
+    @Test
+    void artifactEventsOfTheNodeAreRecordedForItsFlowAndKernel() throws Exception {
+        kernels.save(new KernelSpec("k1", null, null, null, 1, 1, 0, null, null, null));
+        flowArtifacts.deleteAll("flow");
+        EngineRequests requests = requests(run.id().toString());
+
+        assertThat(requests.handle(artifactEvent("flow", "node", 1234, "a".repeat(64)))).isEmpty(); // an event: no answer
+        FlowArtifactRecord recorded = flowArtifacts.get("flow", "k1", "model");
+        assertThat(recorded.spec()).isEqualTo(new FlowArtifactSpec("flow", "k1", "model", "node", "sklearn.linear_model.LinearRegression",
+                ArtifactFormat.JOBLIB, 1234, "a".repeat(64)));
+        assertThat(exchange.resolve("replies")).doesNotExist();
+
+        requests.handle(request("artifact_deleted", "flow_id", "flow", "run_id", run.id().toString(), "kernel_id", "k1", "name", "model",
+                "node_id", "node"));
+        assertThat(flowArtifacts.list("flow", "k1")).isEmpty();
+        // deleting what the catalog never heard of (published before it existed) is not an error
+        requests.handle(request("artifact_deleted", "flow_id", "flow", "run_id", run.id().toString(), "kernel_id", "k1", "name", "model",
+                "node_id", "node"));
+    }
+
+    @Test
+    void aForgedOrMalformedArtifactEventIsRefusedNamingWhatIsWrongAndRecordsNothing() {
+        kernels.save(new KernelSpec("k1", null, null, null, 1, 1, 0, null, null, null));
+        flowArtifacts.deleteAll("flow");
+        flowArtifacts.deleteAll("someone-elses-flow");
+        EngineRequests requests = requests(run.id().toString());
+
+        assertThatThrownBy(() -> requests.handle(artifactEvent("someone-elses-flow", "node", 1, "a".repeat(64))))
+                .hasMessageContaining("'flow_id' is someone-elses-flow, but the engine ran this cell as flow");
+        assertThatThrownBy(() -> requests.handle(artifactEvent("flow", "other-node", 1, "a".repeat(64))))
+                .hasMessageContaining("'artifact.node_id' is other-node");
+        assertThatThrownBy(() -> requests.handle(artifactEvent("flow", "node", "big", "a".repeat(64))))
+                .hasMessageContaining("'artifact.size' must be a number");
+        assertThatThrownBy(() -> requests.handle(artifactEvent("flow", "node", 1, "not-a-hash")))
+                .hasMessageContaining("sha256");
+        Map<String, Object> noArtifact = artifactEvent("flow", "node", 1, "a".repeat(64));
+        noArtifact.put("artifact", "model");
+        assertThatThrownBy(() -> requests.handle(noArtifact)).hasMessageContaining("'artifact' must be an object");
+        assertThat(flowArtifacts.list("flow")).isEmpty();
+        assertThat(flowArtifacts.list("someone-elses-flow")).isEmpty();
     }
 }

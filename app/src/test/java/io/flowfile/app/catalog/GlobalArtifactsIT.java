@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowfile.app.kernel.KernelPlane;
 import io.flowfile.app.testing.Cli;
 import io.flowfile.app.testing.Cli.Outcome;
+import io.flowfile.catalog.api.FlowArtifactRecord;
 import io.flowfile.catalog.api.GlobalArtifactRecord;
+import io.flowfile.catalog.api.RunOutputRecord;
 import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.artifact.FlowArtifactService;
 import io.flowfile.catalog.artifact.GlobalArtifactService;
+import io.flowfile.catalog.kernel.KernelCatalog;
+import io.flowfile.catalog.run.RunOutputService;
 import io.flowfile.catalog.run.RunService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,9 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Global artifacts end to end: a Python Script node on a real kernel publishes, reads, lists and
- * deletes them through the comm protocol, and the engine keeps them in the application's catalog
- * with their lineage.
+ * Artifacts and displays end to end: a Python Script node on a real kernel publishes, reads, lists
+ * and deletes global artifacts through the comm protocol, and the engine keeps them in the
+ * application's catalog with their lineage; flow-scoped artifacts are recorded as the kernel tells of
+ * them (and forgotten when a CLEAR kernel starts again); what a node displays is kept with its run.
  */
 @QuarkusTest
 class GlobalArtifactsIT {
@@ -36,6 +42,15 @@ class GlobalArtifactsIT {
     @Inject
     RunService runs;
 
+    @Inject
+    RunOutputService runOutputs;
+
+    @Inject
+    FlowArtifactService flowArtifacts;
+
+    @Inject
+    KernelCatalog kernels;
+
     @BeforeAll
     static void defineKernel() throws Exception {
         dir = Files.createTempDirectory("flowfile-globals-it");
@@ -43,6 +58,9 @@ class GlobalArtifactsIT {
             Outcome defined = Cli.run(data(), "kernel", "--data-dir", data().toString(), "define", kernel, "--memory-gb", "1");
             assertThat(defined.exitCode()).as(defined.err()).isZero();
         }
+        Outcome clearing = Cli.run(data(), "kernel", "--data-dir", data().toString(), "define", "clearing", "--memory-gb", "1",
+                "--recovery", "clear");
+        assertThat(clearing.exitCode()).as(clearing.err()).isZero();
     }
 
     @AfterAll
@@ -57,11 +75,16 @@ class GlobalArtifactsIT {
     }
 
     private static Path flow(String name, String... cells) throws Exception {
+        return flowOn("globals", name, cells);
+    }
+
+    private static Path flowOn(String kernel, String name, String... cells) throws Exception {
         var text = new StringBuilder("flowfile: 1\nname: ").append(name).append("\nnodes:\n")
                 .append("  - id: people\n    type: manual_input\n    settings:\n")
                 .append("      columns: [{name: id, type: BIGINT}, {name: score, type: DOUBLE}]\n")
                 .append("      rows: [[1, 0.5], [2, 1.5], [3, 2.5]]\n")
-                .append("  - id: model\n    type: python_script\n    settings:\n      kernel_id: globals\n      start_kernel: true\n      cells:\n");
+                .append("  - id: model\n    type: python_script\n    settings:\n      kernel_id: ").append(kernel)
+                .append("\n      start_kernel: true\n      cells:\n");
         for (String cell : cells) {
             text.append("        - |\n");
             cell.lines().forEach(line -> text.append("          ").append(line).append('\n'));
@@ -141,6 +164,20 @@ class GlobalArtifactsIT {
         assertThat(model.tags()).containsExactly("churn", "ml");
         assertThat(model.lineage().runId()).isEqualTo(recorded.id());
         assertThat(model.lineage().nodeId()).isEqualTo("train");
+        List<RunOutputRecord> displays = runOutputs.list(recorded.id());
+        assertThat(displays).extracting(RunOutputRecord::mimeType).containsExactlyInAnyOrder("image/png", "text/plain");
+        assertThat(displays).allSatisfy(output -> {
+            assertThat(output.seq()).isEqualTo(1);
+            assertThat(output.nodeId()).isEqualTo("train");
+            assertThat(output.title()).isEqualTo("What drives churn");
+        });
+        RunOutputRecord chart = displays.stream().filter(output -> output.mimeType().equals("image/png")).findFirst().orElseThrow();
+        assertThat(chart.inline()).as("a chart of %d bytes is a blob", chart.sizeBytes()).isFalse();
+        byte[] png = runOutputs.content(chart);
+        assertThat(png).hasSize((int) chart.sizeBytes()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(displays).filteredOn(output -> output.mimeType().equals("text/plain")).singleElement()
+                .satisfies(text -> assertThat(text.inline()).isTrue());
+        assertThat(run.out()).contains("(1 display kept)");
         try (var duckDb = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties());
              var rows = duckDb.createStatement().executeQuery("SELECT count(*), min(churn_probability) >= 0, max(churn_probability) <= 1 FROM read_parquet('"
                      + example.resolve("out/churn-scores.parquet") + "')")) {
@@ -160,5 +197,41 @@ class GlobalArtifactsIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out() + run.err()).contains("NotRegisteredError", "publish_global needs a registered flow");
         assertThat(globals.list(Set.of())).extracting(GlobalArtifactRecord::name).doesNotContain("nope");
+    }
+
+    @Test
+    void flowScopedArtifactsAreInTheCatalogAsTheKernelHoldsThem() throws Exception {
+        Path flow = flowOn("clearing", "flow-artifacts", """
+                import flowfile
+                frame = flowfile.read_input().collect()
+                flowfile.publish_artifact("scores", frame)
+                flowfile.publish_artifact("settings", {"threshold": 0.5})
+                flowfile.publish_artifact("scratch", [1, 2, 3])
+                flowfile.delete_artifact("scratch")
+                flowfile.display("<b>three artifacts published, one deleted</b>", title="artifacts")
+                flowfile.publish_output(frame)""");
+        assertThat(Cli.run(data(), "register", flow.toString()).exitCode()).isZero();
+        Outcome run = Cli.run(data(), "run", flow.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+
+        List<FlowArtifactRecord> recorded = flowArtifacts.listOnKernel("clearing");
+        assertThat(recorded).extracting(FlowArtifactRecord::name).containsExactly("scores", "settings");
+        FlowArtifactRecord scores = recorded.getFirst();
+        assertThat(scores.spec().flowName()).startsWith("flow-artifacts-");
+        assertThat(scores.spec().nodeId()).isEqualTo("model");
+        assertThat(scores.spec().pythonType()).isEqualTo("polars.dataframe.frame.DataFrame");
+        assertThat(scores.spec().format()).isEqualTo(io.flowfile.catalog.api.ArtifactFormat.PARQUET);
+        assertThat(scores.spec().sizeBytes()).isPositive();
+        assertThat(recorded.get(1).spec().format()).isEqualTo(io.flowfile.catalog.api.ArtifactFormat.CLOUDPICKLE);
+        assertThat(kernels.get("clearing").spec().recoveryMode()).isEqualTo(io.flowfile.catalog.api.KernelRecoveryMode.CLEAR);
+        RunRecord recordedRun = runs.listForFlow("flow-artifacts", 1).getFirst();
+        assertThat(runOutputs.list(recordedRun.id())).extracting(RunOutputRecord::mimeType, RunOutputRecord::inline)
+                .contains(org.assertj.core.groups.Tuple.tuple("text/html", true));
+
+        // a kernel in CLEAR recovery mode deletes every artifact when it starts again: so does the catalog
+        assertThat(Cli.run(data(), "kernel", "--data-dir", data().toString(), "stop", "clearing").exitCode()).isZero();
+        Outcome started = Cli.run(data(), "kernel", "--data-dir", data().toString(), "start", "clearing");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(flowArtifacts.listOnKernel("clearing")).isEmpty();
     }
 }

@@ -24,8 +24,16 @@ public class FlowArtifactRepository implements PanacheRepositoryBase<FlowArtifac
         return list("flowName = ?1 and kernelId = ?2", ORDER, flowName, kernelId);
     }
 
+    public List<FlowArtifactEntity> listOnKernel(String kernelId) {
+        return list("kernelId", Sort.ascending("flowName").and("name"), kernelId);
+    }
+
     public long deleteForFlow(String flowName) {
         return delete("flowName", flowName);
+    }
+
+    public long deleteOnKernel(String kernelId) {
+        return delete("kernelId", kernelId);
     }
 
     public long deleteForFlow(String flowName, String kernelId) {

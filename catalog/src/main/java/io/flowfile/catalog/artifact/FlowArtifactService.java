@@ -72,6 +72,13 @@ public class FlowArtifactService {
         return artifacts.listForFlow(flowName, kernelId).stream().map(FlowArtifactEntity::toRecord).toList();
     }
 
+    /** Every flow's artifacts on one kernel, by flow and name. */
+    @Transactional
+    public List<FlowArtifactRecord> listOnKernel(String kernelId) {
+        Checks.kernelId(kernelId);
+        return artifacts.listOnKernel(kernelId).stream().map(FlowArtifactEntity::toRecord).toList();
+    }
+
     @Transactional
     public void delete(String flowName, String kernelId, String name) {
         FlowArtifactEntity artifact = artifacts.find(flowName, kernelId, name).orElseThrow(() -> notFound(flowName, kernelId, name));
@@ -91,6 +98,13 @@ public class FlowArtifactService {
         Checks.flowName(flowName);
         Checks.kernelId(kernelId);
         return (int) artifacts.deleteForFlow(flowName, kernelId);
+    }
+
+    /** Deletes the artifact records of every flow on one kernel (the kernel started in CLEAR recovery mode). */
+    @Transactional
+    public int deleteAllOnKernel(String kernelId) {
+        Checks.kernelId(kernelId);
+        return (int) artifacts.deleteOnKernel(kernelId);
     }
 
     private static CatalogException notFound(String flowName, String kernelId, String name) {

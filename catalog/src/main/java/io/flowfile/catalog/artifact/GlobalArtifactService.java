@@ -14,6 +14,7 @@ import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.internal.Checks;
 import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
+import io.flowfile.catalog.run.RunOutputRepository;
 import io.flowfile.catalog.run.RunService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,7 +32,7 @@ import java.util.TreeSet;
  * concurrent publishers of one name are served one at a time by a lock on the name's row). Bytes go to
  * the blob store, before and outside the transaction that records the version; a publish needs a
  * registered flow version in its lineage. Deleting versions leaves their blobs to
- * {@link #sweepBlobs()}, which removes blobs no version names any more.
+ * {@link #sweepBlobs()}, which removes blobs that no version and no display kept with a run names any more.
  */
 @ApplicationScoped
 public class GlobalArtifactService {
@@ -41,15 +42,17 @@ public class GlobalArtifactService {
     private final FlowService flows;
     private final RunService runs;
     private final BlobStore blobs;
+    private final RunOutputRepository runOutputs;
     private final CatalogSettings settings;
 
     public GlobalArtifactService(GlobalArtifactRepository artifacts, GlobalArtifactVersionRepository versions, FlowService flows,
-            RunService runs, BlobStore blobs, CatalogSettings settings) {
+            RunService runs, BlobStore blobs, RunOutputRepository runOutputs, CatalogSettings settings) {
         this.artifacts = artifacts;
         this.versions = versions;
         this.flows = flows;
         this.runs = runs;
         this.blobs = blobs;
+        this.runOutputs = runOutputs;
         this.settings = settings;
     }
 
@@ -142,7 +145,7 @@ public class GlobalArtifactService {
     }
 
     /**
-     * Deletes the blobs that no global artifact version names and that were stored (or stored again)
+     * Deletes the blobs that no global artifact version and no run output names and that were stored (or stored again)
      * at least {@code minimumAge} ago, and temporary files of interrupted writes as old.
      *
      * @return how many blobs were deleted
@@ -162,7 +165,11 @@ public class GlobalArtifactService {
         Instant before = Instant.now().minus(minimumAge);
         List<BlobStore.Entry> old = blobs.list().stream().filter(blob -> !blob.lastModified().isAfter(before)).toList();
         afterListing.run();
-        Set<String> referenced = Conflicts.inTransaction("the blob references", () -> new HashSet<>(versions.referencedSha256s()));
+        Set<String> referenced = Conflicts.inTransaction("the blob references", () -> {
+            Set<String> names = new HashSet<>(versions.referencedSha256s());
+            names.addAll(runOutputs.referencedSha256s()); // the large displays kept with runs
+            return names;
+        });
         int deleted = 0;
         for (BlobStore.Entry blob : old) {
             if (!referenced.contains(blob.sha256()) && blobs.deleteIfNotModifiedSince(blob.sha256(), before)) {

@@ -104,6 +104,21 @@ public class BlobStore {
         }
     }
 
+    /** Stores {@code content} as {@link #put(Path, String, long)} stores a file. */
+    public Entry put(byte[] content) {
+        requireNonNull(content, "content is null");
+        Path staged = root.resolve(TEMPORARY).resolve(UUID.randomUUID() + ".in");
+        try {
+            Files.createDirectories(staged.getParent());
+            Files.write(staged, content);
+            return put(staged, null, content.length);
+        } catch (IOException e) {
+            throw storageError("storing " + content.length + " bytes", e);
+        } finally {
+            deleteQuietly(staged);
+        }
+    }
+
     /** Where the blob with this SHA-256 lives (whether or not it is stored). */
     public Path path(String sha256) {
         Checks.sha256(sha256, "sha256");

@@ -100,6 +100,21 @@ public abstract class FlowArtifactServiceContract {
     }
 
     @Test
+    void clearingAKernelDeletesTheRecordsOfEveryFlowOnIt() {
+        String otherFlow = unique("another flow");
+        artifacts.record(spec(kernel, "a", 'a', 1));
+        artifacts.record(new FlowArtifactSpec(otherFlow, kernel, "a", "n", "dict", ArtifactFormat.CLOUDPICKLE, 3, "c".repeat(64)));
+        artifacts.record(spec(otherKernel, "b", 'b', 1));
+
+        assertThat(artifacts.listOnKernel(kernel)).extracting(record -> record.spec().flowName())
+                .containsExactlyInAnyOrder(flow, otherFlow);
+        assertThat(artifacts.deleteAllOnKernel(kernel)).isEqualTo(2);
+
+        assertThat(artifacts.list(flow)).extracting(FlowArtifactRecord::name).containsExactly("b");
+        assertThat(artifacts.list(otherFlow)).isEmpty();
+    }
+
+    @Test
     void anUnknownKernelIsRefused() {
         assertCatalogError(() -> artifacts.record(spec("nobody", "a", 'a', 1)), CatalogErrorCode.KERNEL_NOT_FOUND)
                 .hasMessageContaining("artifact 'a' of flow '" + flow + "' names kernel 'nobody', which is not defined in the catalog");

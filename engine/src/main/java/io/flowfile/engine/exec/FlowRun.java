@@ -216,7 +216,8 @@ public final class FlowRun implements AutoCloseable {
     }
 
     private void emit(NodeEvent event) {
-        if (!(event instanceof NodeEvent.Queued || event instanceof NodeEvent.Running || event instanceof NodeEvent.Output)) {
+        if (!(event instanceof NodeEvent.Queued || event instanceof NodeEvent.Running || event instanceof NodeEvent.Output
+                || event instanceof NodeEvent.Display)) {
             outcomes.put(event.nodeId(), event);
         }
         listener.onEvent(event);

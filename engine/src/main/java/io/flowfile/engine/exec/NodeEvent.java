@@ -2,6 +2,9 @@ package io.flowfile.engine.exec;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What happens to a node during a run, in order: queued, running, then one final event. */
 public sealed interface NodeEvent {
@@ -42,9 +45,29 @@ public sealed interface NodeEvent {
     /**
      * Something a code node printed, logged or displayed while it ran (not a state change).
      *
-     * @param stream {@code stdout}, {@code stderr}, a log level ({@code INFO}, {@code WARNING}, ...) or {@code display}
-     * @param text   the text; for a display, its MIME types and title
+     * @param stream {@code stdout}, {@code stderr} or a log level ({@code INFO}, {@code WARNING}, ...)
+     * @param text   the text
      */
     record Output(String runId, String nodeId, Instant at, String stream, String text) implements NodeEvent {
+    }
+
+    /**
+     * Something a code node displayed (a chart, a table, HTML): Jupyter's {@code display_data}.
+     *
+     * @param title  the title given to {@code flowfile.display}, or null
+     * @param bundle MIME type to representation as the kernel sent it: text (base64 for binary
+     *               images), or a JSON tree for a JSON type; always with {@code text/plain}
+     */
+    record Display(String runId, String nodeId, Instant at, String title, Map<String, Object> bundle) implements NodeEvent {
+
+        public Display {
+            bundle = Collections.unmodifiableMap(new LinkedHashMap<>(bundle));
+        }
+
+        /** The plain-text form, for a terminal. */
+        public String text() {
+            Object text = bundle.get("text/plain");
+            return text != null ? String.valueOf(text) : String.join(", ", bundle.keySet());
+        }
     }
 }

@@ -130,6 +130,15 @@ final class ScriptStage {
                 + (declared ? "" : "; validate the flow again so that downstream nodes see the new columns"));
     }
 
+    /** {@code flowfile.display}'s title: {@code {"flowfile": {"title": ...}}} in the display's metadata. */
+    private static String title(Map<String, Object> metadata) {
+        if (metadata != null && metadata.get("flowfile") instanceof Map<?, ?> flowfile && flowfile.get("title") instanceof String title
+                && !title.isEmpty()) {
+            return title;
+        }
+        return null;
+    }
+
     private KernelGateway.ScriptListener listener(String nodeId) {
         return new KernelGateway.ScriptListener() {
             @Override
@@ -144,9 +153,7 @@ final class ScriptStage {
 
             @Override
             public void display(Map<String, Object> data, Map<String, Object> metadata) {
-                Object text = data.get("text/plain");
-                emit.accept(new NodeEvent.Output(runId, nodeId, Instant.now(), "display",
-                        text != null ? String.valueOf(text) : String.join(", ", data.keySet())));
+                emit.accept(new NodeEvent.Display(runId, nodeId, Instant.now(), title(metadata), data));
             }
         };
     }
