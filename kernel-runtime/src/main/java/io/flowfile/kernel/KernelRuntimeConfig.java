@@ -23,6 +23,9 @@ import java.time.Duration;
  * @param poolSize             prewarmed containers kept per (owner, image, resource profile); 0 disables the pool
  * @param monitorInterval      how often container state and resources are read
  * @param environments         where derived images for kernels with extra packages are built
+ * @param exchangeRoot         host directory for the per-owner exchange directories (the files of the data
+ *                             hand-off), or null for {@code <workRoot>/owners/<owner>/exchange}; a memory-backed
+ *                             file system (tmpfs) there spares the hand-off the disk's write-back
  */
 public record KernelRuntimeConfig(
         String dockerHost,
@@ -38,7 +41,8 @@ public record KernelRuntimeConfig(
         int maxKernelsPerOwner,
         int poolSize,
         Duration monitorInterval,
-        EnvironmentConfig environments) {
+        EnvironmentConfig environments,
+        Path exchangeRoot) {
 
     public static final String DEFAULT_IMAGE = "flowfile-kernel:latest";
     public static final String DEFAULT_DOCKER_HOST = "unix:///var/run/docker.sock";
@@ -90,27 +94,33 @@ public record KernelRuntimeConfig(
                 512, 256L << 20, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(2),
                 25, 1, Duration.ofSeconds(2),
                 new EnvironmentConfig(kernelBuildContext, workRoot.resolve("wheelhouse"), null, "python3 -m pip",
-                        Duration.ofMinutes(10)));
+                        Duration.ofMinutes(10)), null);
     }
 
     public KernelRuntimeConfig withImage(String kernelImage) {
         return new KernelRuntimeConfig(dockerHost, kernelImage, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
-                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments);
+                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments, exchangeRoot);
+    }
+
+    /** The exchange directories under {@code root} (e.g. on a tmpfs) instead of the work root. */
+    public KernelRuntimeConfig withExchangeRoot(Path root) {
+        return new KernelRuntimeConfig(dockerHost, image, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
+                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments, root);
     }
 
     public KernelRuntimeConfig withPoolSize(int size) {
         return new KernelRuntimeConfig(dockerHost, image, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
-                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, size, monitorInterval, environments);
+                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, size, monitorInterval, environments, exchangeRoot);
     }
 
     public KernelRuntimeConfig withMaxKernelsPerOwner(int max) {
         return new KernelRuntimeConfig(dockerHost, image, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
-                startTimeout, callTimeout, heartbeatInterval, max, poolSize, monitorInterval, environments);
+                startTimeout, callTimeout, heartbeatInterval, max, poolSize, monitorInterval, environments, exchangeRoot);
     }
 
     public KernelRuntimeConfig withInstanceId(String id) {
         return new KernelRuntimeConfig(dockerHost, image, id, workRoot, containerUser, pidsLimit, tmpfsBytes,
-                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments);
+                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments, exchangeRoot);
     }
 
     public int containerUid() {

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +53,10 @@ public final class KernelPlane implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + definitions, e);
         }
-        KernelRuntimeConfig config = KernelRuntimeConfig.defaults(root, kernelBuildContext(), instanceId(root))
-                .withPoolSize(0);
+        String instance = instanceId(root);
+        KernelRuntimeConfig config = KernelRuntimeConfig.defaults(root, kernelBuildContext(), instance)
+                .withPoolSize(0)
+                .withExchangeRoot(exchangeRoot(System.getenv("FLOWFILE_EXCHANGE_DIR"), Path.of("/dev/shm"), instance));
         KernelManager manager = new KernelManager(config);
         Optional<KernelMirror> mirror = Catalog.current()
                 .map(catalog -> new KernelMirror(catalog, id -> manager.info(id).map(KernelInfo::definition)));
@@ -83,6 +87,32 @@ public final class KernelPlane implements AutoCloseable {
             // fall back to the working directory
         }
         return Path.of("docker/flowfile-kernel").toAbsolutePath();
+    }
+
+    /**
+     * Where the data hand-off's files go: {@code $FLOWFILE_EXCHANGE_DIR} when set; else a directory of
+     * this instance on the memory-backed {@code /dev/shm}, so that the files a node's inputs and outputs
+     * cross never wait for the disk; else (null) the data directory. An existing directory there that
+     * is not this user's own (or is a link) is not used.
+     */
+    static Path exchangeRoot(String configured, Path sharedMemory, String instance) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        if (!Files.isDirectory(sharedMemory) || !Files.isWritable(sharedMemory)) {
+            return null;
+        }
+        Path directory = sharedMemory.resolve("flowfile-" + instance);
+        try {
+            if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            boolean own = Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+                    && Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+            return own ? directory : null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     /** Stable per machine and data directory: two data directories never touch each other's kernels. */

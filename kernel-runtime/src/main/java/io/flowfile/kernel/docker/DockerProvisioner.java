@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerMount;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
@@ -30,6 +31,7 @@ import io.flowfile.kernel.protocol.ConnectionInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -310,6 +312,23 @@ public final class DockerProvisioner implements AutoCloseable {
         String name = container.getNames()[0].startsWith("/") ? container.getNames()[0].substring(1) : container.getNames()[0];
         ConnectionInfo connection = directories.readHostConnection(name);
         return new KernelContainer(container.getId(), name, connection, directories.hostConnectionFile(name), container.getLabels());
+    }
+
+    /**
+     * A running container can serve this engine only if its exchange mount is the owner's exchange
+     * directory now (the engine may have moved it, e.g. to shared memory, since the container started).
+     *
+     * @throws KernelException naming both directories when they differ
+     */
+    public void checkExchangeMount(Container container, String owner) {
+        Path expected = directories.owner(owner).exchange();
+        String mounted = container.getMounts() == null ? null : container.getMounts().stream()
+                .filter(mount -> KernelDirectories.CONTAINER_EXCHANGE.equals(mount.getDestination()))
+                .map(ContainerMount::getSource).findFirst().orElse(null);
+        if (mounted == null || !Path.of(mounted).equals(expected)) {
+            throw new KernelException(KernelErrorCode.KERNEL_STOPPED, "its exchange directory is " + mounted + ", and this engine's is "
+                    + expected);
+        }
     }
 
     @Override

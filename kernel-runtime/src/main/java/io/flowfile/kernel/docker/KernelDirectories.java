@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * The host side of a kernel's files under the work root:
  * <pre>
  * owners/&lt;owner&gt;/exchange|artifacts|shared   mounted at /flowfile/... in that owner's containers
+ *                                             (exchange: &lt;exchangeRoot&gt;/&lt;owner&gt; when the config names one)
  * containers/&lt;name&gt;/connection.json          the container's own connection file (mounted read-only)
  * containers/&lt;name&gt;/host-connection.json     the same kernel as reached from the host, for any Jupyter client
  * </pre>
@@ -47,7 +48,8 @@ public final class KernelDirectories {
     public OwnerPaths owner(String owner) {
         requireSafe(owner, "owner");
         Path base = config.workRoot().resolve("owners").resolve(owner);
-        OwnerPaths paths = new OwnerPaths(base.resolve("exchange"), base.resolve("artifacts"), base.resolve("shared"));
+        Path exchange = config.exchangeRoot() == null ? base.resolve("exchange") : config.exchangeRoot().resolve(owner);
+        OwnerPaths paths = new OwnerPaths(exchange, base.resolve("artifacts"), base.resolve("shared"));
         for (Path directory : new Path[] {paths.exchange(), paths.artifacts(), paths.shared()}) {
             createForKernel(directory);
         }

@@ -41,6 +41,7 @@ final class KernelAdoption {
             try {
                 KernelContainer reattached = provisioner.reattach(container);
                 KernelDefinition definition = readAssignment(reattached);
+                provisioner.checkExchangeMount(container, definition.owner());
                 client = launcher.connect(reattached);
                 client.waitForReady(Duration.ofSeconds(10));
                 adopted.accept(definition, new WarmKernel(reattached, client, container.getImage()));

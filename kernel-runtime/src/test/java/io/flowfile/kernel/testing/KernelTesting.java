@@ -37,7 +37,7 @@ public final class KernelTesting {
                 defaults.pidsLimit(), defaults.tmpfsBytes(), Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofMillis(500),
                 defaults.maxKernelsPerOwner(), 0, Duration.ofMillis(500),
                 new KernelRuntimeConfig.EnvironmentConfig(root.resolve("docker/flowfile-kernel"), work.resolve("wheelhouse"),
-                        root.resolve("build/wheelhouse/extra"), pythonForPip(root), Duration.ofMinutes(5)));
+                        root.resolve("build/wheelhouse/extra"), pythonForPip(root), Duration.ofMinutes(5)), null);
     }
 
     /** The host Python of build/python-venv (made by scripts/setup), as a pip command. */
