@@ -38,7 +38,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FlowEngine implements AutoCloseable {
 
-    private final NodeRegistry registry;
     private final SettingsCodec settingsCodec = new SettingsCodec();
     private final FlowCodec flowCodec = new FlowCodec();
     private final DuckDb duckDb;
@@ -50,7 +49,7 @@ public final class FlowEngine implements AutoCloseable {
     private final ScriptSupport scripts;
 
     private FlowEngine(EngineConfig config, NodeRegistry registry, Optional<KernelGateway> kernels) {
-        this.registry = Objects.requireNonNull(registry, "registry is null");
+        Objects.requireNonNull(registry, "registry is null");
         Path spill = config.dataDirectory().resolve("spill");
         try {
             Files.createDirectories(spill);
@@ -77,10 +76,6 @@ public final class FlowEngine implements AutoCloseable {
     /** An engine whose code nodes (Python Script) run on kernels reached through {@code kernels}. */
     public static FlowEngine create(EngineConfig config, NodeRegistry registry, KernelGateway kernels) {
         return new FlowEngine(config, registry, Optional.of(kernels));
-    }
-
-    public NodeRegistry registry() {
-        return registry;
     }
 
     public FlowCodec flowCodec() {

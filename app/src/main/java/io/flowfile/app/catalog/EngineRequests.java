@@ -1,6 +1,7 @@
 package io.flowfile.app.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.ArtifactFormat;
 import io.flowfile.catalog.api.FlowArtifactSpec;
@@ -12,8 +13,10 @@ import io.flowfile.catalog.api.StoredGlobalArtifact;
 import io.flowfile.node.KernelGateway.ScriptCall;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -113,9 +116,12 @@ public final class EngineRequests {
         var artifacts = catalog.get().flowArtifacts();
         if (action.equals("artifact_deleted")) {
             same(action, "node_id", data.get("node_id"), call.nodeId());
-            String name = text(data, "name");
-            if (artifacts.list(call.flowId(), call.kernelId()).stream().anyMatch(record -> record.name().equals(name))) {
-                artifacts.delete(call.flowId(), call.kernelId(), name);
+            try {
+                artifacts.delete(call.flowId(), call.kernelId(), text(data, "name"));
+            } catch (CatalogException e) {
+                if (e.code() != CatalogErrorCode.ARTIFACT_NOT_FOUND) {
+                    throw e;
+                } // published before the catalog heard of it: nothing to forget
             }
             return;
         }
@@ -157,7 +163,7 @@ public final class EngineRequests {
         };
     }
 
-    private Map<String, Object> publish(Map<String, Object> data) {
+    private Map<String, Object> publish(Map<String, Object> data) throws IOException {
         RunRecord run = registeredRun().orElse(null);
         if (run == null) {
             return failure("publish_global needs a run of a registered flow, and run " + call.runId()
@@ -178,10 +184,10 @@ public final class EngineRequests {
     private Map<String, Object> get(String name, Optional<Integer> version) throws IOException {
         StoredGlobalArtifact stored = catalog.orElseThrow().globals().get(name, version);
         GlobalArtifactRecord record = stored.artifact();
-        Path directory = Files.createDirectories(exchange.resolve(FROM_ENGINE));
+        Path directory = engineDirectory(FROM_ENGINE);
         String fileName = UUID.randomUUID() + "." + extension(record.format());
         Path temporary = directory.resolve("." + fileName + ".tmp");
-        Files.copy(stored.blob(), temporary, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(stored.blob(), temporary); // never over an existing file or link
         Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
         var answer = new LinkedHashMap<String, Object>();
         answer.put("path", FROM_ENGINE + "/" + fileName);
@@ -208,24 +214,46 @@ public final class EngineRequests {
         return item;
     }
 
-    /** A file the kernel staged: relative to the exchange directory and inside it. */
-    private Path insideExchange(String relative) {
+    /**
+     * A file the kernel staged: relative to the exchange directory and inside it, also once links
+     * are followed (the kernel can write links there: one to a host file must not be read).
+     */
+    private Path insideExchange(String relative) throws IOException {
         Path path = Path.of(relative);
         Path resolved = exchange.resolve(path).normalize();
         if (path.isAbsolute() || !resolved.startsWith(exchange) || resolved.equals(exchange)) {
             throw new IllegalArgumentException("publish_global: the staged file '" + relative
                     + "' is not inside the node's exchange directory");
         }
-        if (!Files.isRegularFile(resolved)) {
-            throw new IllegalArgumentException("publish_global: the staged file '" + relative + "' does not exist");
+        if (!Files.isRegularFile(resolved, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("publish_global: the staged file '" + relative + "' does not exist or is not a plain file");
+        }
+        if (!resolved.toRealPath().startsWith(exchange.toRealPath())) {
+            throw new IllegalArgumentException("publish_global: the staged file '" + relative
+                    + "' lies outside the node's exchange directory once its links are followed");
         }
         return resolved;
     }
 
+    /**
+     * A directory the engine writes into for the kernel: created inside the exchange directory, and
+     * refused when the kernel made it a link to somewhere else.
+     */
+    private Path engineDirectory(String name) throws IOException {
+        Path directory = Files.createDirectories(exchange.resolve(name));
+        if (Files.isSymbolicLink(directory) || !directory.toRealPath().startsWith(exchange.toRealPath())) {
+            throw new IllegalArgumentException("the exchange directory's '" + name + "' is a link out of it: the engine writes nothing there");
+        }
+        return directory;
+    }
+
+    /** Writes {@code answer} as {@code <replies>/<requestId>.json}; a file of the temporary name must not exist (nor a link). */
     private void write(String requestId, Map<String, Object> answer) throws IOException {
-        Path replies = Files.createDirectories(exchange.resolve("replies"));
-        Path temporary = replies.resolve("." + requestId + ".json.tmp");
-        JSON.writeValue(temporary.toFile(), answer);
+        Path replies = engineDirectory("replies");
+        Path temporary = replies.resolve("." + requestId + "." + UUID.randomUUID() + ".tmp");
+        try (var out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            JSON.writeValue(out, answer);
+        }
         Files.move(temporary, replies.resolve(requestId + ".json"), StandardCopyOption.ATOMIC_MOVE);
     }
 

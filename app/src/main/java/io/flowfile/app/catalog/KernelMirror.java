@@ -1,5 +1,7 @@
 package io.flowfile.app.catalog;
 
+import io.flowfile.catalog.CatalogErrorCode;
+import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.KernelRecoveryMode;
 import io.flowfile.catalog.api.KernelSpec;
 import io.flowfile.kernel.manager.KernelDefinition;
@@ -41,8 +43,12 @@ public final class KernelMirror implements KernelListener {
 
     /** Removes the catalog's definition (and with it the records of the kernel's flow-scoped artifacts). */
     public void forgotten(String kernelId) {
-        if (catalog.kernels().find(kernelId).isPresent()) {
+        try {
             catalog.kernels().delete(kernelId);
+        } catch (CatalogException e) {
+            if (e.code() != CatalogErrorCode.KERNEL_NOT_FOUND) {
+                throw e;
+            } // defined before the catalog existed and never mirrored: nothing to remove
         }
     }
 

@@ -15,13 +15,13 @@ import io.flowfile.engine.exec.FlowError;
 import io.flowfile.engine.exec.NodeEvent;
 import io.flowfile.engine.exec.RunListener;
 import io.flowfile.engine.exec.RunResult;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RunRecorder implements RunListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longest {@link #finish} waits for the events still queued. */
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(60);
 
     private final Catalog catalog;
     private final RunRecord run;
@@ -40,6 +42,9 @@ public final class RunRecorder implements RunListener {
     private volatile RuntimeException failure;
     private volatile RuntimeException displayFailure;
     private final AtomicInteger displays = new AtomicInteger();
+    /** Writes the events to the catalog, one at a time, off the engine's threads. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("flowfile-run-recorder").daemon().factory());
 
     private RunRecorder(Catalog catalog, RunRecord run, Map<String, String> nodeTypes) {
         this.catalog = catalog;
@@ -68,14 +73,8 @@ public final class RunRecorder implements RunListener {
         if (flow.isEmpty()) {
             return new Registration.NotRegistered(name);
         }
-        String sha256 = sha256(document);
-        List<FlowVersionRecord> versions = catalog.flows().versions(name);
-        for (FlowVersionRecord version : versions.reversed()) {
-            if (version.contentSha256().equals(sha256)) {
-                return new Registration.Registered(version);
-            }
-        }
-        return new Registration.Changed(flow.get());
+        return catalog.flows().findVersion(name, document).<Registration>map(Registration.Registered::new)
+                .orElseGet(() -> new Registration.Changed(flow.get()));
     }
 
     /** Records a new CLI run of {@code version}, already running. */
@@ -95,8 +94,16 @@ public final class RunRecorder implements RunListener {
         return displays.get();
     }
 
+    /**
+     * Hands the event to the recorder's own thread (the engine's threads must not wait for the
+     * database); events are written in the order they came.
+     */
     @Override
     public void onEvent(NodeEvent event) {
+        writer.execute(() -> write(event));
+    }
+
+    private void write(NodeEvent event) {
         NodeResult result = switch (event) {
             case NodeEvent.Succeeded succeeded -> result(event.nodeId(), NodeState.SUCCEEDED,
                     succeeded.rows(), succeeded.duration().toMillis(), null, succeeded.cached());
@@ -147,6 +154,17 @@ public final class RunRecorder implements RunListener {
      * @return the catalog's failure while recording, if there was one
      */
     public Optional<RuntimeException> finish(RunResult result) {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(WRITE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                writer.shutdownNow();
+                failure = failure != null ? failure : new IllegalStateException("the catalog did not take the run's events within "
+                        + WRITE_WAIT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            writer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         RunState state = switch (result.state()) {
             case SUCCEEDED -> RunState.SUCCEEDED;
             case FAILED -> RunState.FAILED;
@@ -169,13 +187,5 @@ public final class RunRecorder implements RunListener {
 
     private static RunError error(FlowError error) {
         return new RunError(error.code().code(), error.code().name(), error.message());
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.flowfile.app.catalog.Catalog;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.FlowVersionRecord;
 import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.flow.FlowFormat;
 import io.flowfile.engine.validate.ValidatedFlow;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -49,7 +50,7 @@ public final class RegisterCommand implements Callable<Integer> {
         int before = catalog.flows().find(name).map(found -> found.latest().version()).orElse(0);
         FlowVersionRecord version;
         try {
-            version = catalog.flows().register(name, text, document, format(flow.file().getFileName().toString()));
+            version = catalog.flows().register(name, text, document, FlowFormat.of(flow.file()).name().toLowerCase(Locale.ROOT));
         } catch (CatalogException e) {
             spec.commandLine().getErr().println("Cannot register flow '" + name + "': " + e.getMessage());
             return FlowfileCommand.INVALID;
@@ -63,10 +64,5 @@ public final class RegisterCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static String format(String fileName) {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".json") ? "json" : "yaml";
     }
 }

@@ -197,4 +197,31 @@ class EngineRequestsTest {
         assertThat(flowArtifacts.list("flow")).isEmpty();
         assertThat(flowArtifacts.list("someone-elses-flow")).isEmpty();
     }
+
+    @Test
+    void linksTheKernelPlantedInTheExchangeDirectoryAreNeitherReadNorWrittenThrough() throws Exception {
+        Path outside = Files.createTempDirectory("host-files");
+        Path secret = Files.writeString(outside.resolve("secret"), "abc");
+        Files.createSymbolicLink(exchange.resolve("staged.pkl"), secret);
+        Map<String, Object> answer = publish(requests(run.id().toString()), "staged.pkl");
+        assertThat(answer).containsEntry("ok", false);
+        assertThat(answer.get("error").toString()).contains("'staged.pkl' does not exist or is not a plain file");
+        Files.delete(exchange.resolve("staged.pkl"));
+        Files.createSymbolicLink(exchange.resolve("linked"), outside);
+        assertThat(publish(requests(run.id().toString()), "linked/secret").get("error").toString())
+                .contains("lies outside the node's exchange directory once its links are followed");
+
+        try (var answered = Files.list(exchange.resolve("replies"))) { // the answers above
+            for (Path file : answered.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(exchange.resolve("replies"));
+        Files.createSymbolicLink(exchange.resolve("replies"), outside);
+        assertThatThrownBy(() -> requests(run.id().toString()).handle(request("list_global")))
+                .hasMessageContaining("'replies' is a link out of it");
+        try (var written = Files.list(outside)) {
+            assertThat(written).containsExactly(secret); // nothing written through the link
+        }
+    }
 }

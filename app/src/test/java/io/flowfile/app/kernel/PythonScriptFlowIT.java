@@ -174,7 +174,14 @@ class PythonScriptFlowIT {
                         && running.nodeId().equals("py")) && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
-                Thread.sleep(1_000); // the cell is sleeping now
+                // the node is running and its cell is on the kernel (not merely queued): then cancel
+                while (plane.manager().info("examples").orElseThrow().state() != io.flowfile.kernel.manager.KernelState.EXECUTING
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(events).anyMatch(event -> event instanceof io.flowfile.engine.exec.NodeEvent.Running running
+                        && running.nodeId().equals("py"));
+                assertThat(plane.manager().info("examples").orElseThrow().state()).isEqualTo(io.flowfile.kernel.manager.KernelState.EXECUTING);
                 long start = System.nanoTime();
                 run.cancel();
                 var outcome = result.get(30, java.util.concurrent.TimeUnit.SECONDS);

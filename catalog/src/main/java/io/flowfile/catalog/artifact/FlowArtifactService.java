@@ -92,7 +92,7 @@ public class FlowArtifactService {
         return (int) artifacts.deleteForFlow(flowName);
     }
 
-    /** Deletes the flow's artifact records on one kernel (a kernel in CLEAR recovery mode starting again). */
+    /** Deletes the flow's artifact records on one kernel (the flow's artifacts cleared there). */
     @Transactional
     public int deleteAll(String flowName, String kernelId) {
         Checks.flowName(flowName);

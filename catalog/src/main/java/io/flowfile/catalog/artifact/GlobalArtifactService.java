@@ -2,7 +2,6 @@ package io.flowfile.catalog.artifact;
 
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
-import io.flowfile.catalog.CatalogSettings;
 import io.flowfile.catalog.api.FlowVersionRecord;
 import io.flowfile.catalog.api.GlobalArtifactRecord;
 import io.flowfile.catalog.api.Lineage;
@@ -14,13 +13,10 @@ import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.internal.Checks;
 import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
-import io.flowfile.catalog.run.RunOutputRepository;
 import io.flowfile.catalog.run.RunService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +28,7 @@ import java.util.TreeSet;
  * concurrent publishers of one name are served one at a time by a lock on the name's row). Bytes go to
  * the blob store, before and outside the transaction that records the version; a publish needs a
  * registered flow version in its lineage. Deleting versions leaves their blobs to
- * {@link #sweepBlobs()}, which removes blobs that no version and no display kept with a run names any more.
+ * the {@link io.flowfile.catalog.blob.BlobSweeper}.
  */
 @ApplicationScoped
 public class GlobalArtifactService {
@@ -42,18 +38,14 @@ public class GlobalArtifactService {
     private final FlowService flows;
     private final RunService runs;
     private final BlobStore blobs;
-    private final RunOutputRepository runOutputs;
-    private final CatalogSettings settings;
 
     public GlobalArtifactService(GlobalArtifactRepository artifacts, GlobalArtifactVersionRepository versions, FlowService flows,
-            RunService runs, BlobStore blobs, RunOutputRepository runOutputs, CatalogSettings settings) {
+            RunService runs, BlobStore blobs) {
         this.artifacts = artifacts;
         this.versions = versions;
         this.flows = flows;
         this.runs = runs;
         this.blobs = blobs;
-        this.runOutputs = runOutputs;
-        this.settings = settings;
     }
 
     /**
@@ -137,47 +129,6 @@ public class GlobalArtifactService {
         }
         artifacts.delete(artifact); // its versions and their tags go with it (ON DELETE CASCADE)
         return (int) count;
-    }
-
-    /** Deletes the blobs no version names that are older than the configured grace period. */
-    public int sweepBlobs() {
-        return sweepBlobs(settings.blobGracePeriod());
-    }
-
-    /**
-     * Deletes the blobs that no global artifact version and no run output names and that were stored (or stored again)
-     * at least {@code minimumAge} ago, and temporary files of interrupted writes as old.
-     *
-     * @return how many blobs were deleted
-     */
-    public int sweepBlobs(Duration minimumAge) {
-        return sweepBlobs(minimumAge, () -> {
-        });
-    }
-
-    /**
-     * The sweep, in an order that never deletes a blob a committed version names: first the old blobs
-     * are listed, then the names in use are read (a version committed after the listing is seen), and
-     * each blob's time is read again right before it is deleted (a publish that stored the blob again
-     * after the listing made it young). {@code afterListing} lets tests act between the first two steps.
-     */
-    int sweepBlobs(Duration minimumAge, Runnable afterListing) {
-        Instant before = Instant.now().minus(minimumAge);
-        List<BlobStore.Entry> old = blobs.list().stream().filter(blob -> !blob.lastModified().isAfter(before)).toList();
-        afterListing.run();
-        Set<String> referenced = Conflicts.inTransaction("the blob references", () -> {
-            Set<String> names = new HashSet<>(versions.referencedSha256s());
-            names.addAll(runOutputs.referencedSha256s()); // the large displays kept with runs
-            return names;
-        });
-        int deleted = 0;
-        for (BlobStore.Entry blob : old) {
-            if (!referenced.contains(blob.sha256()) && blobs.deleteIfNotModifiedSince(blob.sha256(), before)) {
-                deleted++;
-            }
-        }
-        blobs.deleteTemporaryFiles(minimumAge);
-        return deleted;
     }
 
     private FlowVersionRecord registeredFlow(String name, Lineage lineage) {

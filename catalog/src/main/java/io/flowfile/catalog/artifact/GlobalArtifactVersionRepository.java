@@ -1,5 +1,6 @@
 package io.flowfile.catalog.artifact;
 
+import io.flowfile.catalog.blob.BlobReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class GlobalArtifactVersionRepository implements PanacheRepositoryBase<GlobalArtifactVersionEntity, UUID> {
+public class GlobalArtifactVersionRepository implements PanacheRepositoryBase<GlobalArtifactVersionEntity, UUID>, BlobReferences {
 
     public Optional<GlobalArtifactVersionEntity> find(UUID artifactId, int version) {
         return find("artifactId = ?1 and version = ?2", artifactId, version).singleResultOptional();
@@ -40,6 +41,7 @@ public class GlobalArtifactVersionRepository implements PanacheRepositoryBase<Gl
         return typed.getResultList();
     }
 
+    @Override
     public List<String> referencedSha256s() {
         return getEntityManager().createQuery("select distinct v.sha256 from GlobalArtifactVersionEntity v", String.class).getResultList();
     }

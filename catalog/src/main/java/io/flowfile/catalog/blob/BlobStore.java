@@ -84,13 +84,7 @@ public class BlobStore {
                 throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "file " + source + " has " + copied.sizeBytes()
                         + " bytes, but the publisher said " + expectedSizeBytes + ": it changed or was damaged on the way; publish it again");
             }
-            Path target = path(copied.sha256());
-            Files.createDirectories(target.getParent());
-            synchronized (lock(copied.sha256())) {
-                if (!refresh(target)) {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
+            install(temporary, copied.sha256());
             return copied;
         } catch (NoSuchFileException e) {
             if (e.getFile() != null && e.getFile().equals(source.toString())) {
@@ -104,19 +98,60 @@ public class BlobStore {
         }
     }
 
-    /** Stores {@code content} as {@link #put(Path, String, long)} stores a file. */
+    /** Stores {@code content} as {@link #put(Path, String, long)} stores a file, written once. */
     public Entry put(byte[] content) {
         requireNonNull(content, "content is null");
-        Path staged = root.resolve(TEMPORARY).resolve(UUID.randomUUID() + ".in");
+        String sha256 = Sha256.of(content);
+        Path temporary = root.resolve(TEMPORARY).resolve(UUID.randomUUID() + ".part");
         try {
-            Files.createDirectories(staged.getParent());
-            Files.write(staged, content);
-            return put(staged, null, content.length);
+            Files.createDirectories(temporary.getParent());
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            install(temporary, sha256);
+            return new Entry(sha256, content.length, Instant.now());
         } catch (IOException e) {
             throw storageError("storing " + content.length + " bytes", e);
         } finally {
-            deleteQuietly(staged);
+            deleteQuietly(temporary);
         }
+    }
+
+    /** Moves a complete temporary file into place as blob {@code sha256}, or refreshes the blob already there. */
+    private void install(Path temporary, String sha256) throws IOException {
+        Path target = path(sha256);
+        Files.createDirectories(target.getParent());
+        synchronized (lock(sha256)) {
+            if (!refresh(target)) {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    /**
+     * The blob's content, read once and checked against its SHA-256: BLOB_NOT_FOUND when it is not
+     * stored, CHECKSUM_MISMATCH when its content no longer has its name's SHA-256. For blobs that
+     * fit in memory.
+     */
+    public byte[] readVerified(String sha256) {
+        Path path = path(sha256);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new CatalogException(CatalogErrorCode.BLOB_NOT_FOUND, "blob " + sha256 + " is missing from the blob store " + root, e);
+        } catch (IOException e) {
+            throw storageError("reading blob " + sha256, e);
+        }
+        String actual = Sha256.of(content);
+        if (!actual.equals(sha256)) {
+            throw new CatalogException(CatalogErrorCode.CHECKSUM_MISMATCH, "blob " + path + " is damaged: its content has SHA-256 " + actual);
+        }
+        return content;
     }
 
     /** Where the blob with this SHA-256 lives (whether or not it is stored). */

@@ -121,6 +121,18 @@ public class FlowService {
         return toRecord(versionEntity(flowVersionId));
     }
 
+    /**
+     * The version of flow {@code name} whose document is exactly {@code document} (the newest, should
+     * an older content have been registered again), if the flow and such a version exist.
+     */
+    @Transactional
+    public Optional<FlowVersionRecord> findVersion(String name, byte[] document) {
+        Checks.flowName(name);
+        Checks.notNull(document, "document of flow '" + name + "'");
+        String sha256 = Sha256.of(document);
+        return flows.findByName(name).flatMap(flow -> versions.findByContent(flow.id(), sha256).map(found -> found.toRecord(flow.name())));
+    }
+
     /** Version {@code version} of the flow with id {@code flowId}, if both exist. */
     @Transactional
     public Optional<FlowVersionRecord> findVersion(UUID flowId, int version) {

@@ -14,6 +14,12 @@ public class FlowVersionRepository implements PanacheRepositoryBase<FlowVersionE
         return find("flowId = ?1 and version = ?2", flowId, version).singleResultOptional();
     }
 
+    /** The newest version of the flow with this content, if any. */
+    public Optional<FlowVersionEntity> findByContent(UUID flowId, String contentSha256) {
+        return find("flowId = ?1 and contentSha256 = ?2", Sort.descending("version"), flowId, contentSha256)
+                .firstResultOptional();
+    }
+
     public List<FlowVersionEntity> listForFlow(UUID flowId) {
         return list("flowId", Sort.ascending("version"), flowId);
     }

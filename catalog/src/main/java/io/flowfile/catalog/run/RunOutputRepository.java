@@ -1,5 +1,6 @@
 package io.flowfile.catalog.run;
 
+import io.flowfile.catalog.blob.BlobReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class RunOutputRepository implements PanacheRepositoryBase<RunOutputEntity, UUID> {
+public class RunOutputRepository implements PanacheRepositoryBase<RunOutputEntity, UUID>, BlobReferences {
 
     /** In display order; a display's representations in the order they were sent. */
     public List<RunOutputEntity> listForRun(UUID runId) {
@@ -20,6 +21,7 @@ public class RunOutputRepository implements PanacheRepositoryBase<RunOutputEntit
         return last == null ? 0 : last;
     }
 
+    @Override
     public List<String> referencedSha256s() {
         return getEntityManager().createQuery("select distinct o.blobSha256 from RunOutputEntity o where o.blobSha256 is not null",
                 String.class).getResultList();

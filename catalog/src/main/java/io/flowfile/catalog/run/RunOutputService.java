@@ -12,13 +12,10 @@ import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -55,11 +52,9 @@ public class RunOutputService {
     public List<RunOutputRecord> record(UUID runId, DisplayOutput display) {
         Checks.notNull(runId, "run id");
         Checks.notNull(display, "display");
+        List<Stored> parts = new ArrayList<>();
+        display.bundle().forEach((mimeType, text) -> parts.add(store(display, mimeType, text)));
         Instant now = Times.now();
-        List<RunOutputRecord> parts = new ArrayList<>();
-        for (Map.Entry<String, String> entry : display.bundle().entrySet()) {
-            parts.add(part(runId, display, entry.getKey(), entry.getValue(), now));
-        }
         return Conflicts.inTransaction("a display of run " + runId, () -> {
             RunEntity run = runs.findForUpdate(runId).orElseThrow(() -> new CatalogException(CatalogErrorCode.RUN_NOT_FOUND,
                     "no run with id " + runId + " to keep a display of node '" + display.nodeId() + "' with"));
@@ -70,17 +65,21 @@ public class RunOutputService {
             int seq = outputs.lastSeq(runId) + 1;
             List<RunOutputRecord> kept = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
-                RunOutputRecord part = parts.get(i);
-                RunOutputRecord numbered = new RunOutputRecord(runId, seq, part.nodeId(), part.title(), part.mimeType(), part.sizeBytes(),
-                        part.inlineData(), part.blobSha256(), part.createdAt());
-                outputs.persist(new RunOutputEntity(numbered, i + 1));
-                kept.add(numbered);
+                Stored part = parts.get(i);
+                RunOutputRecord record = new RunOutputRecord(runId, seq, display.nodeId(), display.title(), part.mimeType(),
+                        part.sizeBytes(), part.inlineData(), part.blobSha256(), now);
+                outputs.persist(new RunOutputEntity(record, i + 1));
+                kept.add(record);
             }
             return kept;
         });
     }
 
-    private RunOutputRecord part(UUID runId, DisplayOutput display, String mimeType, String text, Instant now) {
+    /** One representation as it will be kept: inline text, or the blob it was stored as. */
+    private record Stored(String mimeType, long sizeBytes, String inlineData, String blobSha256) {
+    }
+
+    private Stored store(DisplayOutput display, String mimeType, String text) {
         byte[] utf8 = text.getBytes(UTF_8);
         byte[] content = utf8;
         if (DisplayOutput.isBase64(mimeType)) {
@@ -95,10 +94,9 @@ public class RunOutputService {
                     + " bytes; a run keeps at most " + MAX_BYTES + " per representation");
         }
         if (utf8.length < RunOutputRecord.INLINE_LIMIT) {
-            return new RunOutputRecord(runId, 1, display.nodeId(), display.title(), mimeType, content.length, text, null, now);
+            return new Stored(mimeType, content.length, text, null);
         }
-        String sha256 = blobs.put(content).sha256();
-        return new RunOutputRecord(runId, 1, display.nodeId(), display.title(), mimeType, content.length, null, sha256, now);
+        return new Stored(mimeType, content.length, null, blobs.put(content).sha256());
     }
 
     /** Base64 as Jupyter sends it: the standard alphabet, maybe broken into lines. Anything else is refused. */
@@ -126,10 +124,6 @@ public class RunOutputService {
             return DisplayOutput.isBase64(output.mimeType()) ? decodeBase64(output.inlineData())
                     : output.inlineData().getBytes(UTF_8);
         }
-        try {
-            return Files.readAllBytes(blobs.verified(output.blobSha256()));
-        } catch (IOException e) {
-            throw new CatalogException(CatalogErrorCode.STORAGE_ERROR, "cannot read blob " + output.blobSha256() + ": " + e.getMessage(), e);
-        }
+        return blobs.readVerified(output.blobSha256());
     }
 }

@@ -16,6 +16,7 @@ import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.catalog.api.RunTrigger;
 import io.flowfile.catalog.api.StoredGlobalArtifact;
 import io.flowfile.catalog.blob.BlobStore;
+import io.flowfile.catalog.blob.BlobSweeper;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.internal.Sha256;
 import io.flowfile.catalog.internal.Times;
@@ -41,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** GlobalArtifactService (and its blobs) against a real database; H2 and PostgreSQL subclasses run it. */
 public abstract class GlobalArtifactServiceContract {
+
+    @Inject
+    BlobSweeper sweeper;
 
     @Inject
     GlobalArtifactService artifacts;
@@ -191,7 +195,7 @@ public abstract class GlobalArtifactServiceContract {
         assertThat(artifacts.list(Set.of())).extracting(GlobalArtifactRecord::name).doesNotContain("orphan");
         // the blob was stored before the lineage was checked; nothing names it, so the sweep takes it
         assertThat(blobs.path(sha256)).exists();
-        artifacts.sweepBlobs(Duration.ZERO);
+        sweeper.sweep(Duration.ZERO);
         assertThat(blobs.path(sha256)).doesNotExist();
     }
 
@@ -240,14 +244,14 @@ public abstract class GlobalArtifactServiceContract {
         assertThat(blobs.list()).filteredOn(blob -> blob.sha256().equals(sha256)).hasSize(1);
 
         artifacts.delete(first, Optional.empty());
-        artifacts.sweepBlobs(Duration.ZERO);
+        sweeper.sweep(Duration.ZERO);
         assertThat(blobs.path(sha256)).exists();
         assertThat(Files.readString(artifacts.get(second, Optional.empty()).blob())).isEqualTo(content);
 
         artifacts.delete(second, Optional.empty());
-        assertThat(artifacts.sweepBlobs()).isZero(); // too young for the grace period: a publish may be about to name it
+        assertThat(sweeper.sweep()).isZero(); // too young for the grace period: a publish may be about to name it
         assertThat(blobs.path(sha256)).exists();
-        assertThat(artifacts.sweepBlobs(Duration.ZERO)).isGreaterThanOrEqualTo(1);
+        assertThat(sweeper.sweep(Duration.ZERO)).isGreaterThanOrEqualTo(1);
         assertThat(blobs.path(sha256)).doesNotExist();
     }
 
@@ -283,7 +287,7 @@ public abstract class GlobalArtifactServiceContract {
 
         // the sweep lists the old, unnamed blob; then a version naming it commits. The blob is made old again,
         // as if that publish had stored it long ago: only the order of the sweep's steps can keep it now
-        artifacts.sweepBlobs(Duration.ofHours(1), () -> {
+        sweeper.sweep(Duration.ofHours(1), () -> {
             publishQuietly(second, content);
             makeOldQuietly(sha256);
         });
@@ -303,7 +307,7 @@ public abstract class GlobalArtifactServiceContract {
         Path again = file(content);
 
         // the sweep lists the old blob; a publish stores the content again, but has not committed its version yet
-        artifacts.sweepBlobs(Duration.ofHours(1), () -> blobs.put(again, sha256, content.length()));
+        sweeper.sweep(Duration.ofHours(1), () -> blobs.put(again, sha256, content.length()));
 
         assertThat(blobs.path(sha256)).exists();
         assertThat(artifacts.publish(name, request(content, List.of())).sha256()).isEqualTo(sha256);

@@ -39,6 +39,18 @@ public abstract class FlowServiceContract {
     }
 
     @Test
+    void aVersionIsFoundByItsExactContent() {
+        String name = unique("by content");
+        FlowVersionRecord one = flows.register(name, null, document("a"), "json");
+        FlowVersionRecord two = flows.register(name, null, document("b"), "json");
+
+        assertThat(flows.findVersion(name, document("a"))).contains(one);
+        assertThat(flows.findVersion(name, document("b"))).contains(two);
+        assertThat(flows.findVersion(name, document("c"))).isEmpty();
+        assertThat(flows.findVersion(unique("never registered"), document("a"))).isEmpty();
+    }
+
+    @Test
     void firstRegistrationMakesVersionOne() {
         String name = unique("sales report");
         byte[] content = document("a");

@@ -13,8 +13,8 @@ import io.flowfile.catalog.api.RunOutputRecord;
 import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.catalog.api.RunState;
 import io.flowfile.catalog.api.RunTrigger;
-import io.flowfile.catalog.artifact.GlobalArtifactService;
 import io.flowfile.catalog.blob.BlobStore;
+import io.flowfile.catalog.blob.BlobSweeper;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.internal.Sha256;
 import jakarta.inject.Inject;
@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 public abstract class RunOutputServiceContract {
 
     @Inject
+    BlobSweeper sweeper;
+
+    @Inject
     FlowService flows;
 
     @Inject
@@ -42,9 +45,6 @@ public abstract class RunOutputServiceContract {
 
     @Inject
     BlobStore blobs;
-
-    @Inject
-    GlobalArtifactService globals;
 
     private String flowName;
 
@@ -139,12 +139,12 @@ public abstract class RunOutputServiceContract {
         String base64 = Base64.getEncoder().encodeToString(image(30_000, 4));
         RunOutputRecord chart = outputs.record(run.id(), display("python", null, "image/png", base64)).getFirst();
 
-        globals.sweepBlobs(Duration.ZERO);
+        sweeper.sweep(Duration.ZERO);
         assertThat(blobs.path(chart.blobSha256())).exists();
 
         runs.finish(run.id(), RunState.SUCCEEDED, null);
         runs.deleteForFlow(flowName);
-        globals.sweepBlobs(Duration.ZERO);
+        sweeper.sweep(Duration.ZERO);
         assertThat(blobs.path(chart.blobSha256())).doesNotExist();
     }
 

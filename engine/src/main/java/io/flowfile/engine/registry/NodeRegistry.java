@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /** The node types an engine knows, by type name. Built from an explicit list, never by naming convention. */
 public final class NodeRegistry {
@@ -39,10 +38,6 @@ public final class NodeRegistry {
             found.add(type);
         }
         return new NodeRegistry(found);
-    }
-
-    public NodeRegistry with(NodeType<?>... extra) {
-        return new NodeRegistry(Stream.concat(types.values().stream(), Stream.of(extra)).toList());
     }
 
     public Optional<NodeType<?>> find(String type) {
