@@ -87,20 +87,25 @@ public final class HandoffBenchmark implements Callable<Integer> {
                     arrowBytes / 1e6, Runtime.getRuntime().availableProcessors(), Runtime.version().feature());
             arrowPath(flows, validated);
             parquetPath(plane, duckDb);
-            List<Double> arrow = new ArrayList<>();
+            List<Phases> arrow = new ArrayList<>();
             List<Double> parquet = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 arrow.add(arrowPath(flows, validated));
                 parquet.add(parquetPath(plane, duckDb));
             }
-            double arrowMedian = Stats.median(arrow);
+            List<Double> arrowTotals = arrow.stream().map(Phases::total).toList();
+            double arrowMedian = Stats.median(arrowTotals);
             double parquetMedian = Stats.median(parquet);
             out.printf(Locale.ROOT, "Arrow IPC hand-off (flow run, engine -> kernel -> engine): median %.0f ms %s = %.2f GB/s%n",
-                    arrowMedian, Stats.list(arrow), arrowBytes / 1e9 / (arrowMedian / 1e3));
+                    arrowMedian, Stats.list(arrowTotals), arrowBytes / 1e9 / (arrowMedian / 1e3));
+            out.printf(Locale.ROOT, "  input written %.0f ms, cell %.0f ms, output read %.0f ms (medians)%n",
+                    Stats.median(arrow.stream().map(Phases::input).toList()), Stats.median(arrow.stream().map(Phases::cell).toList()),
+                    Stats.median(arrow.stream().map(Phases::output).toList()));
             out.printf(Locale.ROOT, "Parquet files (DuckDB COPY -> polars read/write_parquet -> DuckDB read): median %.0f ms %s = %.2f GB/s%n",
                     parquetMedian, Stats.list(parquet), arrowBytes / 1e9 / (parquetMedian / 1e3));
             out.printf(Locale.ROOT, "ratio Parquet / Arrow: %.2fx (goal >= 5x, and >= 2 GB/s)%n", parquetMedian / arrowMedian);
             out.flush();
+            floors(out, plane, duckDb, arrowBytes, parquetMedian);
             plane.manager().stop(KERNEL, "benchmark done");
         }
         return 0;
@@ -142,13 +147,111 @@ public final class HandoffBenchmark implements Callable<Integer> {
         return flow;
     }
 
+    /** The Python node's time in a flow run, in milliseconds, and where it went. */
+    private record Phases(double total, double input, double output) {
+        double cell() {
+            return total - input - output;
+        }
+    }
+
     /** The Python node's time in a flow run: input to Arrow, the cell, the output back into DuckDB. */
-    private static double arrowPath(FlowEngine flows, ValidatedFlow validated) {
-        RunResult result = flows.run(validated, ExecutionMode.PERFORMANCE, event -> { });
+    private static Phases arrowPath(FlowEngine flows, ValidatedFlow validated) {
+        List<NodeEvent.Exchanged> exchanged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunResult result = flows.run(validated, ExecutionMode.PERFORMANCE, event -> {
+            if (event instanceof NodeEvent.Exchanged crossing) {
+                exchanged.add(crossing);
+            }
+        });
         if (!(result.outcomes().get("python") instanceof NodeEvent.Succeeded succeeded)) {
             throw new IllegalStateException("the hand-off flow failed: " + result.errors());
         }
-        return succeeded.duration().toNanos() / 1e6;
+        return new Phases(succeeded.duration().toNanos() / 1e6, millis(exchanged, NodeEvent.Exchanged.Direction.INPUT),
+                millis(exchanged, NodeEvent.Exchanged.Direction.OUTPUT));
+    }
+
+    private static double millis(List<NodeEvent.Exchanged> events, NodeEvent.Exchanged.Direction direction) {
+        return events.stream().filter(event -> event.direction() == direction).mapToLong(event -> event.duration().toNanos()).sum() / 1e6;
+    }
+
+    /**
+     * What no hand-off through files can beat on this machine, each part timed alone: DuckDB's
+     * export of the table as Arrow (no file), writing the Arrow bytes once into a new file on the
+     * exchange file system (the input), and Polars alone in the kernel reading the input and writing
+     * it back (what {@code publish_output(read_input())} must do at the least).
+     */
+    private static void floors(PrintWriter out, KernelPlane plane, Connection duckDb, long arrowBytes, double parquetMedian)
+            throws Exception {
+        KernelGateway.ExchangeArea area = plane.gateway().openExchange(KERNEL, "floor-bench", "python");
+        try (var exchange = new io.flowfile.engine.arrow.ArrowExchange()) {
+            Path input = area.inputs().resolve("main-0.arrow");
+            exchange.write(duckDb, "handoff", input);
+            List<Double> export = new ArrayList<>();
+            List<Double> write = new ArrayList<>();
+            List<Double> polars = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                export.add(exportOnly(duckDb));
+                write.add(writeOnce(input, area.hostDirectory().resolve("copy.arrow")));
+                polars.add(polarsOnly(plane, area, input));
+            }
+            double floor = Stats.median(export) + Stats.median(write) + Stats.median(polars);
+            out.printf(Locale.ROOT, "Floors on this machine (medians of 3, each part alone): DuckDB Arrow export %.0f ms; "
+                            + "one write of the %.0f MB into a new exchange file %.0f ms (%.2f GB/s); Polars read+write in the kernel %.0f ms%n",
+                    Stats.median(export), arrowBytes / 1e6, Stats.median(write), arrowBytes / 1e9 / (Stats.median(write) / 1e3),
+                    Stats.median(polars));
+            out.printf(Locale.ROOT, "  export + input write + Polars alone (which writes the output) = %.0f ms, before the engine reads anything back: at most %.2f GB/s and %.1fx "
+                            + "the Parquet path on this machine (2 GB/s would be %.0f ms for the whole trip; 5x would be %.0f ms)%n",
+                    floor, arrowBytes / 1e9 / (floor / 1e3), parquetMedian / floor, arrowBytes / 2e9 * 1e3, parquetMedian / 5);
+            out.flush();
+        } finally {
+            plane.gateway().closeExchange(area);
+        }
+    }
+
+    private static double exportOnly(Connection duckDb) throws Exception {
+        try (var allocator = new org.apache.arrow.memory.RootAllocator();
+             Statement statement = duckDb.createStatement()) {
+            long start = System.nanoTime();
+            try (ResultSet result = statement.executeQuery("SELECT * FROM handoff");
+                 var reader = (org.apache.arrow.vector.ipc.ArrowReader) result.unwrap(org.duckdb.DuckDBResultSet.class)
+                         .arrowExportStream(allocator, io.flowfile.engine.arrow.ArrowExchange.BATCH_ROWS)) {
+                while (reader.loadNextBatch()) {
+                    reader.getVectorSchemaRoot().getRowCount();
+                }
+            }
+            return Stats.millis(start);
+        }
+    }
+
+    /** Copies {@code source} (already in memory) into a new file, as one write of its bytes. */
+    private static double writeOnce(Path source, Path target) throws Exception {
+        try (var in = java.nio.channels.FileChannel.open(source)) {
+            var mapped = in.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, in.size());
+            mapped.load();
+            long start = System.nanoTime();
+            try (var outChannel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                while (mapped.hasRemaining()) {
+                    outChannel.write(mapped);
+                }
+            }
+            double millis = Stats.millis(start);
+            Files.delete(target);
+            return millis;
+        }
+    }
+
+    private static double polarsOnly(KernelPlane plane, KernelGateway.ExchangeArea area, Path input) throws Exception {
+        Path output = area.outputs().resolve("main.arrow");
+        long start = System.nanoTime();
+        ExecutionResult result = plane.manager().client(KERNEL).execute("import polars as pl\npl.scan_ipc("
+                + Sql.literal(area.kernelPath(input)) + ").sink_ipc(" + Sql.literal(area.kernelPath(output))
+                + ", compression='uncompressed', compat_level=pl.CompatLevel.oldest())", Duration.ofMinutes(5));
+        double millis = Stats.millis(start);
+        if (!result.ok()) {
+            throw new IllegalStateException("Polars alone failed: " + result.errorValue());
+        }
+        Files.delete(output);
+        return millis;
     }
 
     /** The same round trip through Parquet files in the kernel's exchange directory. */

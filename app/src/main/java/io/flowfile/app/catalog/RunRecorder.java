@@ -113,6 +113,7 @@ public final class RunRecorder implements RunListener {
             case NodeEvent.Running running -> result(event.nodeId(), NodeState.RUNNING, -1, -1, null, false);
             case NodeEvent.Queued queued -> null;
             case NodeEvent.Output output -> null;
+            case NodeEvent.Exchanged exchanged -> null;
             case NodeEvent.Display display -> {
                 keep(display);
                 yield null;

@@ -34,6 +34,7 @@ final class ProgressPrinter implements RunListener {
             case NodeEvent.Cancelled cancelled -> "cancelled";
             case NodeEvent.Output output -> output(output.stream(), output.text());
             case NodeEvent.Display display -> output("display", display.text());
+            case NodeEvent.Exchanged exchanged -> exchanged(exchanged);
         };
         if (detail != null) {
             out.printf(Locale.ROOT, "  %-" + width + "s  %-14s %s%n", event.nodeId(), types.getOrDefault(event.nodeId(), ""), detail);
@@ -51,6 +52,12 @@ final class ProgressPrinter implements RunListener {
             default -> "[" + stream + "] ";
         };
         return label + text.replace("\n", "\n" + " ".repeat(30) + label);
+    }
+
+    private static String exchanged(NodeEvent.Exchanged event) {
+        return String.format(Locale.ROOT, "%s %-9s %,d rows, %.1f MB in %s",
+                event.direction() == NodeEvent.Exchanged.Direction.INPUT ? "input " : "output", event.port(), event.rows(),
+                event.bytes() / 1e6, seconds(event.duration()));
     }
 
     private static String succeeded(NodeEvent.Succeeded event) {

@@ -216,8 +216,18 @@ public final class FlowRun implements AutoCloseable {
     }
 
     private void emit(NodeEvent event) {
-        if (!(event instanceof NodeEvent.Queued || event instanceof NodeEvent.Running || event instanceof NodeEvent.Output
-                || event instanceof NodeEvent.Display)) {
+        boolean outcome = switch (event) {
+            case NodeEvent.Succeeded succeeded -> true;
+            case NodeEvent.Failed failed -> true;
+            case NodeEvent.Skipped skipped -> true;
+            case NodeEvent.Cancelled cancelled -> true;
+            case NodeEvent.Queued queued -> false;
+            case NodeEvent.Running running -> false;
+            case NodeEvent.Output output -> false;
+            case NodeEvent.Display display -> false;
+            case NodeEvent.Exchanged exchanged -> false;
+        };
+        if (outcome) {
             outcomes.put(event.nodeId(), event);
         }
         listener.onEvent(event);

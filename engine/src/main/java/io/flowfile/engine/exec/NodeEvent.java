@@ -52,6 +52,22 @@ public sealed interface NodeEvent {
     }
 
     /**
+     * One input or output of a code node crossing the kernel boundary as an Arrow IPC file: an input
+     * written by the engine, or an output read back into the engine.
+     *
+     * @param direction which way the data went
+     * @param port      the input or output name
+     * @param rows      rows in the file
+     * @param bytes     size of the file
+     * @param duration  time the engine spent writing or reading it
+     */
+    record Exchanged(String runId, String nodeId, Instant at, Direction direction, String port, long rows, long bytes,
+                     Duration duration) implements NodeEvent {
+
+        public enum Direction { INPUT, OUTPUT }
+    }
+
+    /**
      * Something a code node displayed (a chart, a table, HTML): Jupyter's {@code display_data}.
      *
      * @param title  the title given to {@code flowfile.display}, or null

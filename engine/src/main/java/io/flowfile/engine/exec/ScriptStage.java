@@ -9,10 +9,12 @@ import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeException;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.Schema;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +102,9 @@ final class ScriptStage {
             List<RelationId> relations = node.inputs().getOrDefault(port.name(), List.of());
             for (int i = 0; i < relations.size(); i++) {
                 Path file = area.inputs().resolve(port.name() + "-" + i + ".arrow");
-                scripts.arrow().write(connection, source.apply(relations.get(i)), file, running);
+                long start = System.nanoTime();
+                long rows = scripts.arrow().write(connection, source.apply(relations.get(i)), file, running);
+                exchanged(node.id(), NodeEvent.Exchanged.Direction.INPUT, port.name(), rows, file, start);
                 files.add(area.kernelPath(file));
             }
             inputs.put(port.name(), files);
@@ -115,7 +119,16 @@ final class ScriptStage {
             throw new NodeException(NodeErrorCode.OUTPUT_MISMATCH, "node '" + node.id() + "' did not publish its output '"
                     + port + "': call flowfile.publish_output(df, \"" + port + "\") in its code");
         }
-        return scripts.arrow().read(connection, file, table);
+        long start = System.nanoTime();
+        long rows = scripts.arrow().read(connection, file, table);
+        exchanged(node.id(), NodeEvent.Exchanged.Direction.OUTPUT, port, rows, file, start);
+        return rows;
+    }
+
+    private void exchanged(String nodeId, NodeEvent.Exchanged.Direction direction, String port, long rows, Path file, long start)
+            throws IOException {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        emit.accept(new NodeEvent.Exchanged(runId, nodeId, Instant.now(), direction, port, rows, Files.size(file), took));
     }
 
     /** What downstream nodes were validated against must be what the code published. */

@@ -61,6 +61,11 @@ class ArrowExchangeTest {
         }
         assertThat(exchange.read(connection, file, "copy")).isEqualTo(250_000);
         try (Statement statement = connection.createStatement();
+             ResultSet order = statement.executeQuery("SELECT count(*) FROM (SELECT id, row_number() OVER () - 1 AS position FROM copy) WHERE id <> position")) {
+            order.next();
+            assertThat(order.getLong(1)).as("rows out of order").isZero(); // batches are written by another thread, in order
+        }
+        try (Statement statement = connection.createStatement();
              ResultSet difference = statement.executeQuery(
                      "SELECT count(*) FROM ((SELECT * FROM source EXCEPT ALL SELECT * FROM copy) UNION ALL (SELECT * FROM copy EXCEPT ALL SELECT * FROM source))")) {
             difference.next();
@@ -94,6 +99,28 @@ class ArrowExchangeTest {
     void aFailedWriteLeavesNoFileBehind() throws Exception {
         Path file = directory.resolve("never.arrow");
         assertThatThrownBy(() -> exchange.write(connection, "no_such_table", file)).isInstanceOf(java.sql.SQLException.class);
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void anExportThatFailsAfterSomeBatchesLeavesNoFileAndNoMemoryBehind() throws Exception {
+        Path file = directory.resolve("half.arrow");
+        String failing = "(SELECT CASE WHEN i < 150000 THEN i ELSE error('no row ' || i) END AS v FROM range(300000) t(i))";
+        assertThatThrownBy(() -> exchange.write(connection, failing, file))
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("no row 150000");
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+        // close() (after each test) fails if a batch handed to the writer was never released
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenStopsTheExport() throws Exception {
+        Path file = directory.resolve("missing/out.arrow");
+        assertThatThrownBy(() -> exchange.write(connection, "source", file))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessageContaining("missing");
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files).isEmpty();
         }

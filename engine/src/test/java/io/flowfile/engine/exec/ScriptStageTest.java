@@ -80,6 +80,11 @@ class ScriptStageTest {
         assertThat(((NodeEvent.Succeeded) result.outcomes().get("py")).rows()).isEqualTo(2);
         assertThat(events).anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(NodeEvent.Output.class,
                 output -> assertThat(output.text()).startsWith("ran SELECT x, upper(name)")));
+        assertThat(events).filteredOn(NodeEvent.Exchanged.class::isInstance).map(NodeEvent.Exchanged.class::cast)
+                .extracting(event -> event.nodeId() + " " + event.direction() + " " + event.port() + " " + event.rows())
+                .containsExactly("py INPUT main 3", "py OUTPUT main 2");
+        assertThat(events).filteredOn(NodeEvent.Exchanged.class::isInstance).map(NodeEvent.Exchanged.class::cast)
+                .allSatisfy(event -> assertThat(event.bytes()).as("the Arrow file's size").isGreaterThan(100));
         assertThat(rows(flow, "after", ExecutionMode.PERFORMANCE)).containsExactly("20", "30");
         assertThat(kernels.exchangesLeft()).as("exchange directories are removed").isFalse();
     }
