@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flowfile", mixinStandardHelpOptions = true, version = "flowfile 0.1.0",
         description = "Visual data-flow pipelines on embedded DuckDB.",
         subcommands = {RunCommand.class, RegisterCommand.class, ValidateCommand.class, PreviewCommand.class, NodesCommand.class,
-                SchemaCommand.class, FormatCommand.class, BenchCommand.class, KernelCommand.class})
+                SchemaCommand.class, FormatCommand.class, BenchCommand.class, KernelCommand.class, CatalogCommand.class})
 public final class FlowfileCommand implements Runnable {
 
     /** Exit code of a run that failed. */

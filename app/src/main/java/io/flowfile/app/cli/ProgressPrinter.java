@@ -33,7 +33,7 @@ final class ProgressPrinter implements RunListener {
             case NodeEvent.Skipped skipped -> "skipped    " + skipped.reason();
             case NodeEvent.Cancelled cancelled -> "cancelled";
             case NodeEvent.Output output -> output(output.stream(), output.text());
-            case NodeEvent.Display display -> output("display", display.text());
+            case NodeEvent.Display display -> output("display", (display.title() != null ? display.title() + ": " : "") + display.text());
             case NodeEvent.Exchanged exchanged -> exchanged(exchanged);
         };
         if (detail != null) {
@@ -55,9 +55,11 @@ final class ProgressPrinter implements RunListener {
     }
 
     private static String exchanged(NodeEvent.Exchanged event) {
-        return String.format(Locale.ROOT, "%s %-9s %,d rows, %.1f MB in %s",
+        String size = event.bytes() < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", event.bytes() / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", event.bytes() / 1e6);
+        return String.format(Locale.ROOT, "%s %-9s %,d rows, %s in %s",
                 event.direction() == NodeEvent.Exchanged.Direction.INPUT ? "input " : "output", event.port(), event.rows(),
-                event.bytes() / 1e6, seconds(event.duration()));
+                size, seconds(event.duration()));
     }
 
     private static String succeeded(NodeEvent.Succeeded event) {

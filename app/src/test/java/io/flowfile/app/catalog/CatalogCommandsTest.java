@@ -152,4 +152,44 @@ class CatalogCommandsTest {
             assertThat(node.error().message()).contains("forty");
         });
     }
+
+    @Test
+    void theCatalogCommandsShowFlowsVersionsRunsAndNodeResults() throws IOException {
+        Path flow = salesFlow("catalog-shown");
+        assertThat(flowfile("register", flow.toString()).exitCode()).isZero();
+        Files.writeString(flow, Files.readString(flow) + "\n# version 2\n");
+        assertThat(flowfile("register", flow.toString()).exitCode()).isZero();
+        assertThat(flowfile("run", flow.toString()).exitCode()).isZero();
+        RunRecord recorded = runs.listForFlow("catalog-shown", 1).getFirst();
+
+        Outcome listed = flowfile("catalog", "flows");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).containsPattern("catalog-shown +2  " + flows.get("catalog-shown").latest().contentSha256().substring(0, 12));
+        assertThat(flowfile("catalog", "versions", "catalog-shown").out().lines().skip(1))
+                .hasSize(2).allSatisfy(line -> assertThat(line).contains("yaml"));
+        assertThat(flowfile("catalog", "runs", "catalog-shown").out())
+                .containsPattern(recorded.id() + " +2  cli +succeeded");
+        Outcome shown = flowfile("catalog", "run", recorded.id().toString());
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Run " + recorded.id() + " of flow 'catalog-shown' version 2: succeeded (cli)")
+                .containsPattern("report +write_csv +succeeded +10 ");
+        assertThat(shown.out().lines().filter(line -> line.contains("succeeded")).count()).isEqualTo(12); // the run and its 11 nodes
+    }
+
+    @Test
+    void theCatalogCommandsNameWhatTheyCannotFind() {
+        Outcome flow = flowfile("catalog", "runs", "no-such-flow");
+        assertThat(flow.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(flow.err()).contains("no-such-flow");
+        Outcome run = flowfile("catalog", "run", "not-a-uuid");
+        assertThat(run.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(run.err()).contains("'not-a-uuid' is not a run id");
+        Outcome unknownRun = flowfile("catalog", "run", java.util.UUID.randomUUID().toString());
+        assertThat(unknownRun.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(unknownRun.err()).containsIgnoringCase("run");
+        Outcome kernel = flowfile("catalog", "flow-artifacts", "no-such-kernel");
+        assertThat(kernel.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(kernel.err()).contains("no-such-kernel");
+        assertThat(flowfile("catalog", "artifacts", "--tag", "no-such-tag").out()).contains("No global artifacts tagged no-such-tag");
+    }
 }

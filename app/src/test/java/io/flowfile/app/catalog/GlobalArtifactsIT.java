@@ -151,7 +151,7 @@ class GlobalArtifactsIT {
         assertThat(Cli.run(data(), "register", flow.toString()).out()).contains("Registered flow 'churn-model' version 1");
         Outcome run = Cli.run(data(), "run", flow.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("test accuracy", "published churn_model", "[display]",
+        assertThat(run.out()).contains("test accuracy", "published churn_model", "[display] What drives churn: ", "input  main      400 rows", "output main      400 rows",
                 "Recorded in the catalog as a run of flow 'churn-model' version 1");
 
         RunRecord recorded = runs.listForFlow("churn-model", 1).getFirst();
@@ -178,6 +178,17 @@ class GlobalArtifactsIT {
         assertThat(displays).filteredOn(output -> output.mimeType().equals("text/plain")).singleElement()
                 .satisfies(text -> assertThat(text.inline()).isTrue());
         assertThat(run.out()).contains("(1 display kept)");
+
+        Path saved = dir.resolve("saved-displays");
+        Outcome shown = Cli.run(data(), "catalog", "run", recorded.id().toString(), "--save-displays", saved.toString());
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Run " + recorded.id() + " of flow 'churn-model' version 1: succeeded",
+                "What drives churn", "image/png", "blob " + chart.blobSha256().substring(0, 12), "text/plain");
+        assertThat(Files.readAllBytes(saved.resolve("1-train.png"))).isEqualTo(png);
+        Outcome versions = Cli.run(data(), "catalog", "artifacts", "churn_model");
+        assertThat(versions.exitCode()).as(versions.err()).isZero();
+        assertThat(versions.out()).contains("sklearn.ensemble._forest.RandomForestClassifier", "joblib",
+                "flow 'churn-model' v1, run " + recorded.id() + ", node train", "tags churn, ml");
         try (var duckDb = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties());
              var rows = duckDb.createStatement().executeQuery("SELECT count(*), min(churn_probability) >= 0, max(churn_probability) <= 1 FROM read_parquet('"
                      + example.resolve("out/churn-scores.parquet") + "')")) {
@@ -224,6 +235,10 @@ class GlobalArtifactsIT {
         assertThat(scores.spec().sizeBytes()).isPositive();
         assertThat(recorded.get(1).spec().format()).isEqualTo(io.flowfile.catalog.api.ArtifactFormat.CLOUDPICKLE);
         assertThat(kernels.get("clearing").spec().recoveryMode()).isEqualTo(io.flowfile.catalog.api.KernelRecoveryMode.CLEAR);
+        Outcome listed = Cli.run(data(), "catalog", "flow-artifacts", "clearing");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains(scores.spec().flowName(), "scores", "settings", "polars.dataframe.frame.DataFrame", "parquet")
+                .doesNotContain("scratch");
         RunRecord recordedRun = runs.listForFlow("flow-artifacts", 1).getFirst();
         assertThat(runOutputs.list(recordedRun.id())).extracting(RunOutputRecord::mimeType, RunOutputRecord::inline)
                 .contains(org.assertj.core.groups.Tuple.tuple("text/html", true));

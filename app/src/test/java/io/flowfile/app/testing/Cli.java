@@ -11,8 +11,8 @@ import picocli.CommandLine;
 /** Runs {@code flowfile} commands in-process and keeps what they printed. */
 public final class Cli {
 
-    /** Commands that start no engine (no {@code --data-dir}), or take it before a subcommand (kernel). */
-    private static final List<String> WITHOUT_DATA = List.of("nodes", "schema", "format", "kernel");
+    /** Commands that start no engine (no {@code --data-dir}), or take it before a subcommand (kernel, catalog). */
+    private static final List<String> WITHOUT_DATA = List.of("nodes", "schema", "format", "kernel", "catalog");
 
     public record Outcome(int exitCode, String out, String err) {
     }
