@@ -162,12 +162,13 @@ def test_published_file_is_uncompressed_so_it_maps_without_copying(exchange: dic
         assert pa.total_allocated_bytes() == before  # a compressed file would be decompressed into memory
 
 
-def test_polars_strings_are_written_as_large_string_not_views(exchange: dict[str, Any]) -> None:
-    flowfile.publish_output(pl.DataFrame({"s": ["a"], "b": [b"x"]}))
+def test_polars_strings_are_written_as_views_without_conversion(exchange: dict[str, Any]) -> None:
+    flowfile.publish_output(pl.DataFrame({"s": ["a", "a string longer than twelve bytes"], "b": [b"x", None]}))
 
-    schema = published_table(exchange).schema
-    assert schema.field("s").type == pa.large_string()
-    assert schema.field("b").type == pa.large_binary()
+    table = published_table(exchange)
+    assert table.schema.field("s").type == pa.string_view()
+    assert table.schema.field("b").type == pa.binary_view()
+    assert table.to_pydict() == {"s": ["a", "a string longer than twelve bytes"], "b": [b"x", None]}
 
 
 def test_publish_replaces_an_earlier_output(exchange: dict[str, Any]) -> None:

@@ -245,7 +245,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         ExecutionResult result = plane.manager().client(KERNEL).execute("import polars as pl\npl.scan_ipc("
                 + Sql.literal(area.kernelPath(input)) + ").sink_ipc(" + Sql.literal(area.kernelPath(output))
-                + ", compression='uncompressed', compat_level=pl.CompatLevel.oldest())", Duration.ofMinutes(5));
+                + ", compression='uncompressed', compat_level=pl.CompatLevel.newest())", Duration.ofMinutes(5));
         double millis = Stats.millis(start);
         if (!result.ok()) {
             throw new IllegalStateException("Polars alone failed: " + result.errorValue());

@@ -141,6 +141,38 @@ class PythonScriptFlowIT {
         assertThat(rows(dir.resolve("later.parquet"), "SELECT count(*) FROM FILE")).containsExactly("12");
     }
 
+    /** Strings and binaries cross as Arrow views; nested, dictionary-encoded and decimal columns too. */
+    @Test
+    void whatTheCodePublishesComesBackValueForValue() throws Exception {
+        String code = cell("""
+                import datetime, decimal
+                import polars as pl
+                long = 'a string longer than twelve bytes'
+                flowfile.publish_output(pl.DataFrame({
+                    'i': [1, 2, 3, 4],
+                    's': ['a', None, long, ''],
+                    'b': [b'x', None, b'y' * 40, b''],
+                    'c': pl.Series(['p', 'q', None, 'p'], dtype=pl.Categorical),
+                    'e': pl.Series(['lo', 'hi', 'lo', None], dtype=pl.Enum(['lo', 'hi'])),
+                    'l': [['x', long], None, [], [None]],
+                    'st': [{'k': 'v', 'n': 1}, None, {'k': long, 'n': 2}, {'k': None, 'n': None}],
+                    'd': [datetime.date(2026, 1, 1), None, datetime.date(1999, 12, 31), datetime.date(2026, 11, 21)],
+                    'dec': pl.Series([decimal.Decimal('1.25'), None, decimal.Decimal('-3.50'), decimal.Decimal('0')], dtype=pl.Decimal(10, 2)),
+                }))""");
+        Outcome alone = run(flow("typed-alone", "examples", code, "      start_kernel: true", false)); // its columns become known
+        assertThat(alone.exitCode()).as(alone.out() + alone.err()).isZero();
+        Outcome run = run(flow("typed", "examples", code, "      start_kernel: true", true));
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        String agg = "string_agg(coalesce(%s, 'NULL'), ',' ORDER BY i)";
+        String query = "SELECT " + String.join(" || ' / ' || ", List.of(agg.formatted("s"), agg.formatted("octet_length(b)::VARCHAR"),
+                agg.formatted("c::VARCHAR"), agg.formatted("e::VARCHAR"), agg.formatted("l[2]"), agg.formatted("len(l)::VARCHAR"),
+                agg.formatted("st.k"), agg.formatted("d::VARCHAR"), agg.formatted("dec::VARCHAR"))) + " FROM FILE";
+        String longText = "a string longer than twelve bytes";
+        assertThat(rows(dir.resolve("typed.parquet"), query)).containsExactly(String.join(" / ",
+                "a,NULL," + longText + ",", "1,NULL,40,0", "p,q,NULL,p", "lo,hi,lo,NULL", longText + ",NULL,NULL,NULL",
+                "2,NULL,0,1", "v,NULL," + longText + ",NULL", "2026-01-01,NULL,1999-12-31,2026-11-21", "1.25,NULL,-3.50,0.00"));
+    }
+
     @Test
     void twoFlowsOnOneKernelDoNotSeeEachOthersVariables() throws Exception {
         String start = "      start_kernel: true";
