@@ -70,9 +70,15 @@ class KernelClientTest {
         return all;
     }
 
+    /** One whole message; fails the test after 10 s instead of waiting for ever. */
     private static List<byte[]> receive(ZMQ.Socket socket) {
+        socket.setReceiveTimeOut(10_000);
         List<byte[]> frames = new ArrayList<>();
-        frames.add(socket.recv(0));
+        byte[] first = socket.recv(0);
+        if (first == null) {
+            throw new AssertionError("no message from the client within 10 s");
+        }
+        frames.add(first);
         while (socket.hasReceiveMore()) {
             frames.add(socket.recv(0));
         }
