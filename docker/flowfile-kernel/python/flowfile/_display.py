@@ -78,7 +78,7 @@ def mime_bundle(obj: Any, inline_plotly: bool = False) -> dict[str, Any]:
             "text/html": head.to_html(max_rows=TABLE_ROWS),
             "text/plain": head.to_string(max_rows=TABLE_ROWS) + _rows_note(len(obj)),
         }
-    return {"text/plain": repr(obj)}
+    return {"text/plain": str(obj)}  # as Flowfile shows anything else: its str()
 
 
 def _polars_table(frame: Any) -> dict[str, Any]:

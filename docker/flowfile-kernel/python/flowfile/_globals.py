@@ -31,6 +31,12 @@ def _check_tags(tags: Any) -> list[str] | None:
 
 def _registered_context() -> RunContext:
     context = current_context()
+    if context is not None and context.interactive:
+        raise NotRegisteredError(
+            "publish_global is not available in interactive (cell) mode: a global artifact records the "
+            "registered flow version and run that made it. Run the registered flow instead; "
+            "publish_artifact keeps objects within this flow"
+        )
     if context is None or not context.flow_registered:
         where = (
             "this code runs outside a flow run (no run context)"
@@ -123,8 +129,11 @@ def get_global(name: str, version: int | None = None) -> Any:
     path = _resolve(context.exchange_dir, str(path))
     shown_version = answer.get("version", version)
     label = f"global artifact {name!r}" + ("" if shown_version is None else f" version {shown_version}")
-    _serial.verify(path, sha256, label)
-    return _serial.read(path, fmt, kind)
+    try:
+        _serial.verify(path, sha256, label)
+        return _serial.read(path, fmt, kind)
+    finally:
+        _serial.remove_file(path)  # the engine's copy for this call: a loop of get_global must not fill the disk
 
 
 def _check_version(version: Any) -> None:
@@ -133,10 +142,10 @@ def _check_version(version: Any) -> None:
 
 
 def _resolve(exchange_dir: str, path: str) -> str:
-    """An absolute path as is; a relative one is relative to the exchange directory (there is one:
-    the engine answered through it)."""
+    """The engine's file for this call: a path relative to the exchange directory (there is one: the
+    engine answered through it), never outside it."""
     if os.path.isabs(path):
-        return path
+        raise EngineError(f"the engine's answer names an absolute path, not one in the exchange directory: {path!r}")
     base = os.path.abspath(exchange_dir)
     resolved = os.path.normpath(os.path.join(base, path))
     if not resolved.startswith(base.rstrip(os.sep) + os.sep):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import threading
 import time
@@ -177,7 +178,9 @@ def test_a_request_reaches_the_client_as_a_comm_and_a_reply_file_unblocks_the_ke
     )
     assert sent["parent_header"]["msg_id"] == run.msg_id  # the engine knows which execution asks
 
-    time.sleep(0.3)  # the kernel is blocked, waiting for the answer
+    # The kernel is blocked, waiting for the answer: no reply to the execution comes meanwhile.
+    with pytest.raises(queue.Empty):
+        run.client.get_shell_msg(timeout=0.5)
     assert not run.idle
     write_reply(str(exchange), data["request_id"], {"ok": True, "artifacts": [{"name": "sales", "version": 2}]})
 

@@ -57,6 +57,16 @@ def test_publish_global_of_an_unregistered_flow_is_refused_before_serialising(
     assert not os.path.exists(os.path.join(flow_context["exchange_dir"], "globals"))
 
 
+def test_publish_global_is_not_available_in_interactive_mode(flow_context: dict[str, Any], engine: FakeEngine) -> None:
+    _context.set_context(dict(flow_context, interactive=True))  # a registered flow, but cells run by hand
+    Exploding.touched = False
+
+    with pytest.raises(flowfile.NotRegisteredError, match="not available in interactive"):
+        flowfile.publish_global("model", Exploding())
+
+    assert not Exploding.touched and engine.messages == []
+
+
 def test_publish_global_stages_the_file_and_asks_the_engine(flow: dict[str, Any], engine: FakeEngine) -> None:
     seen: dict[str, Any] = {}
 
@@ -184,19 +194,29 @@ def test_get_global_reads_the_file_the_engine_placed(flow: dict[str, Any], engin
     frame = flowfile.get_global("sales", version=4)
 
     assert isinstance(frame, pl.DataFrame) and frame.to_dict(as_series=False) == {"v": [1, 2]}
+    assert not os.path.exists(written.path)  # the engine's copy for this call is gone once read
     [message] = engine.messages
     assert (message["action"], message["name"], message["version"]) == ("get_global", "sales", 4)
 
 
-def test_get_global_takes_an_absolute_path_and_defaults_to_the_latest(flow: dict[str, Any], engine: FakeEngine) -> None:
-    _, written = stored(flow, {"k": 1})
+def test_get_global_defaults_to_the_latest_and_refuses_an_absolute_path(flow: dict[str, Any], engine: FakeEngine) -> None:
+    relative, written = stored(flow, {"k": 1})
     engine.handlers["get_global"] = lambda m: {
-        "ok": True, "path": written.path, "format": written.format, "python_type": written.python_type,
+        "ok": True, "path": relative, "format": written.format, "python_type": written.python_type,
         "sha256": written.sha256,
     }
 
     assert flowfile.get_global("settings") == {"k": 1}
     assert engine.messages[0]["version"] is None
+
+    _, elsewhere = stored(flow, {"k": 2})
+    engine.handlers["get_global"] = lambda m: {
+        "ok": True, "path": elsewhere.path, "format": elsewhere.format, "python_type": elsewhere.python_type,
+        "sha256": elsewhere.sha256,
+    }
+    with pytest.raises(flowfile.EngineError, match="absolute path"):
+        flowfile.get_global("settings")
+    assert os.path.exists(elsewhere.path)  # a file the engine did not place for this call is not touched
 
 
 def test_get_global_verifies_the_checksum(flow: dict[str, Any], engine: FakeEngine) -> None:
@@ -209,6 +229,7 @@ def test_get_global_verifies_the_checksum(flow: dict[str, Any], engine: FakeEngi
     with pytest.raises(flowfile.ArtifactChecksumError) as raised:
         flowfile.get_global("settings")
 
+    assert not os.path.exists(written.path)  # removed after a failed check too
     assert str(raised.value).startswith(
         f"global artifact 'settings' version 2 failed its checksum: expected {'ab' * 32}, found {written.sha256}; "
         "the file was changed or damaged"

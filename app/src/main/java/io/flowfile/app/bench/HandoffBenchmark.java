@@ -3,6 +3,7 @@ package io.flowfile.app.bench;
 import io.flowfile.app.cli.EngineOptions;
 import io.flowfile.app.kernel.KernelPlane;
 import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.arrow.ArrowExchange;
 import io.flowfile.engine.duckdb.DuckDb;
 import io.flowfile.engine.exec.NodeEvent;
 import io.flowfile.engine.exec.RunResult;
@@ -14,8 +15,10 @@ import io.flowfile.kernel.manager.KernelDefinition;
 import io.flowfile.node.KernelGateway;
 import io.flowfile.node.Sql;
 import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -26,7 +29,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBResultSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,7 +121,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
     /** The in-memory Arrow size of the data: the size of the uncompressed Arrow IPC file. */
     private static long arrowSize(Statement statement) throws Exception {
         Path file = Files.createTempFile("handoff", ".arrow");
-        try (var exchange = new io.flowfile.engine.arrow.ArrowExchange()) {
+        try (var exchange = new ArrowExchange()) {
             exchange.write(statement.getConnection(), "handoff", file);
             return Files.size(file);
         } finally {
@@ -156,7 +163,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
 
     /** The Python node's time in a flow run: input to Arrow, the cell, the output back into DuckDB. */
     private static Phases arrowPath(FlowEngine flows, ValidatedFlow validated) {
-        List<NodeEvent.Exchanged> exchanged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<NodeEvent.Exchanged> exchanged = new CopyOnWriteArrayList<>();
         RunResult result = flows.run(validated, ExecutionMode.PERFORMANCE, event -> {
             if (event instanceof NodeEvent.Exchanged crossing) {
                 exchanged.add(crossing);
@@ -182,7 +189,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
     private static void floors(PrintWriter out, KernelPlane plane, Connection duckDb, long arrowBytes, double parquetMedian)
             throws Exception {
         KernelGateway.ExchangeArea area = plane.gateway().openExchange(KERNEL, "floor-bench", "python");
-        try (var exchange = new io.flowfile.engine.arrow.ArrowExchange()) {
+        try (var exchange = new ArrowExchange()) {
             Path input = area.inputs().resolve("main-0.arrow");
             exchange.write(duckDb, "handoff", input);
             List<Double> export = new ArrayList<>();
@@ -208,12 +215,12 @@ public final class HandoffBenchmark implements Callable<Integer> {
     }
 
     private static double exportOnly(Connection duckDb) throws Exception {
-        try (var allocator = new org.apache.arrow.memory.RootAllocator();
+        try (var allocator = new RootAllocator();
              Statement statement = duckDb.createStatement()) {
             long start = System.nanoTime();
             try (ResultSet result = statement.executeQuery("SELECT * FROM handoff");
-                 var reader = (org.apache.arrow.vector.ipc.ArrowReader) result.unwrap(org.duckdb.DuckDBResultSet.class)
-                         .arrowExportStream(allocator, io.flowfile.engine.arrow.ArrowExchange.BATCH_ROWS)) {
+                 var reader = (ArrowReader) result.unwrap(DuckDBResultSet.class)
+                         .arrowExportStream(allocator, ArrowExchange.BATCH_ROWS)) {
                 while (reader.loadNextBatch()) {
                     reader.getVectorSchemaRoot().getRowCount();
                 }
@@ -224,12 +231,11 @@ public final class HandoffBenchmark implements Callable<Integer> {
 
     /** Copies {@code source} (already in memory) into a new file, as one write of its bytes. */
     private static double writeOnce(Path source, Path target) throws Exception {
-        try (var in = java.nio.channels.FileChannel.open(source)) {
-            var mapped = in.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, in.size());
+        try (var in = FileChannel.open(source)) {
+            var mapped = in.map(FileChannel.MapMode.READ_ONLY, 0, in.size());
             mapped.load();
             long start = System.nanoTime();
-            try (var outChannel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
+            try (var outChannel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 while (mapped.hasRemaining()) {
                     outChannel.write(mapped);
                 }
@@ -276,8 +282,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
             }
             return millis;
         } finally {
-            Files.deleteIfExists(input);
-            Files.deleteIfExists(output);
+            plane.gateway().closeExchange(area); // removes the two files with it
         }
     }
 }

@@ -30,7 +30,7 @@ public final class KernelMirror implements KernelListener {
         this.definitions = definitions;
     }
 
-    /** The catalog's form of a definition: the same fields (both modules check them by the same rules). */
+    /** The catalog's form of a definition: the same fields; whatever KernelDefinition accepts, the catalog holds. */
     public static KernelSpec spec(KernelDefinition definition) {
         return new KernelSpec(definition.id(), definition.name(), definition.owner(), definition.packages(), definition.memoryGb(),
                 definition.cpus(), definition.gpus(), KernelRecoveryMode.valueOf(definition.recoveryMode().name()),

@@ -11,6 +11,7 @@ import io.flowfile.catalog.api.RunError;
 import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.catalog.api.RunState;
 import io.flowfile.catalog.api.RunTrigger;
+import io.flowfile.engine.EngineErrorCode;
 import io.flowfile.engine.exec.FlowError;
 import io.flowfile.engine.exec.NodeEvent;
 import io.flowfile.engine.exec.RunListener;
@@ -155,6 +156,25 @@ public final class RunRecorder implements RunListener {
      * @return the catalog's failure while recording, if there was one
      */
     public Optional<RuntimeException> finish(RunResult result) {
+        RunState state = switch (result.state()) {
+            case SUCCEEDED -> RunState.SUCCEEDED;
+            case FAILED -> RunState.FAILED;
+            case CANCELLED -> RunState.CANCELLED;
+        };
+        return finish(state, result.errors().isEmpty() ? null : error(result.errors().getFirst()));
+    }
+
+    /**
+     * Records that the run broke before it had a result (the engine threw): failed, with what it threw.
+     *
+     * @return the catalog's failure while recording, if there was one
+     */
+    public Optional<RuntimeException> crashed(Throwable cause) {
+        EngineErrorCode code = EngineErrorCode.RUN_CRASHED;
+        return finish(RunState.FAILED, new RunError(code.code(), code.name(), "the run broke: " + cause));
+    }
+
+    private Optional<RuntimeException> finish(RunState state, RunError error) {
         writer.shutdown();
         try {
             if (!writer.awaitTermination(WRITE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -166,12 +186,6 @@ public final class RunRecorder implements RunListener {
             writer.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        RunState state = switch (result.state()) {
-            case SUCCEEDED -> RunState.SUCCEEDED;
-            case FAILED -> RunState.FAILED;
-            case CANCELLED -> RunState.CANCELLED;
-        };
-        RunError error = result.errors().isEmpty() ? null : error(result.errors().getFirst());
         try {
             catalog.runs().finish(run.id(), state, error);
         } catch (RuntimeException e) {

@@ -64,8 +64,15 @@ public final class RunCommand implements Callable<Integer> {
             try (FlowRun run = engine.start(plan, listener, runId)) {
                 Thread cancelOnInterrupt = new Thread(run::cancel, "flowfile-cancel");
                 Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-                RunResult result = run.execute();
-                removeHook(cancelOnInterrupt);
+                RunResult result;
+                try {
+                    result = run.execute();
+                } catch (RuntimeException | Error e) {
+                    recorder.ifPresent(recording -> recording.crashed(e)); // not left RUNNING in the catalog
+                    throw e;
+                } finally {
+                    removeHook(cancelOnInterrupt);
+                }
                 printer.summary(result);
                 recorder.ifPresent(recording -> recording.finish(result).ifPresentOrElse(
                         failure -> spec.commandLine().getErr().println("The catalog could not record all of run "

@@ -192,4 +192,19 @@ class CatalogCommandsTest {
         assertThat(kernel.err()).contains("no-such-kernel");
         assertThat(flowfile("catalog", "artifacts", "--tag", "no-such-tag").out()).contains("No global artifacts tagged no-such-tag");
     }
+
+    @Test
+    void aRunThatBreaksIsRecordedAsFailedNotLeftRunning() throws IOException {
+        Path flow = salesFlow("catalog-crashed");
+        assertThat(flowfile("register", flow.toString()).exitCode()).isZero();
+        Catalog catalog = Catalog.current().orElseThrow();
+        RunRecorder recorder = RunRecorder.start(catalog, flows.get("catalog-crashed").latest(), java.util.Map.of(), java.util.Map.of());
+        assertThat(runs.get(recorder.run().id()).state()).isIn(RunState.QUEUED, RunState.RUNNING);
+        assertThat(recorder.crashed(new IllegalStateException("stage task failed unexpectedly"))).isEmpty();
+        RunRecord recorded = runs.get(recorder.run().id());
+        assertThat(recorded.state()).isEqualTo(RunState.FAILED);
+        assertThat(recorded.finishedAt()).isNotNull();
+        assertThat(recorded.error().name()).isEqualTo("RUN_CRASHED");
+        assertThat(recorded.error().message()).contains("stage task failed unexpectedly");
+    }
 }

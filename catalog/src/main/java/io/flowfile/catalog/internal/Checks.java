@@ -15,9 +15,6 @@ public final class Checks {
     public static final Pattern KERNEL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** Kernel owners (user names), as kernel-runtime accepts them. */
     public static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
-    /** A pip requirement such as {@code name}, {@code name[extra]==1.2.3} or {@code name>=1,<2}, as kernel-runtime accepts it. */
-    public static final Pattern PACKAGE_REQUIREMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(\\[[A-Za-z0-9,._-]+\\])?"
-            + "(\\s*(==|>=|<=|~=|!=|>|<)\\s*[A-Za-z0-9.*+!_-]+)?(\\s*,\\s*(==|>=|<=|~=|!=|>|<)\\s*[A-Za-z0-9.*+!_-]+)*");
     /** Node ids, as flow documents write them; flow parameter names follow the same rule. */
     public static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /** Tags of global artifacts. */

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** KernelSpec follows kernel-runtime's KernelDefinition: the same defaults, rules and messages. */
+/** KernelSpec takes KernelDefinition's defaults and checks only what the catalog's columns need. */
 class KernelSpecTest {
 
     @Test
@@ -33,19 +33,15 @@ class KernelSpecTest {
     }
 
     @Test
-    void everyProblemIsNamedWithItsRange() {
-        assertCatalogError(() -> new KernelSpec("bad id", null, "", List.of(" ", "rm -rf /"), 0.1, 99, 9, null, Duration.ofSeconds(-1),
+    void everyProblemIsNamed() {
+        assertCatalogError(() -> new KernelSpec("bad id", null, "", List.of(" "), 0.1, 99, 9, null, Duration.ofSeconds(-1),
                 Duration.ofMillis(-1)), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageStartingWith("kernel 'bad id' is not valid: ")
                 .hasMessageContaining("id must be 1-64 letters, digits, '-' or '_', was 'bad id'")
                 .hasMessageContaining("owner must be 1-128 letters, digits, '.', '_' or '-', was ''")
-                .hasMessageContaining("memory_gb must be between 0.5 and 64, was 0.1")
-                .hasMessageContaining("cpus must be between 0.5 and 32, was 99.0")
-                .hasMessageContaining("gpus must be 0 (none), 1-8, or -1 (all), was 9")
-                .hasMessageContaining("idle_timeout must be zero (never) or positive, was PT-1S")
-                .hasMessageContaining("max_lifetime must be zero (never) or positive, was PT-0.001S")
-                .hasMessageContaining("packages[0] must be a pip requirement such as 'name' or 'name==1.2.3', was ''")
-                .hasMessageContaining("packages[1] must be a pip requirement such as 'name' or 'name==1.2.3', was 'rm -rf /'");
+                .hasMessageContaining("idle_timeout and max_lifetime must be zero (never) or positive, were PT-1S and PT-0.001S")
+                .hasMessageContaining("packages[0] must be 1-256 characters, was ' '")
+                .hasMessageNotContaining("memory_gb"); // resource ranges are kernel-runtime's to judge
     }
 
     @Test
@@ -53,7 +49,7 @@ class KernelSpecTest {
         assertCatalogError(() -> new KernelSpec("k", "n".repeat(129), null, List.of("p".repeat(257)), 1, 1, 0, null, null, null),
                 CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("name must be at most 128 characters, was 129")
-                .hasMessageContaining("packages[0] must be at most 256 characters, was 257");
+                .hasMessageContaining("packages[0] must be 1-256 characters, was '" + "p".repeat(257) + "'");
         assertCatalogError(() -> new KernelSpec(null, null, null, null, 1, 1, 0, null, null, null), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("id must be 1-64 letters, digits, '-' or '_', was 'null'");
     }

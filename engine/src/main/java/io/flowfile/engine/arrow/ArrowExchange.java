@@ -2,7 +2,9 @@ package io.flowfile.engine.arrow;
 
 import static java.util.Objects.requireNonNull;
 
+import io.flowfile.node.Sql;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -22,6 +35,7 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.InvalidArrowFileException;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 
@@ -45,7 +59,7 @@ public final class ArrowExchange implements AutoCloseable {
      * @return the number of rows written
      */
     public long write(Connection connection, String source, Path target) throws SQLException, IOException {
-        return write(connection, source, target, java.util.concurrent.ConcurrentHashMap.newKeySet());
+        return write(connection, source, target, ConcurrentHashMap.newKeySet());
     }
 
     /**
@@ -55,7 +69,7 @@ public final class ArrowExchange implements AutoCloseable {
      * <p>DuckDB exports on the calling thread while a writer thread writes the batches already
      * exported: on two cores the file costs little more than the export itself.
      */
-    public long write(Connection connection, String source, Path target, java.util.Set<Statement> running)
+    public long write(Connection connection, String source, Path target, Set<Statement> running)
             throws SQLException, IOException {
         requireNonNull(source, "source is null");
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
@@ -64,7 +78,7 @@ public final class ArrowExchange implements AutoCloseable {
         running.add(statement);
         BatchWriter writer = null;
         try (statement;
-             ResultSet result = statement.executeQuery("SELECT * FROM " + source);
+             ResultSet result = statement.executeQuery("SELECT " + columns(connection, source) + " FROM " + source);
              ArrowReader reader = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             writer = new BatchWriter(root.getSchema(), temporary);
@@ -73,7 +87,7 @@ public final class ArrowExchange implements AutoCloseable {
                 writer.put(root);
             }
             writer.finish();
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException | Error e) {
             if (writer != null) {
                 writer.abandon(e);
             }
@@ -86,6 +100,29 @@ public final class ArrowExchange implements AutoCloseable {
         return rows;
     }
 
+    private static final Pattern ENUM = Pattern.compile("ENUM\\((?:'(?:[^']|'')*'(?:, )?)*\\)");
+
+    /**
+     * The select list that exports {@code source}: every column as it is, but ENUM values (also
+     * inside lists and structs) as VARCHAR. DuckDB exports an ENUM as a dictionary-encoded column
+     * whose dictionary can differ from batch to batch, which the IPC file format cannot hold; a
+     * Polars script sees the strings either way.
+     */
+    private static String columns(Connection connection, String source) throws SQLException {
+        StringBuilder select = new StringBuilder();
+        try (Statement statement = connection.createStatement();
+             ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (columns.next()) {
+                String name = Sql.identifier(columns.getString("column_name"));
+                String type = columns.getString("column_type");
+                Matcher enums = ENUM.matcher(type);
+                select.append(select.isEmpty() ? "" : ", ")
+                        .append(enums.find() ? "CAST(" + name + " AS " + enums.replaceAll("VARCHAR") + ") AS " + name : name);
+            }
+        }
+        return select.isEmpty() ? "*" : select.toString();
+    }
+
     /**
      * Writes record batches to an Arrow IPC file on its own thread. A batch handed over moves its
      * buffers (no copy) out of the exporter's root, which is then free for the next batch; at most
@@ -95,14 +132,16 @@ public final class ArrowExchange implements AutoCloseable {
     private final class BatchWriter {
 
         private static final int QUEUED_BATCHES = 4;
+        private static final int STOP_SECONDS = 30;
         private static final Object END = new Object();
 
-        private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(QUEUED_BATCHES);
-        private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final Thread thread;
 
-        BatchWriter(org.apache.arrow.vector.types.pojo.Schema schema, Path file) {
+        BatchWriter(Schema schema, Path file) {
             thread = Thread.ofPlatform().daemon().name("arrow-writer-" + file.getFileName()).start(() -> {
+                Throwable failure = null;
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                      VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
                      ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
@@ -114,11 +153,16 @@ public final class ArrowExchange implements AutoCloseable {
                         }
                     }
                     writer.end();
-                    done.complete(null);
                 } catch (Throwable e) {
-                    done.completeExceptionally(e);
+                    failure = e;
                 } finally {
                     drain();
+                }
+                // Done only once the file, the writer's buffers and the queue are let go of.
+                if (failure == null) {
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(failure);
                 }
             });
         }
@@ -127,60 +171,96 @@ public final class ArrowExchange implements AutoCloseable {
         void put(VectorSchemaRoot exported) throws IOException {
             VectorSchemaRoot batch = VectorSchemaRoot.create(exported.getSchema(), allocator);
             move(exported, batch);
+            enqueue(batch);
+        }
+
+        /** Waits until the file is complete (for as long as the writer lives), or throws what stopped it. */
+        void finish() throws IOException {
+            enqueue(END);
             try {
-                while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    if (done.isDone()) {
-                        batch.close();
-                        finish(); // throws the writer's failure
+                while (true) {
+                    try {
+                        done.get(1, TimeUnit.SECONDS);
+                        return;
+                    } catch (TimeoutException e) {
+                        if (!thread.isAlive() && !done.isDone()) {
+                            throw new IOException(thread.getName() + " stopped without finishing the file");
+                        }
                     }
                 }
             } catch (InterruptedException e) {
-                batch.close();
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while writing " + thread.getName());
+                throw new InterruptedIOException("interrupted while writing " + thread.getName());
+            } catch (ExecutionException e) {
+                throw failure(e.getCause());
             }
         }
 
-        /** Waits until the file is complete, or throws what stopped it. */
-        void finish() throws IOException {
+        /**
+         * Queues a batch (or the end) while the writer lives; a writer that stopped is reported by
+         * throwing its failure instead of waiting on a queue nobody takes from. A batch that could not
+         * be queued is released here; one that was is released by whoever drains the queue.
+         */
+        private void enqueue(Object next) throws IOException {
+            boolean queued = false;
             try {
-                if (!done.isDone()) {
-                    queue.put(END);
+                while (!(queued = queue.offer(next, 100, TimeUnit.MILLISECONDS)) && !done.isDone()) {
+                    // the writer is busy: wait for room
                 }
-                done.get();
             } catch (InterruptedException e) {
-                abandon(e);
+                close(next);
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while writing " + thread.getName());
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IOException(cause);
+                throw new InterruptedIOException("interrupted while writing " + thread.getName());
+            }
+            if (!queued) {
+                close(next);
+            }
+            if (done.isCompletedExceptionally()) {
+                throw failure(done.exceptionNow());
             }
         }
 
-        /** Stops the writer after a failure of the export and waits for it to let go of the file. */
-        void abandon(Exception cause) {
+        private static IOException failure(Throwable cause) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            return new IOException(cause);
+        }
+
+        /**
+         * Stops the writer after a failure and waits (at most {@value #STOP_SECONDS} s) for it to let
+         * go of the file and of the batches it holds.
+         */
+        void abandon(Throwable cause) {
+            boolean interrupted = Thread.interrupted(); // restored below: the wait must not end at once
             thread.interrupt();
             try {
-                thread.join();
+                if (!thread.join(Duration.ofSeconds(STOP_SECONDS))) {
+                    cause.addSuppressed(new IOException(thread.getName() + " did not stop within " + STOP_SECONDS + " s"));
+                }
             } catch (InterruptedException e) {
+                interrupted = true;
                 cause.addSuppressed(e);
-                Thread.currentThread().interrupt();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             drain();
         }
 
+        private static void close(Object queued) {
+            if (queued instanceof VectorSchemaRoot batch) {
+                batch.close();
+            }
+        }
+
         private void drain() {
             for (Object left = queue.poll(); left != null; left = queue.poll()) {
-                if (left instanceof VectorSchemaRoot batch) {
-                    batch.close();
-                }
+                close(left);
             }
         }
 

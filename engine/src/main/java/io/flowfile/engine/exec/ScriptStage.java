@@ -70,14 +70,18 @@ final class ScriptStage {
             long firstRows = -1;
             Map<String, Schema> published = new LinkedHashMap<>();
             for (String port : plan.outputs()) {
-                RelationId relation = new RelationId(node.id(), port);
-                long rows = readOutput(node, port, area, connection, table.apply(relation));
-                published.put(port, duckDb.describe("SELECT * FROM " + table.apply(relation)));
-                check(node, plan, port, published.get(port));
-                produced.accept(relation, table.apply(relation));
+                String output = table.apply(new RelationId(node.id(), port));
+                long rows = readOutput(node, port, area, connection, output);
+                published.put(port, duckDb.describe("SELECT * FROM " + output));
                 firstRows = firstRows < 0 ? rows : firstRows;
             }
+            // Remembered before the check: when the code's columns changed, the next validation sees the new ones.
             scripts.schemas().remember(ScriptSchemas.key(node, nodes), published);
+            for (String port : plan.outputs()) {
+                check(node, plan, port, published.get(port));
+                RelationId relation = new RelationId(node.id(), port);
+                produced.accept(relation, table.apply(relation));
+            }
             return new StageRunner.Outcome(firstRows, false);
         } catch (Exception e) {
             failure = e;

@@ -125,4 +125,28 @@ class ArrowExchangeTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void enumAndNestedColumnsRoundTrip() throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')");
+            statement.execute("""
+                    CREATE TABLE typed AS
+                    SELECT i AS id,
+                           (['sad', 'ok', 'happy'])[i % 3 + 1]::mood AS mood,
+                           CASE WHEN i % 5 = 0 THEN NULL ELSE ['x' || i, 'a longer string than twelve bytes'] END AS names,
+                           {'k': 'key ' || i, 'n': i} AS pair
+                    FROM range(250000) t(i)""");
+        }
+        Path file = directory.resolve("typed.arrow");
+        assertThat(exchange.write(connection, "typed", file)).isEqualTo(250_000);
+        assertThat(exchange.read(connection, file, "typed_copy")).isEqualTo(250_000);
+        try (Statement statement = connection.createStatement();
+             ResultSet difference = statement.executeQuery("SELECT count(*) FROM ((SELECT id, mood::VARCHAR, names, pair FROM typed "
+                     + "EXCEPT ALL SELECT id, mood::VARCHAR, names, pair FROM typed_copy) UNION ALL (SELECT id, mood::VARCHAR, names, pair "
+                     + "FROM typed_copy EXCEPT ALL SELECT id, mood::VARCHAR, names, pair FROM typed))")) {
+            difference.next();
+            assertThat(difference.getLong(1)).isZero();
+        }
+    }
 }

@@ -105,6 +105,23 @@ class ScriptStageTest {
     }
 
     @Test
+    void columnsThatChangedSinceTheLastRunFailOnceAndAreKnownAtTheNextValidation() throws Exception {
+        Path data = dir.resolve("columns.csv");
+        Files.writeString(data, "x\n1\n2\n");
+        String script = "{kernel: sql, cells: [\"SELECT * FROM read_csv('" + data + "')\"]}"; // its columns come from the file
+        assertThat(engine.run(valid(flow(script, false)), ExecutionMode.PERFORMANCE, events::add).state()).isEqualTo(RunResult.State.SUCCEEDED);
+        ValidatedFlow before = valid(flow(script, true));
+        Files.writeString(data, "x,y\n1,5\n2,6\n");
+        RunResult changed = engine.run(before, ExecutionMode.PERFORMANCE, events::add);
+        assertThat(changed.errors()).singleElement().satisfies(error -> {
+            assertThat(error.code()).isEqualTo(NodeErrorCode.OUTPUT_MISMATCH);
+            assertThat(error.message()).contains("published in an earlier run", "validate the flow again");
+        });
+        RunResult again = engine.run(valid(flow(script, true)), ExecutionMode.PERFORMANCE, events::add);
+        assertThat(again.state()).as(again.errors().toString()).isEqualTo(RunResult.State.SUCCEEDED);
+    }
+
+    @Test
     void publishedColumnsThatDifferFromTheDeclaredOnesFailTheNode() {
         ValidatedFlow flow = valid(flow("{kernel: sql, cells: [\"SELECT x::VARCHAR AS x FROM main\"], declared: {x: INTEGER}}", true));
         RunResult result = engine.run(flow, ExecutionMode.PERFORMANCE, events::add);

@@ -7,6 +7,7 @@ import io.flowfile.kernel.protocol.ConnectionInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
@@ -59,7 +60,11 @@ public final class KernelDirectories {
     ContainerPaths container(String name, ConnectionInfo inside) {
         Path directory = config.workRoot().resolve("containers").resolve(name);
         try {
-            Files.createDirectories(directory);
+            // Only this process enters it (the container sees its one file through a bind mount): it holds keys.
+            Files.createDirectories(directory.getParent());
+            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             Path containerFile = directory.resolve("connection.json");
             inside.write(containerFile);
             handToKernel(containerFile, "r--------");

@@ -7,6 +7,7 @@ import io.flowfile.kernel.docker.KernelContainer;
 import io.flowfile.kernel.docker.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BiConsumer;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After a restart of the manager: finds this instance's containers by label, re-adopts the kernels
- * that still answer, and removes the rest (pooled ones, stopped ones, ones that do not answer).
+ * that still answer (those with an assignment), and removes the rest (pooled ones nobody took,
+ * stopped ones, ones that do not answer).
  * Containers of other instances are never listed, so never touched.
  */
 final class KernelAdoption {
@@ -32,14 +34,19 @@ final class KernelAdoption {
     void adopt(BiConsumer<KernelDefinition, WarmKernel> adopted) {
         for (var container : provisioner.ownedContainers()) {
             String kernelId = container.getLabels().getOrDefault(Labels.KERNEL, Labels.POOLED);
-            boolean running = "running".equals(container.getState());
-            if (kernelId.equals(Labels.POOLED) || !running) {
+            if (!"running".equals(container.getState())) {
                 provisioner.remove(container.getId());
                 continue;
             }
             KernelClient client = null;
             try {
                 KernelContainer reattached = provisioner.reattach(container);
+                // Labels are fixed at creation: a kernel started from the pool still says "pooled".
+                // What a container serves is its assignment; one without is a pooled container nobody took.
+                if (!Files.isRegularFile(assignmentFile(reattached))) {
+                    provisioner.remove(container.getId());
+                    continue;
+                }
                 KernelDefinition definition = readAssignment(reattached);
                 provisioner.checkExchangeMount(container, definition.owner());
                 client = launcher.connect(reattached);

@@ -38,6 +38,10 @@ public record KernelDefinition(
         @JsonProperty("idle_timeout") Duration idleTimeout,
         @JsonProperty("max_lifetime") Duration maxLifetime) {
 
+    /** The longest name and pip requirement (the catalog keeps definitions in columns of these sizes). */
+    public static final int MAX_NAME = 128;
+    public static final int MAX_REQUIREMENT = 256;
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
     private static final Pattern REQUIREMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(\\[[A-Za-z0-9,._-]+\\])?"
@@ -53,6 +57,9 @@ public record KernelDefinition(
         List<String> problems = new ArrayList<>();
         if (id == null || !ID.matcher(id).matches()) {
             problems.add("id must be 1-64 letters, digits, '-' or '_', was '" + id + "'");
+        }
+        if (name.length() > MAX_NAME) {
+            problems.add("name must be at most " + MAX_NAME + " characters, was " + name.length());
         }
         if (!OWNER.matcher(owner).matches()) {
             problems.add("owner must be 1-128 letters, digits, '.', '_' or '-', was '" + owner + "'");
@@ -76,6 +83,8 @@ public record KernelDefinition(
             String requirement = requireNonNull(packages.get(i), "package is null").strip();
             if (!REQUIREMENT.matcher(requirement).matches()) {
                 problems.add("packages[" + i + "] must be a pip requirement such as 'name' or 'name==1.2.3', was '" + requirement + "'");
+            } else if (packages.get(i).length() > MAX_REQUIREMENT) {
+                problems.add("packages[" + i + "] must be at most " + MAX_REQUIREMENT + " characters, was " + packages.get(i).length());
             }
         }
         if (!problems.isEmpty()) {

@@ -5,10 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 
 /** A kernel connection file: where the five channels listen and the key that signs messages. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -66,7 +70,16 @@ public record ConnectionInfo(
         return MessageCodec.JSON.readValue(file.toFile(), ConnectionInfo.class);
     }
 
+    /** Writes the file readable by its owner only from the moment it exists: it holds the signing key. */
     public void write(Path file) throws IOException {
-        Files.write(file, MessageCodec.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+        byte[] json = MessageCodec.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
+        Files.deleteIfExists(file);
+        try (var channel = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            ByteBuffer buffer = ByteBuffer.wrap(json);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
     }
 }

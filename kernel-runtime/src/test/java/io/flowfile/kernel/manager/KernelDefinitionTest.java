@@ -25,6 +25,15 @@ class KernelDefinitionTest {
     }
 
     @Test
+    void namesAndRequirementsAreBoundedAsTheCatalogKeepsThem() {
+        assertThatThrownBy(() -> new KernelDefinition("k", "n".repeat(129), null, List.of("p".repeat(257)), 1, 1, 0, null, null, null))
+                .hasMessageContaining("name must be at most 128 characters, was 129")
+                .hasMessageContaining("packages[0] must be at most 256 characters, was 257");
+        KernelDefinition longest = new KernelDefinition("k", "n".repeat(128), null, List.of("p".repeat(256)), 1, 1, 0, null, null, null);
+        assertThat(longest.name()).hasSize(128);
+    }
+
+    @Test
     void defaultsAndProfile() {
         KernelDefinition definition = new KernelDefinition("k-1_a", null, null, null, 0.5, 32, -1, null, null, null);
         assertThat(definition.name()).isEqualTo("k-1_a");

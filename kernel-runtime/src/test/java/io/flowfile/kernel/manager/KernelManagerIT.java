@@ -280,8 +280,16 @@ class KernelManagerIT {
         String container = first.start("survivor").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
         run(first, "survivor", "remembered = 'still here'");
         assertThat(first.prewarm(KernelDefinition.of("survivor", "alice"), TIMEOUT)).isTrue();
-        List<String> pooled = first.provisioner().ownedContainers().stream().map(c -> c.getId())
+        List<String> warm = first.provisioner().ownedContainers().stream().map(c -> c.getId())
                 .filter(id -> !id.equals(container)).toList();
+        // A kernel started from the pool keeps its container's "pooled" label: it must be re-adopted all the same.
+        first.define(KernelDefinition.of("from-pool", "alice"));
+        String fromPool = first.start("from-pool").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
+        assertThat(warm).as("the pooled container served the kernel").containsExactly(fromPool);
+        run(first, "from-pool", "kept = 42");
+        assertThat(first.prewarm(KernelDefinition.of("survivor", "alice"), TIMEOUT)).isTrue();
+        List<String> pooled = first.provisioner().ownedContainers().stream().map(c -> c.getId())
+                .filter(id -> !id.equals(container) && !id.equals(fromPool)).toList();
         assertThat(pooled).hasSize(1);
         first.detach();
 
@@ -290,6 +298,8 @@ class KernelManagerIT {
         assertThat(adopted.state()).isEqualTo(KernelState.READY);
         assertThat(adopted.containerId()).contains(container);
         assertThat(stdout(second, "survivor", "print(remembered)")).isEqualTo("still here");
+        assertThat(second.info("from-pool").orElseThrow().containerId()).contains(fromPool);
+        assertThat(stdout(second, "from-pool", "print(kept)")).isEqualTo("42");
         assertThat(foreign.status(theirs.id()).running()).as("another instance's container").isTrue();
         assertThat(second.provisioner().status(pooled.getFirst()).exists()).as("the old pooled container is removed").isFalse();
     }
