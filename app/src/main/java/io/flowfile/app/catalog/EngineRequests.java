@@ -12,6 +12,7 @@ import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.catalog.api.StoredGlobalArtifact;
 import io.flowfile.node.KernelGateway.ScriptCall;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -185,6 +186,7 @@ public final class EngineRequests {
         StoredGlobalArtifact stored = catalog.orElseThrow().globals().get(name, version);
         GlobalArtifactRecord record = stored.artifact();
         Path directory = engineDirectory(FROM_ENGINE);
+        forgetCopies(directory);
         String fileName = UUID.randomUUID() + "." + extension(record.format());
         Path temporary = directory.resolve("." + fileName + ".tmp");
         Files.copy(stored.blob(), temporary); // never over an existing file or link
@@ -239,6 +241,21 @@ public final class EngineRequests {
      * A directory the engine writes into for the kernel: created inside the exchange directory, and
      * refused when the kernel made it a link to somewhere else.
      */
+    /**
+     * Deletes the copies placed for earlier get_global calls of this node. The kernel cannot (the
+     * directory is the engine's, so that it cannot plant links there), and it has read them: its
+     * requests wait for their answers, one at a time. A loop of get_global keeps one copy, not all.
+     */
+    private static void forgetCopies(Path directory) throws IOException {
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory)) {
+            for (Path copy : copies) {
+                if (Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(copy);
+                }
+            }
+        }
+    }
+
     private Path engineDirectory(String name) throws IOException {
         Path directory = Files.createDirectories(exchange.resolve(name));
         if (Files.isSymbolicLink(directory) || !directory.toRealPath().startsWith(exchange.toRealPath())) {

@@ -105,6 +105,10 @@ class GlobalArtifactsIT {
                 assert first != second, (first, second)
                 assert flowfile.get_global("mean_score") == {"mean": 42.0}
                 assert flowfile.get_global("mean_score", version=1) == {"mean": 1.5}
+                import os
+                from flowfile import _context
+                copies = os.listdir(os.path.join(_context.get_context().exchange_dir, "from-engine"))
+                assert len(copies) == 1, f"the engine keeps only the latest copy it placed: {copies}"
                 listed = flowfile.list_global_artifacts(tags=["stats"])
                 assert [(a.name, a.version) for a in listed] == [("mean_score", 2)], listed
                 assert flowfile.list_global_artifacts(tags=["demo"]) == [], "only the latest version's tags count"
