@@ -22,6 +22,14 @@ public enum CatalogErrorCode {
     CONCURRENT_UPDATE(413, Type.EXTERNAL),
     STORAGE_FULL(414, Type.INSUFFICIENT_RESOURCES),
     STORAGE_ERROR(415, Type.EXTERNAL),
+    USER_NOT_FOUND(416, Type.USER_ERROR),
+    USER_EXISTS(417, Type.USER_ERROR),
+    TOKEN_NOT_FOUND(418, Type.USER_ERROR),
+    DRAFT_NOT_FOUND(419, Type.USER_ERROR),
+    /** A change based on a revision of a draft that is no longer its current one: {@link StaleRevisionException}. */
+    STALE_REVISION(420, Type.USER_ERROR),
+    NOTHING_TO_UNDO(421, Type.USER_ERROR),
+    NOTHING_TO_REDO(422, Type.USER_ERROR),
     INTERNAL(499, Type.INTERNAL_ERROR);
 
     /** Who has to act on the error. */

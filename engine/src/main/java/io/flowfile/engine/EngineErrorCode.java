@@ -19,6 +19,8 @@ public enum EngineErrorCode implements ErrorCode {
     RUN_CANCELLED(211, ErrorType.USER_ERROR),
     /** A code node's output columns are neither declared nor known from an earlier run. */
     SCHEMA_UNKNOWN(212, ErrorType.USER_ERROR),
+    /** An edit to a flow that cannot apply to it (unknown node, duplicate id or edge, ...). */
+    INVALID_EDIT(213, ErrorType.USER_ERROR),
     OUT_OF_MEMORY(251, ErrorType.INSUFFICIENT_RESOURCES),
     /** The run itself broke (not one of its nodes): a bug of the engine. */
     RUN_CRASHED(290, ErrorType.INTERNAL_ERROR);

@@ -56,8 +56,10 @@ public final class FlowEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDirectory(), e);
         }
-        this.duckDb = DuckDb.open(new DuckDb.Settings(config.duckDbThreads(), config.memoryLimit(), spill));
-        this.cache = new ResultCache(config.dataDirectory().resolve("cache"), config.cacheMaxBytes());
+        Path cacheDirectory = config.dataDirectory().resolve("cache");
+        var allowed = config.fileRoots().map(roots -> java.util.stream.Stream.concat(roots.stream(), java.util.stream.Stream.of(cacheDirectory)).toList());
+        this.duckDb = DuckDb.open(new DuckDb.Settings(config.duckDbThreads(), config.memoryLimit(), spill, allowed));
+        this.cache = new ResultCache(cacheDirectory, config.cacheMaxBytes());
         ScriptSchemas scriptSchemas = ScriptSchemas.onDisk(config.dataDirectory().resolve("schemas"));
         this.scripts = new ScriptSupport(kernels, scriptSchemas, new ArrowExchange());
         this.validator = new FlowValidator(registry, settingsCodec, duckDb, kernels, scriptSchemas);
@@ -131,6 +133,24 @@ public final class FlowEngine implements AutoCloseable {
                         .map(error -> new Problem(error.nodeId(), null, error.code(), error.message())).toList());
             }
             return run.read(relation, limit, asText);
+        }
+    }
+
+    /**
+     * Statistics of every column of one output of one node over all its rows, computing only what
+     * it needs (from the cache where it can).
+     *
+     * @throws FlowException when the run fails
+     */
+    public java.util.List<io.flowfile.engine.exec.ColumnStatistics> statistics(ValidatedFlow flow, RelationId relation, ExecutionMode mode) {
+        ExecutionPlan plan = planner.plan(flow, mode, Set.of(relation));
+        try (FlowRun run = start(plan, RunListener.NONE)) {
+            RunResult result = run.execute();
+            if (!result.succeeded()) {
+                throw new FlowException(result.errors().stream()
+                        .map(error -> new Problem(error.nodeId(), null, error.code(), error.message())).toList());
+            }
+            return run.statistics(relation);
         }
     }
 

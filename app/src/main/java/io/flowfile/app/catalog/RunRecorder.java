@@ -81,7 +81,13 @@ public final class RunRecorder implements RunListener {
     /** Records a new CLI run of {@code version}, already running. */
     public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
                                     Map<String, String> nodeTypes) {
-        RunRecord run = catalog.runs().start(version.id(), RunTrigger.CLI, parameters);
+        return start(catalog, version, parameters, nodeTypes, RunTrigger.CLI);
+    }
+
+    /** Records a new run of {@code version} started by {@code trigger}, already running. */
+    public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
+                                    Map<String, String> nodeTypes, RunTrigger trigger) {
+        RunRecord run = catalog.runs().start(version.id(), trigger, parameters);
         catalog.runs().markRunning(run.id());
         return new RunRecorder(catalog, run, Map.copyOf(nodeTypes));
     }
@@ -162,6 +168,16 @@ public final class RunRecorder implements RunListener {
             case CANCELLED -> RunState.CANCELLED;
         };
         return finish(state, result.errors().isEmpty() ? null : error(result.errors().getFirst()));
+    }
+
+    /**
+     * Records that the run was cancelled, and why (e.g. "server stopped").
+     *
+     * @return the catalog's failure while recording, if there was one
+     */
+    public Optional<RuntimeException> finishCancelled(String reason) {
+        EngineErrorCode code = EngineErrorCode.RUN_CANCELLED;
+        return finish(RunState.CANCELLED, new RunError(code.code(), code.name(), reason));
     }
 
     /**

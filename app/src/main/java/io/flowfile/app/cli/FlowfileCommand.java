@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "flowfile", mixinStandardHelpOptions = true, version = "flowfile 0.1.0",
         description = "Visual data-flow pipelines on embedded DuckDB.",
         subcommands = {RunCommand.class, RegisterCommand.class, ValidateCommand.class, PreviewCommand.class, NodesCommand.class,
-                SchemaCommand.class, FormatCommand.class, BenchCommand.class, KernelCommand.class, CatalogCommand.class})
+                SchemaCommand.class, FormatCommand.class, BenchCommand.class, KernelCommand.class, CatalogCommand.class,
+                ServeCommand.class, UserCommand.class})
 public final class FlowfileCommand implements Runnable {
 
     /** Exit code of a run that failed. */
@@ -24,12 +25,25 @@ public final class FlowfileCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static CommandLine commandLine() {
-        var commandLine = new CommandLine(new FlowfileCommand());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line whose commands {@code factory} makes (the application's: CDI beans where they are beans). */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        var commandLine = new CommandLine(new FlowfileCommand(), factory);
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             if (error instanceof FlowException flow) {
                 line.getErr().println("The flow has " + flow.problems().size()
                         + (flow.problems().size() == 1 ? " problem:" : " problems:"));
                 flow.problems().forEach(problem -> line.getErr().println("  - " + problem));
+                return INVALID;
+            }
+            if (error instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
+                line.getErr().println(invalid.getMessage());
+                return INVALID;
+            }
+            if (error instanceof io.flowfile.catalog.CatalogException catalog) {
+                line.getErr().println(catalog.getMessage() + " [" + catalog.code().name() + "]");
                 return INVALID;
             }
             throw error;

@@ -19,6 +19,8 @@ public final class Checks {
     public static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     /** Tags of global artifacts. */
     public static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}");
+    /** User names (of the server's users; drafts name their owner so). */
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
     /** A lower-case hex SHA-256. */
     public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -65,6 +67,10 @@ public final class Checks {
         return matching(value, OWNER, "owner", "1-128 letters, digits, '.', '_' or '-'");
     }
 
+    public static String username(String value, String field) {
+        return matching(value, USERNAME, field, "1-64 letters, digits, '_', '.', '@' or '-'");
+    }
+
     public static String sha256(String value, String field) {
         return matching(value, SHA256, field, "64 lower-case hex digits (a SHA-256)");
     }
@@ -75,6 +81,17 @@ public final class Checks {
             throw invalid(field + " must not be empty");
         }
         return optionalText(value, field, max);
+    }
+
+    /**
+     * Refuses text with a NUL character (U+0000): PostgreSQL cannot store one in a text column, and
+     * H2 can, so it is refused on both (JSON text has none: it escapes it).
+     */
+    public static String withoutNul(String value, String field) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw invalid(field + " must not contain a NUL character (U+0000), found at index " + value.indexOf('\0'));
+        }
+        return value;
     }
 
     /** Null, or text of at most {@code max} characters. */

@@ -8,6 +8,7 @@ import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -79,6 +80,21 @@ public final class Conflicts {
             }
         }
         throw concurrentUpdate(what, last);
+    }
+
+    /**
+     * Inserts a row whose unique key concurrent callers may insert too ({@code work} checks that the
+     * key is free, failing with {@code taken} when it is not, then inserts and flushes), in the
+     * caller's transaction or one of its own. A caller that loses the race fails with what {@code taken}
+     * makes of the unique-constraint violation (e.g. USER_EXISTS), not with CONCURRENT_UPDATE: the key
+     * was taken, trying again would not help.
+     */
+    public static <T> T insertUnique(String what, Supplier<T> work, Function<Throwable, CatalogException> taken) {
+        try {
+            return inTransaction(what, work);
+        } catch (RuntimeException e) {
+            throw isUniqueViolation(e) ? taken.apply(e) : e;
+        }
     }
 
     /**

@@ -28,9 +28,17 @@ public final class DuckDb implements AutoCloseable {
      * @param threads       DuckDB worker threads
      * @param memoryLimit   e.g. {@code 8GB}; DuckDB spills to {@code tempDirectory} past it
      * @param tempDirectory where DuckDB spills
+     * @param allowedDirectories when present, the only directories DuckDB may read or write (the
+     *                      temporary directory is added); its configuration is then locked, so a
+     *                      query cannot widen them
      */
-    public record Settings(int threads, String memoryLimit, Path tempDirectory) {
+    public record Settings(int threads, String memoryLimit, Path tempDirectory, Optional<List<Path>> allowedDirectories) {
+        public Settings(int threads, String memoryLimit, Path tempDirectory) {
+            this(threads, memoryLimit, tempDirectory, Optional.empty());
+        }
+
         public Settings {
+            Objects.requireNonNull(allowedDirectories, "allowedDirectories is null");
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, got " + threads);
             }
@@ -63,9 +71,32 @@ public final class DuckDb implements AutoCloseable {
             properties.setProperty("temp_directory", settings.tempDirectory().toString());
             properties.setProperty("autoinstall_known_extensions", "false");
             properties.setProperty("autoload_known_extensions", "true");
-            return new DuckDb(connect(properties));
+            DuckDBConnection connection = connect(properties);
+            DuckDb duckDb = new DuckDb(connection);
+            if (settings.allowedDirectories().isPresent()) {
+                // after the binder's own settings: the lock holds for every connection from here on
+                restrict(connection, settings.tempDirectory(), settings.allowedDirectories().get());
+            }
+            return duckDb;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Limits file access to {@code directories} (and the spill directory) and locks the
+     * configuration: {@code read_csv('/etc/passwd')} then fails with DuckDB's permission error.
+     */
+    private static void restrict(DuckDBConnection connection, Path tempDirectory, List<Path> directories) throws SQLException {
+        List<String> allowed = new ArrayList<>();
+        for (Path directory : directories) {
+            allowed.add(Sql.literal(directory.toAbsolutePath().normalize() + "/"));
+        }
+        allowed.add(Sql.literal(tempDirectory.toAbsolutePath().normalize() + "/"));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET allowed_directories = [" + String.join(", ", allowed) + "]");
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET lock_configuration = true");
         }
     }
 

@@ -279,6 +279,58 @@ public final class FlowRun implements AutoCloseable {
         }
     }
 
+    /** Statistics of every column of a relation this run materialised, over all its rows. */
+    public List<ColumnStatistics> statistics(RelationId relation) {
+        String source = sources.get(relation);
+        if (source == null) {
+            throw new IllegalArgumentException(relation + " was not materialised by run " + id);
+        }
+        try (Connection connection = duckDb.connect(); Statement statement = connection.createStatement()) {
+            Schema actual = duckDb.describe("SELECT * FROM " + source);
+            var statistics = new ArrayList<ColumnStatistics>();
+            for (var column : actual.columns()) {
+                statistics.add(statistics(statement, source, column.name(), column.type()));
+            }
+            return statistics;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot compute the statistics of " + relation + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ColumnStatistics statistics(Statement statement, String source, String name, String type) throws SQLException {
+        String column = Sql.identifier(name);
+        String upper = type.toUpperCase(java.util.Locale.ROOT);
+        boolean nested = upper.contains("[") || upper.startsWith("STRUCT") || upper.startsWith("MAP") || upper.startsWith("UNION");
+        boolean numeric = upper.matches("(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)");
+        String range = nested ? "NULL, NULL" : "CAST(min(" + column + ") AS VARCHAR), CAST(max(" + column + ") AS VARCHAR)";
+        String mean = numeric ? "avg(CAST(" + column + " AS DOUBLE))" : "NULL";
+        long count;
+        long nonNull;
+        long distinct;
+        String min;
+        String max;
+        Double average;
+        try (ResultSet result = statement.executeQuery("SELECT count(*), count(" + column + "), count(DISTINCT " + column + "), "
+                + range + ", " + mean + " FROM " + source)) {
+            result.next();
+            count = result.getLong(1);
+            nonNull = result.getLong(2);
+            distinct = result.getLong(3);
+            min = result.getString(4);
+            max = result.getString(5);
+            double value = result.getDouble(6);
+            average = result.wasNull() ? null : value;
+        }
+        var top = new ArrayList<ColumnStatistics.ValueCount>();
+        try (ResultSet result = statement.executeQuery("SELECT CAST(" + column + " AS VARCHAR) AS v, count(*) AS c FROM " + source
+                + " WHERE " + column + " IS NOT NULL GROUP BY 1 ORDER BY c DESC, v LIMIT 5")) {
+            while (result.next()) {
+                top.add(new ColumnStatistics.ValueCount(result.getString(1), result.getLong(2)));
+            }
+        }
+        return new ColumnStatistics(name, type, count, count - nonNull, distinct, min, max, average, top);
+    }
+
     private void createSchema() {
         try (Connection connection = duckDb.connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + Sql.identifier(schema));

@@ -111,27 +111,33 @@ public final class FlowCodec {
         }
         ArrayNode nodes = root.putArray("nodes");
         for (FlowNode node : document.nodes()) {
-            ObjectNode out = nodes.addObject();
-            out.put("id", node.id());
-            out.put("type", node.type());
-            if (node.label() != null) {
-                out.put("label", node.label());
-            }
-            if (node.position() != null) {
-                ObjectNode position = out.putObject("position");
-                position.put("x", node.position().x());
-                position.put("y", node.position().y());
-            }
-            if (node.cache()) {
-                out.put("cache", true);
-            }
-            out.set("settings", node.settings());
+            nodes.add(nodeTree(node));
         }
         ArrayNode edges = root.putArray("edges");
         for (Edge edge : document.edges()) {
             edges.addObject().put("from", edge.from().toString()).put("to", edge.to().toString());
         }
         return root;
+    }
+
+    /** One node as written in a document (also the form of a node in an {@code add_node} edit). */
+    static ObjectNode nodeTree(FlowNode node) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("id", node.id());
+        out.put("type", node.type());
+        if (node.label() != null) {
+            out.put("label", node.label());
+        }
+        if (node.position() != null) {
+            ObjectNode position = out.putObject("position");
+            position.put("x", node.position().x());
+            position.put("y", node.position().y());
+        }
+        if (node.cache()) {
+            out.put("cache", true);
+        }
+        out.set("settings", node.settings());
+        return out;
     }
 
     /** Builds a document from a JSON tree, reporting every problem at once. */
@@ -151,7 +157,7 @@ public final class FlowCodec {
         }
         String name = text(root, "name", "name", problems, true);
         String description = text(root, "description", "description", problems, false);
-        Map<String, String> parameters = parameters(root.get("parameters"), problems);
+        Map<String, String> parameters = parameters(root.get("parameters"), "parameters", problems);
         List<FlowNode> nodes = nodes(root.get("nodes"), problems);
         List<Edge> edges = edges(root.get("edges"), problems);
         if (!problems.isEmpty()) {
@@ -160,21 +166,22 @@ public final class FlowCodec {
         return new FlowDocument(FlowDocument.FORMAT_VERSION, name, description, parameters, nodes, edges);
     }
 
-    private static Map<String, String> parameters(JsonNode node, List<Problem> problems) {
+    /** Parameter defaults as written at {@code path}; problems are added, never thrown. */
+    static Map<String, String> parameters(JsonNode node, String path, List<Problem> problems) {
         var parameters = new LinkedHashMap<String, String>();
         if (node == null || node.isNull()) {
             return parameters;
         }
         if (!node.isObject()) {
-            problems.add(Problem.ofDocument("parameters", MALFORMED_DOCUMENT, "must be an object of name: default value"));
+            problems.add(Problem.ofDocument(path, MALFORMED_DOCUMENT, "must be an object of name: default value"));
             return parameters;
         }
         node.properties().forEach(entry -> {
             if (!FlowNode.ID.matcher(entry.getKey()).matches()) {
-                problems.add(Problem.ofDocument("parameters." + entry.getKey(), MALFORMED_DOCUMENT,
+                problems.add(Problem.ofDocument(path + "." + entry.getKey(), MALFORMED_DOCUMENT,
                         "a parameter name has only letters, digits, '-' and '_'"));
             } else if (entry.getValue().isContainerNode()) {
-                problems.add(Problem.ofDocument("parameters." + entry.getKey(), MALFORMED_DOCUMENT,
+                problems.add(Problem.ofDocument(path + "." + entry.getKey(), MALFORMED_DOCUMENT,
                         "a parameter's default is a single value, not an object or a list"));
             } else {
                 parameters.put(entry.getKey(), entry.getValue().isNull() ? "" : entry.getValue().asText());
@@ -191,38 +198,49 @@ public final class FlowCodec {
         }
         var ids = new HashSet<String>();
         for (int i = 0; i < array.size(); i++) {
-            JsonNode node = array.get(i);
-            String path = "nodes[" + i + "]";
-            if (!node.isObject()) {
-                problems.add(Problem.ofDocument(path, MALFORMED_DOCUMENT, "a node is an object with 'id', 'type' and 'settings'"));
-                continue;
-            }
-            int before = problems.size();
-            unknownKeys(node, NODE_KEYS, path + ".", problems);
-            String id = text(node, "id", path + ".id", problems, true);
-            String type = text(node, "type", path + ".type", problems, true);
-            String label = text(node, "label", path + ".label", problems, false);
-            if (id != null && !FlowNode.ID.matcher(id).matches()) {
-                problems.add(Problem.ofDocument(path + ".id", MALFORMED_DOCUMENT,
-                        "node id '" + id + "' may hold only letters, digits, '-' and '_'"));
-            } else if (id != null && !ids.add(id)) {
-                problems.add(new Problem(id, path + ".id", DUPLICATE_NODE_ID, "node id '" + id + "' is used by more than one node"));
-            }
-            JsonNode settings = node.get("settings");
-            if (settings != null && !settings.isObject() && !settings.isNull()) {
-                problems.add(Problem.ofDocument(path + ".settings", MALFORMED_DOCUMENT, "settings must be an object"));
-            }
-            FlowNode.Position position = position(node.get("position"), path, problems);
-            JsonNode cache = node.get("cache");
-            if (cache != null && !cache.isBoolean()) {
-                problems.add(Problem.ofDocument(path + ".cache", MALFORMED_DOCUMENT, "cache must be true or false"));
-            }
-            if (problems.size() == before) {
-                ObjectNode settingsObject = settings instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-                nodes.add(new FlowNode(id, type, settingsObject, position, label, cache != null && cache.asBoolean()));
+            FlowNode node = node(array.get(i), "nodes[" + i + "]", ids, problems);
+            if (node != null) {
+                nodes.add(node);
             }
         }
         return nodes;
+    }
+
+    /**
+     * One node as written in a document at {@code path}, or null (with problems added) if it is
+     * malformed. {@code ids} holds the ids seen so far; a valid id is added to it and refused if
+     * already there.
+     */
+    static FlowNode node(JsonNode node, String path, Set<String> ids, List<Problem> problems) {
+        if (!node.isObject()) {
+            problems.add(Problem.ofDocument(path, MALFORMED_DOCUMENT, "a node is an object with 'id', 'type' and 'settings'"));
+            return null;
+        }
+        int before = problems.size();
+        unknownKeys(node, NODE_KEYS, path + ".", problems);
+        String id = text(node, "id", path + ".id", problems, true);
+        String type = text(node, "type", path + ".type", problems, true);
+        String label = text(node, "label", path + ".label", problems, false);
+        if (id != null && !FlowNode.ID.matcher(id).matches()) {
+            problems.add(Problem.ofDocument(path + ".id", MALFORMED_DOCUMENT,
+                    "node id '" + id + "' may hold only letters, digits, '-' and '_'"));
+        } else if (id != null && !ids.add(id)) {
+            problems.add(new Problem(id, path + ".id", DUPLICATE_NODE_ID, "node id '" + id + "' is used by more than one node"));
+        }
+        JsonNode settings = node.get("settings");
+        if (settings != null && !settings.isObject() && !settings.isNull()) {
+            problems.add(Problem.ofDocument(path + ".settings", MALFORMED_DOCUMENT, "settings must be an object"));
+        }
+        FlowNode.Position position = position(node.get("position"), path, problems);
+        JsonNode cache = node.get("cache");
+        if (cache != null && !cache.isBoolean()) {
+            problems.add(Problem.ofDocument(path + ".cache", MALFORMED_DOCUMENT, "cache must be true or false"));
+        }
+        if (problems.size() != before) {
+            return null;
+        }
+        ObjectNode settingsObject = settings instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
+        return new FlowNode(id, type, settingsObject, position, label, cache != null && cache.asBoolean());
     }
 
     private static FlowNode.Position position(JsonNode node, String path, List<Problem> problems) {
@@ -278,7 +296,7 @@ public final class FlowCodec {
         return value.asText();
     }
 
-    private static void unknownKeys(JsonNode object, Set<String> known, String prefix, List<Problem> problems) {
+    static void unknownKeys(JsonNode object, Set<String> known, String prefix, List<Problem> problems) {
         object.fieldNames().forEachRemaining(key -> {
             if (!known.contains(key)) {
                 problems.add(Problem.ofDocument(prefix + key, MALFORMED_DOCUMENT,

@@ -13,12 +13,13 @@ import io.flowfile.node.Ports;
 import io.flowfile.node.Schema;
 import io.flowfile.node.Sql;
 import io.flowfile.nodes.builtin.filter.FilterSettings.BasicFilter;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Keeps the rows that meet a condition: a column compared with values (basic mode; the values are
- * converted to the column's type, so a value that does not convert fails the run) or an SQL
- * expression (advanced mode). Rows where the condition is NULL are dropped, as in SQL.
+ * Keeps the rows that meet a condition: a column compared with values (basic mode) or an SQL
+ * expression (advanced mode). Rows where the condition is NULL are dropped, as in SQL. Basic
+ * comparisons are exact: a value is never rounded to the column's type ({@link Comparison}).
  */
 public final class FilterNode implements NodeType<FilterSettings> {
 
@@ -49,34 +50,44 @@ public final class FilterNode implements NodeType<FilterSettings> {
             return QueryPlan.main("SELECT * FROM " + input.ref(), input.schema());
         }
         Column column = input.schema().find(filter.column()).orElseThrow();
-        String sql = "SELECT * FROM " + input.ref() + " WHERE " + condition(filter, column);
+        String sql = "SELECT * FROM " + input.ref() + " WHERE " + condition(filter, column, context);
         return QueryPlan.main(sql, input.schema());
     }
 
-    private static String condition(BasicFilter filter, Column column) {
+    private static String condition(BasicFilter filter, Column column, PlanContext context) {
         String name = Sql.identifier(column.name());
         String text = "CAST(" + name + " AS VARCHAR)";
         return switch (filter.operator()) {
-            case EQUALS -> name + " = " + typed(filter.value(), column);
-            case NOT_EQUALS -> name + " <> " + typed(filter.value(), column);
-            case GREATER_THAN -> name + " > " + typed(filter.value(), column);
-            case GREATER_OR_EQUAL -> name + " >= " + typed(filter.value(), column);
-            case LESS_THAN -> name + " < " + typed(filter.value(), column);
-            case LESS_OR_EQUAL -> name + " <= " + typed(filter.value(), column);
+            case EQUALS -> compare(filter, column, context, " = ");
+            case NOT_EQUALS -> compare(filter, column, context, " <> ");
+            case GREATER_THAN -> compare(filter, column, context, " > ");
+            case GREATER_OR_EQUAL -> compare(filter, column, context, " >= ");
+            case LESS_THAN -> compare(filter, column, context, " < ");
+            case LESS_OR_EQUAL -> compare(filter, column, context, " <= ");
             case CONTAINS -> "contains(" + text + ", " + Sql.literal(filter.value()) + ")";
             case STARTS_WITH -> "starts_with(" + text + ", " + Sql.literal(filter.value()) + ")";
             case ENDS_WITH -> "ends_with(" + text + ", " + Sql.literal(filter.value()) + ")";
             case IS_NULL -> name + " IS NULL";
             case IS_NOT_NULL -> name + " IS NOT NULL";
-            case IN -> name + " IN (" + filter.values().stream().map(value -> typed(value, column))
-                    .collect(Collectors.joining(", ")) + ")";
-            case BETWEEN -> name + " BETWEEN " + typed(filter.value(), column) + " AND " + typed(filter.value2(), column);
+            case IN -> {
+                var paths = new ArrayList<String>();
+                for (int i = 0; i < filter.values().size(); i++) {
+                    paths.add("basic.values[" + i + "]");
+                }
+                Comparison.Operands in = Comparison.of(column, filter.values(), paths, context);
+                yield in.column() + " IN (" + String.join(", ", in.values()) + ")";
+            }
+            case BETWEEN -> {
+                Comparison.Operands between = Comparison.of(column, List.of(filter.value(), filter.value2()),
+                        List.of("basic.value", "basic.value2"), context);
+                yield between.column() + " BETWEEN " + between.values().get(0) + " AND " + between.values().get(1);
+            }
         };
     }
 
-    /** The value converted to the column's type, so that '5' compares as a number with an INTEGER column. */
-    private static String typed(String value, Column column) {
-        return "CAST(" + Sql.literal(value) + " AS " + column.type() + ")";
+    private static String compare(BasicFilter filter, Column column, PlanContext context, String operator) {
+        Comparison.Operands operands = Comparison.of(column, List.of(filter.value()), List.of("basic.value"), context);
+        return operands.column() + operator + operands.values().getFirst();
     }
 
     private static NodePlan advanced(String expression, Input input, PlanContext context) {

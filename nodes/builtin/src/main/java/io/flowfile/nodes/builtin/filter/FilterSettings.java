@@ -28,7 +28,7 @@ public record FilterSettings(
 
     public enum Mode { BASIC, ADVANCED }
 
-    /** Comparison operators; values are given as text and converted to the column's type. */
+    /** Comparison operators; values are given as text and compared exactly with the column (see {@code Comparison}). */
     public enum Operator {
         EQUALS, NOT_EQUALS, GREATER_THAN, GREATER_OR_EQUAL, LESS_THAN, LESS_OR_EQUAL,
         CONTAINS, STARTS_WITH, ENDS_WITH, IS_NULL, IS_NOT_NULL, IN, BETWEEN;
@@ -41,8 +41,9 @@ public record FilterSettings(
     /**
      * @param column   the column to test
      * @param operator how to compare
-     * @param value    the value to compare with, as text; converted to the column's type (for contains,
-     *                 starts_with and ends_with the column is read as text instead)
+     * @param value    the value to compare with, as text; compared exactly with the column: never
+     *                 rounded to the column's type (for contains, starts_with and ends_with the column
+     *                 is read as text instead)
      * @param value2   the upper bound of between (inclusive)
      * @param values   the values of in
      */
@@ -50,10 +51,14 @@ public record FilterSettings(
             @JsonPropertyDescription("Column to test.") String column,
             @JsonPropertyDescription("equals, not_equals, greater_than, greater_or_equal, less_than, less_or_equal, "
                     + "contains, starts_with, ends_with, is_null, is_not_null, in or between.") Operator operator,
-            @JsonPropertyDescription("Value to compare with, as text; it is converted to the column's type. "
-                    + "For between, the lower bound (inclusive).") String value,
+            @JsonPropertyDescription("Value to compare with, as text. Numbers compare exactly: a value is never rounded "
+                    + "to the column's type (greater_than 2.5 on an integer column keeps 3 and more; equals 900.005 on a "
+                    + "DECIMAL(12,2) column keeps nothing), and a value that is not a number is refused. A FLOAT or DOUBLE "
+                    + "column compares with the nearest FLOAT or DOUBLE; a DATE column with a value that has a time of day "
+                    + "compares as TIMESTAMP; other types convert the value to the column's type. For contains, starts_with "
+                    + "and ends_with the column is read as text. For between, the lower bound (inclusive).") String value,
             @JsonPropertyDescription("For between: the upper bound (inclusive).") String value2,
-            @JsonPropertyDescription("For in: the accepted values, as text.") List<String> values) {
+            @JsonPropertyDescription("For in: the accepted values, as text, compared as value is.") List<String> values) {
 
         public BasicFilter {
             values = values == null ? List.of() : List.copyOf(values);

@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 final class CsvRowCheck {
 
-    /** At most this many records are looked at; DuckDB's sniffer samples fewer. */
-    static final int MAX_RECORDS = 200_000;
-
     /**
      * @param line     1-based line of the file where the record starts
      * @param fields   fields the record has
@@ -39,7 +36,7 @@ final class CsvRowCheck {
                 line++;
             }
             int expected = -1;
-            for (int record = 0; record < MAX_RECORDS; record++) {
+            while (true) { // to the end, as the sniffer reads the whole file; this runs only after DuckDB failed
                 long start = line;
                 int fields = 1;
                 boolean quoted = false;
@@ -70,7 +67,6 @@ final class CsvRowCheck {
                     return Optional.empty();
                 }
             }
-            return Optional.empty();
         }
     }
 

@@ -15,14 +15,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads a CSV file with DuckDB's {@code read_csv}. A row with too many fields or a value that does
- * not convert fails the run with DuckDB's message, which names the file and the line, unless
- * {@code ignore_errors} is set.
+ * Reads a CSV file with DuckDB's {@code read_csv}. Unless the columns are given, names and types are
+ * inferred from every row of the file ({@code sample_size=-1}; {@code sample_rows} limits it): a
+ * sample would make a wider value late in the file fail the run, be rounded (a decimal read into an
+ * integer column) or, with {@code ignore_errors}, be dropped. Validation therefore reads the whole
+ * file once. A row with too many fields or a value that does not convert fails with DuckDB's
+ * message, which names the file and the line, unless {@code ignore_errors} is set.
  */
 public final class ReadCsvNode implements NodeType<ReadCsvSettings> {
 
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.source("read_csv", "Read CSV",
-            "Reads a CSV file; column names and types are inferred from the file unless they are given.");
+            "Reads a CSV file; column names and types are inferred from the whole file unless they are given.");
 
     @Override
     public NodeDescriptor descriptor() {
@@ -75,6 +78,8 @@ public final class ReadCsvNode implements NodeType<ReadCsvSettings> {
         if (!settings.columns().isEmpty()) {
             options.add("auto_detect=false");
             options.add("columns=" + columns(settings.columns()));
+        } else {
+            options.add("sample_size=" + (settings.sampleRows() == null ? -1 : settings.sampleRows()));
         }
         if (settings.ignoreErrors()) {
             options.add("ignore_errors=true");

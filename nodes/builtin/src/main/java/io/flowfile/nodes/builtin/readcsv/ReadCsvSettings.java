@@ -17,8 +17,12 @@ import java.util.Locale;
  * @param skipRows     lines to skip at the top of the file, before the header (default 0)
  * @param columns      the columns and their types; when given DuckDB infers nothing; by default it
  *                     infers names and types from the file
- * @param ignoreErrors skip rows that are malformed or do not convert (default false: such a row
- *                     fails the run)
+ * @param sampleRows   rows read to infer the types; default null: every row of the file, so a wider
+ *                     value late in the file (a decimal among integers, text among numbers) widens
+ *                     the column instead of failing the run or being rounded
+ * @param ignoreErrors skip rows that are malformed or do not convert to the given {@code columns}
+ *                     (default false: such a row fails the run); never a row whose values fit the
+ *                     inferred types, which is why it needs the whole file inferred
  */
 public record ReadCsvSettings(
         @JsonPropertyDescription("The CSV file, relative to the flow's directory or absolute.") String path,
@@ -29,9 +33,16 @@ public record ReadCsvSettings(
         @JsonProperty("skip_rows")
         @JsonPropertyDescription("Lines to skip at the top of the file, before the header; default 0.") Integer skipRows,
         @JsonPropertyDescription("The columns and their types, in file order. When given, nothing is inferred; "
-                + "by default names and types are inferred from the file.") List<CsvColumn> columns,
+                + "by default names and types are inferred from the whole file.") List<CsvColumn> columns,
+        @JsonProperty("sample_rows")
+        @JsonPropertyDescription("Rows read to infer the column types; by default every row of the file, so a wider value "
+                + "late in the file (a decimal among integers, text among numbers) widens its column. With a sample, a later "
+                + "value must fit the type the sample gave: text fails the run naming the line, and DuckDB rounds a decimal "
+                + "read into an integer column. Only used when columns is empty.") Integer sampleRows,
         @JsonProperty("ignore_errors")
-        @JsonPropertyDescription("Skip rows that are malformed or whose values do not convert; by default such a row fails the run.")
+        @JsonPropertyDescription("Skip rows with the wrong number of fields, or whose values do not convert to the given "
+                + "columns; by default such a row fails the run. A row whose values fit the types inferred from the whole "
+                + "file is never skipped.")
         Boolean ignoreErrors) {
 
     public ReadCsvSettings {
@@ -47,7 +58,13 @@ public record ReadCsvSettings(
                 .require(delimiter.length() == 1, "delimiter", "must be one character, got '" + delimiter + "'")
                 .require(quote.length() == 1, "quote", "must be one character, got '" + quote + "'")
                 .require(!quote.equals(delimiter), "quote", "must differ from the delimiter")
-                .range("skip_rows", skipRows, 0, Integer.MAX_VALUE);
+                .range("skip_rows", skipRows, 0, Integer.MAX_VALUE)
+                .range("sample_rows", sampleRows, 1, Integer.MAX_VALUE)
+                .require(sampleRows == null || columns.isEmpty(), "sample_rows",
+                        "is only used when the types are inferred; remove it or the columns")
+                .require(!ignoreErrors || sampleRows == null || !columns.isEmpty(), "ignore_errors",
+                        "would skip valid rows whose values the sample did not see; infer from the whole file "
+                                + "(remove sample_rows) or give the columns");
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < columns.size(); i++) {
             CsvColumn column = columns.get(i);

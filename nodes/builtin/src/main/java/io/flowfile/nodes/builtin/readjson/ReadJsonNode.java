@@ -14,7 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * Reads JSON records from one file or the files a glob matches with DuckDB's {@code read_json};
- * column names and types are inferred from the records.
+ * column names and types are inferred from every record of every file ({@code sample_size=-1},
+ * {@code maximum_sample_files=-1}; {@code sample_rows} limits the records per file). DuckDB's
+ * default sample of 20,480 records and 32 files would fail the run on a key that first appears
+ * later, truncate a later decimal in an integer column, and leave out keys of the files past the
+ * 32nd without a word.
  */
 public final class ReadJsonNode implements NodeType<ReadJsonSettings> {
 
@@ -36,7 +40,9 @@ public final class ReadJsonNode implements NodeType<ReadJsonSettings> {
         List<Path> files = InputFiles.matching(context, "path", settings.path());
         String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
         String format = settings.format().name().toLowerCase(Locale.ROOT);
-        String sql = "SELECT * FROM read_json(" + list + ", format=" + Sql.literal(format) + ")";
+        String sample = settings.sampleRows() == null ? "-1" : settings.sampleRows().toString();
+        String sql = "SELECT * FROM read_json(" + list + ", format=" + Sql.literal(format) + ", sample_size=" + sample
+                + ", maximum_sample_files=-1)";
         return QueryPlan.source(sql, null, files);
     }
 }

@@ -12,6 +12,7 @@ import io.flowfile.node.PlanContext;
 import io.flowfile.node.Ports;
 import io.flowfile.node.Schema;
 import io.flowfile.node.Sql;
+import io.flowfile.nodes.builtin.order.InputOrder;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 
@@ -23,8 +24,6 @@ public final class RecordIdNode implements NodeType<RecordIdSettings> {
 
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.transform("record_id", NodeCategory.TRANSFORM,
             "Record ID", "Adds a column in front that numbers the rows, optionally per group and in a given order.");
-
-    private static final String ROW_NUMBER = "__row_number";
 
     @Override
     public NodeDescriptor descriptor() {
@@ -46,26 +45,19 @@ public final class RecordIdNode implements NodeType<RecordIdSettings> {
         }
         context.requireColumns(input, "group_by", settings.groupBy());
         context.requireColumns(input, "order_by", settings.orderBy());
-        String rowNumber = Sql.identifier(freeName(schema));
+        String rowNumber = Sql.identifier(InputOrder.freeName(schema));
         String order = settings.orderBy().stream().map(column -> Sql.identifier(column) + " ASC NULLS LAST, ")
                 .collect(Collectors.joining()) + rowNumber;
         String partition = settings.groupBy().isEmpty() ? "" : "PARTITION BY " + Sql.identifiers(settings.groupBy()) + " ";
         String number = "CAST(row_number() OVER (" + partition + "ORDER BY " + order + ") - 1 + " + settings.offset()
                 + " AS BIGINT) AS " + Sql.identifier(settings.column());
-        String sql = "SELECT " + number + ", * EXCLUDE (" + rowNumber + ") FROM (SELECT *, row_number() OVER () AS "
-                + rowNumber + " FROM " + input.ref() + ") ORDER BY " + rowNumber;
+        String sql = "SELECT " + number + ", * EXCLUDE (" + rowNumber + ") FROM " + InputOrder.numbered(input, rowNumber)
+                + " ORDER BY " + rowNumber;
         var columns = new ArrayList<Column>();
         columns.add(new Column(settings.column(), "BIGINT"));
         columns.addAll(schema.columns());
         return QueryPlan.main(sql, new Schema(columns));
     }
-
-    /** A name for the input order's row number that no input column has. */
-    private static String freeName(Schema schema) {
-        String name = ROW_NUMBER;
-        for (int suffix = 1; schema.has(name); suffix++) {
-            name = ROW_NUMBER + "_" + suffix;
-        }
         return name;
     }
 }

@@ -10,6 +10,7 @@ import io.flowfile.node.PlanContext;
 import io.flowfile.node.Ports;
 import io.flowfile.node.Schema;
 import io.flowfile.node.Sql;
+import io.flowfile.nodes.builtin.order.InputOrder;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,8 +22,6 @@ public final class UniqueNode implements NodeType<UniqueSettings> {
 
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.transform("unique", NodeCategory.TRANSFORM, "Unique",
             "Removes duplicate rows: keeps the first, last or any row of each key, or only keys that occur once.");
-
-    private static final String ROW_NUMBER = "__row_number";
 
     @Override
     public NodeDescriptor descriptor() {
@@ -41,7 +40,7 @@ public final class UniqueNode implements NodeType<UniqueSettings> {
         context.requireColumns(input, "order_by", settings.orderBy());
         Schema schema = input.schema();
         String keys = settings.columns().isEmpty() ? Sql.identifiers(schema.names()) : Sql.identifiers(settings.columns());
-        String rowNumber = Sql.identifier(freeName(schema));
+        String rowNumber = Sql.identifier(InputOrder.freeName(schema));
         String sql = switch (settings.keep()) {
             case ANY -> "SELECT " + (settings.columns().isEmpty() ? "DISTINCT" : "DISTINCT ON (" + keys + ")")
                     + " * FROM " + input.ref();
@@ -56,8 +55,8 @@ public final class UniqueNode implements NodeType<UniqueSettings> {
 
     /** The input rows numbered in input order, filtered by {@code condition} and returned in input order. */
     private static String numbered(Input input, String rowNumber, String condition) {
-        return "SELECT * EXCLUDE (" + rowNumber + ") FROM (SELECT *, row_number() OVER () AS " + rowNumber
-                + " FROM " + input.ref() + ") QUALIFY " + condition + " ORDER BY " + rowNumber;
+        return "SELECT * EXCLUDE (" + rowNumber + ") FROM " + InputOrder.numbered(input, rowNumber) + " QUALIFY "
+                + condition + " ORDER BY " + rowNumber;
     }
 
     private static String order(List<String> orderBy, String direction, String tieBreak) {
@@ -65,13 +64,6 @@ public final class UniqueNode implements NodeType<UniqueSettings> {
                 .collect(Collectors.joining(", "));
         return columns.isEmpty() ? tieBreak : columns + ", " + tieBreak;
     }
-
-    /** A name for the row number that no input column has. */
-    private static String freeName(Schema schema) {
-        String name = ROW_NUMBER;
-        for (int suffix = 1; schema.has(name); suffix++) {
-            name = ROW_NUMBER + "_" + suffix;
-        }
         return name;
     }
 }

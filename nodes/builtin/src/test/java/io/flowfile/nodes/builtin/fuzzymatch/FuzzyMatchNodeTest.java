@@ -30,6 +30,9 @@ class FuzzyMatchNodeTest extends NodeContractTest<FuzzyMatchSettings> {
             "('sitting', 1)", "('appel', 2)", "('qqq', 3)", "('', 4)"));
     private static final In WORDS = in("left", table("word VARCHAR", "('martha')", "('night')"));
     private static final In TERMS = in("right", table("term VARCHAR", "('marhta')", "('nacht')"));
+    /** café/cafe: one substitution in 4 characters; 日本/日本語: one insertion in 3 characters. */
+    private static final In CAFE = in("left", table("word VARCHAR", "('caf\u00e9')", "('\u65e5\u672c')"));
+    private static final In CAFE_PLAIN = in("right", table("term VARCHAR", "('cafe')", "('\u65e5\u672c\u8a9e')"));
 
     @Override
     protected NodeType<FuzzyMatchSettings> type() {
@@ -68,6 +71,19 @@ class FuzzyMatchNodeTest extends NodeContractTest<FuzzyMatchSettings> {
                                 in("right", table("first VARCHAR, town VARCHAR", "('john', 'oslo')", "('jan', 'rome')"))),
                         List.of(row("jon", "oslo", "john", "oslo", "0.75", "1.0"),
                                 row("jon", "rome", "jan", "rome", "0.6666666666666667", "1.0"))),
+                Case.unordered("levenshtein counts characters, not UTF-8 bytes",
+                        one("word", "term", Method.LEVENSHTEIN, 0.5, null), List.of(CAFE, CAFE_PLAIN),
+                        List.of(row("caf\u00e9", "cafe", "0.75"), row("\u65e5\u672c", "\u65e5\u672c\u8a9e", "0.6666666666666667"))),
+                Case.unordered("damerau-levenshtein counts characters, not UTF-8 bytes",
+                        one("word", "term", Method.DAMERAU_LEVENSHTEIN, 0.5, null), List.of(CAFE, CAFE_PLAIN),
+                        List.of(row("caf\u00e9", "cafe", "0.75"), row("\u65e5\u672c", "\u65e5\u672c\u8a9e", "0.6666666666666667"))),
+                Case.unordered("jaro-winkler matches characters, not UTF-8 bytes",
+                        one("word", "term", Method.JARO_WINKLER, 0.5, null), List.of(CAFE, CAFE_PLAIN),
+                        List.of(row("caf\u00e9", "cafe", "0.8833333333333334"),
+                                row("\u65e5\u672c", "\u65e5\u672c\u8a9e", "0.9111111111111111"))),
+                Case.unordered("jaccard of character sets, not byte sets",
+                        one("word", "term", Method.JACCARD, 0.5, null), List.of(CAFE, CAFE_PLAIN),
+                        List.of(row("caf\u00e9", "cafe", "0.6"), row("\u65e5\u672c", "\u65e5\u672c\u8a9e", "0.6666666666666666"))),
                 Case.unordered("numbers are compared as text",
                         one("zip", "postcode", Method.DAMERAU_LEVENSHTEIN, 0.75, null),
                         List.of(in("left", table("zip INTEGER", "(1234)", "(9999)")),

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowfile.engine.testing.NodeHarness;
 import io.flowfile.engine.testing.NodeHarness.In;
+import io.flowfile.engine.plan.ExecutionMode;
 import io.flowfile.node.NodeType;
+import io.flowfile.nodes.builtin.FlowHarness;
 import io.flowfile.nodes.builtin.NodeContractTest;
 import io.flowfile.nodes.builtin.pivot.PivotSettings.Aggregation;
 import java.util.List;
@@ -82,6 +84,42 @@ class PivotNodeTest extends NodeContractTest<PivotSettings> {
                         "aggregation", "sum, min, max, mean, count, first, concat"),
                 new BadSettings("separator without concat", "{" + rest + ", \"separator\": \";\"}", List.of(SALES),
                         "separator", "only used by concat"));
+    }
+
+    @Test
+    void firstAndConcatFollowTheInputOrderOfAParquetFileWithManyRowGroups() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             var statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT i % 2 AS shop, CASE WHEN i % 4 < 2 THEN 'x' ELSE 'y' END AS product, i AS value "
+                    + "FROM range(200000) AS t(i)) TO '" + workDir.resolve("sales.parquet") + "' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+        }
+        String flow = """
+                flowfile: 1
+                name: pivot-first
+                nodes:
+                  - id: sales
+                    type: read_parquet
+                    settings: {path: sales.parquet}
+                  - id: first_values
+                    type: pivot
+                    settings: {index: [shop], pivot_column: product, value_column: value, aggregation: first, values: [x, y]}
+                  - id: all_values
+                    type: pivot
+                    settings: {index: [shop], pivot_column: product, value_column: value, aggregation: concat, values: [x, y]}
+                edges:
+                  - {from: sales, to: first_values}
+                  - {from: sales, to: all_values}
+                """;
+        try (var flows = FlowHarness.create(workDir, 4)) {
+            for (int run = 0; run < 5; run++) {
+                assertThat(flows.output(flow, "first_values", ExecutionMode.PERFORMANCE).rows()).as("run %d", run)
+                        .containsExactlyInAnyOrder(row("0", "0", "2"), row("1", "1", "3"));
+                assertThat(flows.output(flow, "all_values", ExecutionMode.PERFORMANCE).rows().stream()
+                        .map(row -> row(row.get(0), row.get(1).substring(0, 12), row.get(2).substring(0, 12))).toList())
+                        .as("run %d", run)
+                        .containsExactlyInAnyOrder(row("0", "0,4,8,12,16,", "2,6,10,14,18"), row("1", "1,5,9,13,17,", "3,7,11,15,19"));
+            }
+        }
     }
 
     @Test

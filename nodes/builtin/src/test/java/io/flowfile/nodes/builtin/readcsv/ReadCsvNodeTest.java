@@ -61,26 +61,31 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
                         List.of(),
                         List.of(row("1", "ann", "1.5", "2024-01-31"), row("2", "bob", null, "2024-02-01"),
                                 row("3", "cid, jr", "2.0", "2024-02-29"))),
+                Case.ordered("types inferred from a sample of the rows",
+                        new ReadCsvSettings("people.csv", null, null, null, null, null, null, 2, null),
+                        List.of(),
+                        List.of(row("1", "ann", "1.5", "2024-01-31"), row("2", "bob", null, "2024-02-01"),
+                                row("3", "cid, jr", "2.0", "2024-02-29"))),
                 Case.ordered("other delimiter and quote, no header, skipped lines",
-                        new ReadCsvSettings("export.txt", ";", false, "'", null, 2, null, null),
+                        new ReadCsvSettings("export.txt", ";", false, "'", null, 2, null, null, null),
                         List.of(),
                         List.of(row("a;b", "10"), row("c", "20"))),
                 Case.ordered("explicit column names and types",
                         new ReadCsvSettings("prices.csv", null, null, null, null, null,
-                                List.of(new CsvColumn("product", "INTEGER"), new CsvColumn("price", "DECIMAL(10,2)")), null),
+                                List.of(new CsvColumn("product", "INTEGER"), new CsvColumn("price", "DECIMAL(10,2)")), null, null),
                         List.of(),
                         List.of(row("1", "1.50"), row("2", "20.00"))),
                 Case.ordered("latin-1 encoding",
-                        new ReadCsvSettings("latin.csv", ";", null, null, Encoding.LATIN1, null, null, null),
+                        new ReadCsvSettings("latin.csv", ";", null, null, Encoding.LATIN1, null, null, null, null),
                         List.of(),
                         List.of(row("caf\u00e9", "1"), row("\u00e9t\u00e9", "2"))),
                 Case.ordered("ignore_errors skips a row with too many fields",
-                        new ReadCsvSettings("ragged.csv", null, null, null, null, null, null, true),
+                        new ReadCsvSettings("ragged.csv", null, null, null, null, null, null, null, true),
                         List.of(),
                         List.of(row("1", "ann"), row("3", "cid"))),
                 Case.ordered("ignore_errors skips a row whose value does not convert",
                         new ReadCsvSettings("amounts.csv", null, null, null, null, null,
-                                List.of(new CsvColumn("id", "BIGINT"), new CsvColumn("amount", "DOUBLE")), true),
+                                List.of(new CsvColumn("id", "BIGINT"), new CsvColumn("amount", "DOUBLE")), null, true),
                         List.of(),
                         List.of(row("1", "1.5"), row("3", "3.0"))));
     }
@@ -101,6 +106,14 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
                 new BadSettings("a type that is not a type name",
                         "{\"path\": \"people.csv\", \"columns\": [{\"name\": \"id\", \"type\": \"INTEGER); DROP TABLE x; --\"}]}",
                         List.of(), "columns[0].type", "is not a DuckDB type name"),
+                new BadSettings("a sample of no rows", "{\"path\": \"people.csv\", \"sample_rows\": 0}", List.of(),
+                        "sample_rows", "between 1 and"),
+                new BadSettings("a sample with given columns",
+                        "{\"path\": \"people.csv\", \"sample_rows\": 10, \"columns\": [{\"name\": \"id\", \"type\": \"BIGINT\"}]}",
+                        List.of(), "sample_rows", "only used when the types are inferred"),
+                new BadSettings("ignore_errors with a sample could skip valid rows",
+                        "{\"path\": \"people.csv\", \"sample_rows\": 10, \"ignore_errors\": true}", List.of(),
+                        "ignore_errors", "would skip valid rows"),
                 new BadSettings("a column declared twice",
                         "{\"path\": \"people.csv\", \"columns\": [{\"name\": \"id\", \"type\": \"BIGINT\"}, {\"name\": \"ID\", \"type\": \"BIGINT\"}]}",
                         List.of(), "columns[1].name", "already declared at columns[0]"));
@@ -110,7 +123,7 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
     void aValueThatDoesNotConvertFailsTheRunNamingTheFileAndTheLine() {
         write("bad.csv", "id,amount\n1,1.5\n2,x\n3,3\n");
         var settings = new ReadCsvSettings("bad.csv", null, null, null, null, null,
-                List.of(new CsvColumn("id", "BIGINT"), new CsvColumn("amount", "DOUBLE")), null);
+                List.of(new CsvColumn("id", "BIGINT"), new CsvColumn("amount", "DOUBLE")), null, null);
 
         NodeHarness.Result result = harness.run(type(), settings);
 
@@ -121,19 +134,46 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
     }
 
     @Test
-    void aRowWithTooManyFieldsPastTheInferenceSampleFailsTheRunNamingTheFileAndTheLine() {
-        var content = new StringBuilder("id,name\n");
-        for (int i = 1; i <= 25_000; i++) {
-            content.append(i).append(",name ").append(i).append('\n');
-        }
-        content.append("25001,late,extra\n");
-        write("long.csv", content.toString());
+    void aRowWithTooManyFieldsLateInTheFileIsAProblemNamingTheLine() {
+        write("long.csv", longFileWithARaggedRow());
 
-        NodeHarness.Result result = harness.run(type(), settings("long.csv"));
+        var problems = harness.validate(type(), "{\"path\": \"long.csv\"}");
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo(NodeErrorCode.BAD_DATA);
+            assertThat(problem.path()).isEqualTo("settings.path");
+            assertThat(problem.message()).startsWith("cannot read long.csv: line 25002 has 3 fields where the header has 2");
+        });
+    }
+
+    @Test
+    void aRowWithTooManyFieldsPastASampleFailsTheRunNamingTheFileAndTheLine() {
+        write("long.csv", longFileWithARaggedRow());
+
+        NodeHarness.Result result = harness.run(type(), "{\"path\": \"long.csv\", \"sample_rows\": 1000}");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.error()).isNotNull();
         assertThat(result.error().message()).contains(workDir.resolve("long.csv").toString()).contains("Line: 25002");
+    }
+
+    @Test
+    void textPastASampleFailsTheRunNamingTheLine() {
+        write("sampled.csv", numbered(30_000) + "30001,unknown\n");
+
+        NodeHarness.Result result = harness.run(type(), "{\"path\": \"sampled.csv\", \"sample_rows\": 1000}");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.error()).isNotNull();
+        assertThat(result.error().message()).contains("Line: 30002").contains("unknown");
+    }
+
+    private static String longFileWithARaggedRow() {
+        var content = new StringBuilder("id,name\n");
+        for (int i = 1; i <= 25_000; i++) {
+            content.append(i).append(",name ").append(i).append('\n');
+        }
+        return content.append("25001,late,extra\n").toString();
     }
 
     @Test
@@ -149,6 +189,42 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
             assertThat(problem.message()).startsWith("cannot read early.csv: line 5 has 5 fields where the header has 3; "
                     + "fix the row, or set ignore_errors: true to skip such rows (DuckDB: ");
         });
+    }
+
+    @Test
+    void aDecimalLateInAnIntegerColumnMakesTheColumnDecimalByDefault() {
+        write("late-decimal.csv", numbered(30_000) + "30001,2.5\n30002,7\n");
+
+        NodeHarness.Result result = harness.run(type(), settings("late-decimal.csv"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.error()).isNull();
+        assertThat(result.actual().find("amount").orElseThrow().type()).isEqualTo("DOUBLE");
+        assertThat(result.rows().subList(30_000, 30_002)).containsExactly(row("30001", "2.5"), row("30002", "7.0"));
+    }
+
+    @Test
+    void textLateInANumberColumnMakesTheColumnTextByDefault() {
+        write("late-text.csv", numbered(30_000) + "30001,unknown\n30002,7\n");
+
+        NodeHarness.Result result = harness.run(type(), settings("late-text.csv"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.error()).isNull();
+        assertThat(result.actual().find("amount").orElseThrow().type()).isEqualTo("VARCHAR");
+        assertThat(result.rows()).hasSize(30_002);
+        assertThat(result.rows().get(30_000)).isEqualTo(row("30001", "unknown"));
+    }
+
+    @Test
+    void ignoreErrorsNeverDropsAValidRowWhoseValueComesLate() {
+        write("late-ignore.csv", numbered(30_000) + "30001,unknown\n30002,7\n");
+
+        NodeHarness.Result result = harness.run(type(), "{\"path\": \"late-ignore.csv\", \"ignore_errors\": true}");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.error()).isNull();
+        assertThat(result.rows()).hasSize(30_002).contains(row("30001", "unknown"));
     }
 
     @Test
@@ -184,8 +260,17 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
         });
     }
 
+    /** {@code id,amount} and rows 1..n whose amount is the id. */
+    private static String numbered(int rows) {
+        var content = new StringBuilder("id,amount\n");
+        for (int i = 1; i <= rows; i++) {
+            content.append(i).append(',').append(i).append('\n');
+        }
+        return content.toString();
+    }
+
     private static ReadCsvSettings settings(String path) {
-        return new ReadCsvSettings(path, null, null, null, null, null, null, null);
+        return new ReadCsvSettings(path, null, null, null, null, null, null, null, null);
     }
 
     private void write(String name, String content) {

@@ -87,6 +87,32 @@ class ReadParquetNodeTest extends NodeContractTest<ReadParquetSettings> {
         assertThat(result.error().message()).contains(workDir.resolve("mixed/m-2.parquet").toString()).contains("union_by_name");
     }
 
+    @Test
+    void columnsWhoseNamesDifferOnlyInCaseAreAProblemNamingBoth() throws IOException {
+        // DuckDB cannot write such a file (it renames the second column), so write "QQQQ" and rename it in the footer.
+        write("case.parquet", "SELECT 1 AS id, 'ann' AS name, 'ANN' AS QQQQ");
+        Path file = workDir.resolve("case.parquet");
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] marker = "QQQQ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i + marker.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length)) {
+                System.arraycopy("Name".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, i, marker.length);
+            }
+        }
+        Files.write(file, bytes);
+        assertThat(harness.query("SELECT name FROM parquet_schema('" + file + "')"))
+                .as("the file has both names").contains(row("name"), row("Name"));
+
+        var problems = harness.validate(type(), "{\"path\": \"case.parquet\"}");
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.code()).isEqualTo(NodeErrorCode.BAD_DATA);
+            assertThat(problem.path()).isEqualTo("settings.path");
+            assertThat(problem.message()).contains(file.toString()).contains("\"name\" and \"Name\"")
+                    .contains("differ only in case");
+        });
+    }
+
     /** Writes the rows of {@code query} to a Parquet file under the work directory. */
     private void write(String name, String query) {
         Path file = workDir.resolve(name);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class WriteCsvNodeTest extends NodeContractTest<WriteCsvSettings> {
 
     private static final In PEOPLE = in("main", table("id INTEGER, name VARCHAR", "(1, 'ann')", "(2, 'b;o\"b')"));
+    private static final In SUMS = in("main", table("total HUGEINT, amount DECIMAL(38,4)",
+            "(170141183460469231731687303715884105, 12345678901234567890123456789012.3456)", "(9007199254740993, 0.0001)"));
 
     @Override
     protected NodeType<WriteCsvSettings> type() {
@@ -34,6 +36,11 @@ class WriteCsvNodeTest extends NodeContractTest<WriteCsvSettings> {
                         new WriteCsvSettings("exports/out.txt", WriteMode.OVERWRITE, ";", false, "'"),
                         List.of(PEOPLE), List.of(row("1;ann\n2;'b;o\"b'\n")), false,
                         "SELECT content FROM read_text('{dir}/exports/out.txt')"),
+                new Case<>("integers past 2^53 and 38-digit decimals are written digit for digit",
+                        new WriteCsvSettings("sums.csv", null, null, null, null), List.of(SUMS),
+                        List.of(row("total,amount\n170141183460469231731687303715884105,12345678901234567890123456789012.3456\n"
+                                + "9007199254740993,0.0001\n")), false,
+                        "SELECT content FROM read_text('{dir}/sums.csv')"),
                 new Case<>("the rows read back as a table", new WriteCsvSettings("table.csv", null, null, null, null),
                         List.of(PEOPLE), List.of(row("1", "ann"), row("2", "b;o\"b")), false,
                         "SELECT * FROM read_csv('{dir}/table.csv')"));

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class WriteJsonNodeTest extends NodeContractTest<WriteJsonSettings> {
 
     private static final In PEOPLE = in("main", table("id INTEGER, name VARCHAR", "(1, 'ann')", "(2, 'b\"o')"));
+    private static final In SUMS = in("main", table("total HUGEINT, amount DECIMAL(38,4)",
+            "(170141183460469231731687303715884105, 12345678901234567890123456789012.3456)", "(9007199254740993, 0.0001)"));
 
     @Override
     protected NodeType<WriteJsonSettings> type() {
@@ -34,6 +36,11 @@ class WriteJsonNodeTest extends NodeContractTest<WriteJsonSettings> {
                 new Case<>("one array", new WriteJsonSettings("array.json", WriteMode.OVERWRITE, Format.ARRAY),
                         List.of(PEOPLE), List.of(row("[\n\t{\"id\":1,\"name\":\"ann\"},\n\t{\"id\":2,\"name\":\"b\\\"o\"}\n]\n")), false,
                         "SELECT content FROM read_text('{dir}/array.json')"),
+                new Case<>("integers past 2^53 and 38-digit decimals are written digit for digit",
+                        new WriteJsonSettings("sums.json", null, null), List.of(SUMS),
+                        List.of(row("{\"total\":170141183460469231731687303715884105,\"amount\":12345678901234567890123456789012.3456}\n"
+                                + "{\"total\":9007199254740993,\"amount\":0.0001}\n")), false,
+                        "SELECT content FROM read_text('{dir}/sums.json')"),
                 new Case<>("the rows read back as a table", new WriteJsonSettings("table.json", null, Format.ARRAY),
                         List.of(PEOPLE), List.of(row("1", "ann"), row("2", "b\"o")), false,
                         "SELECT * FROM read_json('{dir}/table.json', format='array')"));

@@ -9,6 +9,7 @@ import io.flowfile.engine.testing.NodeHarness.In;
 import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeType;
 import io.flowfile.node.WriteMode;
+import io.flowfile.nodes.builtin.FlowHarness;
 import io.flowfile.nodes.builtin.NodeContractTest;
 import io.flowfile.nodes.builtin.writeparquet.WriteParquetSettings.Compression;
 import java.nio.file.Files;
@@ -21,6 +22,12 @@ class WriteParquetNodeTest extends NodeContractTest<WriteParquetSettings> {
     private static final In SALES = in("main", table("id INTEGER, region VARCHAR, amount DECIMAL(10,2), day DATE",
             "(1, 'north', 10.50, DATE '2024-01-31')", "(2, NULL, 3.00, NULL)"));
 
+    /** What integer sums produce: HUGEINT (and UHUGEINT for unsigned), which Parquet cannot hold. */
+    private static final In SUMS = in("main", table("small HUGEINT, past_double HUGEINT, past_bigint HUGEINT, unsigned UHUGEINT, "
+            + "amount DECIMAL(38,4)",
+            "(3, 9007199254740993, 170141183460469231731687303715884105, 18446744073709551615, 12345678901234567890123456789012.3456)",
+            "(-2, NULL, -9223372036854775809, 1, NULL)"));
+
     @Override
     protected NodeType<WriteParquetSettings> type() {
         return new WriteParquetNode();
@@ -32,6 +39,15 @@ class WriteParquetNodeTest extends NodeContractTest<WriteParquetSettings> {
                 new Case<>("the rows and their types read back", new WriteParquetSettings("out.parquet", null, null, null),
                         List.of(SALES), List.of(row("1", "north", "10.50", "2024-01-31"), row("2", null, "3.00", null)), false,
                         "SELECT * FROM read_parquet('{dir}/out.parquet')"),
+                new Case<>("integers stay integers: BIGINT when every value fits, DECIMAL(38,0) otherwise; decimals stay decimals",
+                        new WriteParquetSettings("sums.parquet", null, null, null), List.of(SUMS),
+                        List.of(row("3", "9007199254740993", "170141183460469231731687303715884105", "18446744073709551615",
+                                        "12345678901234567890123456789012.3456"),
+                                row("-2", null, "-9223372036854775809", "1", null),
+                                row("BIGINT", "BIGINT", "DECIMAL(38,0)", "DECIMAL(38,0)", "DECIMAL(38,4)")), false,
+                        "SELECT CAST(COLUMNS(*) AS VARCHAR) FROM read_parquet('{dir}/sums.parquet') UNION ALL SELECT DISTINCT "
+                                + "typeof(small), typeof(past_double), typeof(past_bigint), typeof(unsigned), typeof(amount) "
+                                + "FROM read_parquet('{dir}/sums.parquet')"),
                 new Case<>("zstd by default", new WriteParquetSettings("zstd.parquet", null, null, null),
                         List.of(SALES), List.of(row("ZSTD")), false,
                         "SELECT DISTINCT compression FROM parquet_metadata('{dir}/zstd.parquet')"),
@@ -54,6 +70,35 @@ class WriteParquetNodeTest extends NodeContractTest<WriteParquetSettings> {
                         "compression", "zstd, snappy, gzip, uncompressed"),
                 new BadSettings("a row group size of zero", "{\"path\": \"out.parquet\", \"row_group_size\": 0}", List.of(SALES),
                         "row_group_size", "between 1 and"));
+    }
+
+    @Test
+    void aSumOfBigintsPast2To53IsWrittenExactlyAsAnInteger() {
+        String flow = """
+                flowfile: 1
+                name: sums
+                nodes:
+                  - id: amounts
+                    type: manual_input
+                    settings:
+                      columns: [{name: shop, type: VARCHAR}, {name: amount, type: BIGINT}]
+                      rows: [[a, 9007199254740993], [a, 0], [b, 1], [b, 2]]
+                  - id: per_shop
+                    type: group_by
+                    settings: {group_by: [shop], aggregations: [{column: amount, function: sum, alias: total}]}
+                  - id: out
+                    type: write_parquet
+                    settings: {path: totals.parquet}
+                edges:
+                  - {from: amounts, to: per_shop}
+                  - {from: per_shop, to: out}
+                """;
+        try (var flows = FlowHarness.create(workDir, 2)) {
+            assertThat(flows.run(flow).succeeded()).isTrue();
+        }
+
+        assertThat(harness.query("SELECT shop, total, typeof(total) FROM read_parquet('" + workDir.resolve("totals.parquet")
+                + "') ORDER BY shop")).containsExactly(row("a", "9007199254740993", "BIGINT"), row("b", "3", "BIGINT"));
     }
 
     @Test

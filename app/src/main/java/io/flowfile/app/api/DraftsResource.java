@@ -1,0 +1,203 @@
+package io.flowfile.app.api;
+
+import io.flowfile.app.api.Dtos.DiffDto;
+import io.flowfile.app.api.Dtos.DraftSummary;
+import io.flowfile.app.api.Dtos.DraftView;
+import io.flowfile.app.api.Dtos.EditBatch;
+import io.flowfile.app.api.Dtos.NewDraft;
+import io.flowfile.app.api.Dtos.PreviewDto;
+import io.flowfile.app.api.Dtos.PreviewRequest;
+import io.flowfile.app.api.Dtos.RegisterRequest;
+import io.flowfile.app.api.Dtos.RevisionRequest;
+import io.flowfile.app.api.Dtos.RunDto;
+import io.flowfile.app.api.Dtos.RunRequest;
+import io.flowfile.app.security.CurrentUser;
+import io.flowfile.app.service.DraftsService;
+import io.flowfile.app.service.PreviewService;
+import io.flowfile.app.service.RunsService;
+import io.flowfile.catalog.api.DraftRecord;
+import io.flowfile.engine.exec.ColumnStatistics;
+import io.flowfile.engine.flow.FlowDiff;
+import io.flowfile.engine.flow.FlowDocument;
+import io.flowfile.engine.flow.FlowFormat;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Drafts: create or import, edit by batches of edits, undo and redo, export, register, run, preview. */
+@Path("/api/drafts")
+@Tag(name = "drafts", description = "Flows being designed")
+public class DraftsResource {
+
+    @Inject
+    DraftsService drafts;
+
+    @Inject
+    RunsService runs;
+
+    @Inject
+    PreviewService previews;
+
+    @Inject
+    CurrentUser current;
+
+    @GET
+    @Operation(summary = "My drafts (an admin's: everyone's)")
+    public List<DraftSummary> list() {
+        return drafts.list(current.get()).stream()
+                .map(draft -> new DraftSummary(draft.id(), draft.name(), draft.owner(), draft.revision(), draft.updated())).toList();
+    }
+
+    @POST
+    @Operation(summary = "A new draft: an empty flow named 'name', or an imported document (JSON object, or JSON/YAML text with 'format')")
+    public Response create(NewDraft request) {
+        if (request == null) {
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"name\": ...} or {\"document\": ..., \"format\": \"yaml\"}");
+        }
+        FlowDocument document;
+        if (request.document() != null && !request.document().isNull()) {
+            document = drafts.read(request.document(), request.format());
+            if (request.name() != null && !request.name().isBlank()) {
+                document = new FlowDocument(document.formatVersion(), request.name(), document.description(), document.parameters(),
+                        document.nodes(), document.edges());
+            }
+        } else {
+            if (request.name() == null || request.name().isBlank()) {
+                throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "a new draft needs a 'name' (or a 'document' to import)");
+            }
+            document = new FlowDocument(FlowDocument.FORMAT_VERSION, request.name(), "", java.util.Map.of(), List.of(), List.of());
+        }
+        DraftRecord draft = drafts.create(current.get(), document);
+        return Response.status(201).entity(drafts.view(draft)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A draft with every node's predicted columns and every problem")
+    public DraftView get(@PathParam("id") UUID id) {
+        return drafts.view(drafts.get(current.get(), id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a draft")
+    public Response delete(@PathParam("id") UUID id) {
+        drafts.delete(current.get(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/edits")
+    @Operation(summary = "Apply a batch of edits made on 'revision'; a stale revision is a 409 carrying the current one")
+    public DraftView edit(@PathParam("id") UUID id, EditBatch batch) {
+        if (batch == null || batch.revision() == null || batch.edits() == null) {
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"revision\": N, \"edits\": [...]}");
+        }
+        return drafts.view(drafts.edit(current.get(), id, batch.revision(), batch.edits()));
+    }
+
+    @POST
+    @Path("/{id}/undo")
+    @Operation(summary = "Undo the last change (based on 'revision')")
+    public DraftView undo(@PathParam("id") UUID id, RevisionRequest request) {
+        return drafts.view(drafts.undo(current.get(), id, revision(request)));
+    }
+
+    @POST
+    @Path("/{id}/redo")
+    @Operation(summary = "Redo the last undone change (based on 'revision')")
+    public DraftView redo(@PathParam("id") UUID id, RevisionRequest request) {
+        return drafts.view(drafts.redo(current.get(), id, revision(request)));
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Operation(summary = "The draft as a flow file in the stable form (format yaml or json)")
+    public Response export(@PathParam("id") UUID id, @QueryParam("format") String format) {
+        FlowFormat chosen = format(format);
+        DraftRecord draft = drafts.get(current.get(), id);
+        FlowDocument document = drafts.document(draft);
+        String extension = chosen == FlowFormat.JSON ? "json" : "yaml";
+        return Response.ok(drafts.engineCodec().write(document, chosen))
+                .type(chosen == FlowFormat.JSON ? "application/json" : "application/yaml")
+                .header("Content-Disposition", "attachment; filename=\"" + safeFileName(document.name()) + "." + extension + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/register")
+    @Operation(summary = "Register the draft as the next immutable version of its flow (the latest, when unchanged)")
+    public Response register(@PathParam("id") UUID id, RegisterRequest request) {
+        var version = drafts.register(current.get(), id, request == null ? null : request.description());
+        return Response.status(201).entity(FlowsResource.dto(version)).build();
+    }
+
+    @GET
+    @Path("/{id}/diff")
+    @Operation(summary = "What changed from version 'version' of the flow named 'flow' (default: the draft's name) to the draft")
+    public DiffDto diff(@PathParam("id") UUID id, @QueryParam("flow") String flow, @QueryParam("version") Integer version) {
+        DraftRecord draft = drafts.get(current.get(), id);
+        if (version == null) {
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "query parameter 'version' is missing");
+        }
+        FlowDocument before = drafts.version(flow == null ? draft.name() : flow, version);
+        return FlowsResource.dto(FlowDiff.between(before, drafts.document(draft)));
+    }
+
+    @POST
+    @Path("/{id}/runs")
+    @Operation(summary = "Run the draft as it is now; events at GET /api/runs/{run}/events")
+    public Response run(@PathParam("id") UUID id, RunRequest request) {
+        RunDto run = runs.startDraft(current.get(), id, request == null ? null : request.parameters(),
+                request == null ? null : request.mode()).dto();
+        return Response.status(202).entity(run).build();
+    }
+
+    @POST
+    @Path("/{id}/preview")
+    @Operation(summary = "The first rows of a node's output port (default 100, at most the configured maximum)")
+    public PreviewDto preview(@PathParam("id") UUID id, PreviewRequest request) {
+        if (request == null) {
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"node\": ..., \"port\": optional, \"limit\": optional}");
+        }
+        return previews.preview(current.get(), id, request.node(), request.port(), request.limit());
+    }
+
+    @GET
+    @Path("/{id}/nodes/{node}/statistics")
+    @Operation(summary = "Statistics of every column of a node's output port over all its rows")
+    public List<ColumnStatistics> statistics(@PathParam("id") UUID id, @PathParam("node") String node, @QueryParam("port") String port) {
+        return previews.statistics(current.get(), id, node, port);
+    }
+
+    private static long revision(RevisionRequest request) {
+        if (request == null || request.revision() == null) {
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"revision\": N}");
+        }
+        return request.revision();
+    }
+
+    static FlowFormat format(String format) {
+        return switch (format == null ? "yaml" : format.toLowerCase(Locale.ROOT)) {
+            case "yaml", "yml" -> FlowFormat.YAML;
+            case "json" -> FlowFormat.JSON;
+            default -> throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "format must be yaml or json, was '" + format + "'");
+        };
+    }
+
+    static String safeFileName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() ? "flow" : safe;
+    }
+
+}

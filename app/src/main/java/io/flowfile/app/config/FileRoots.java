@@ -1,0 +1,78 @@
+package io.flowfile.app.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The directories the server lets user SQL, file nodes and uploads reach (created at first use). */
+@ApplicationScoped
+public class FileRoots {
+
+    private final List<Path> roots;
+
+    @Inject
+    public FileRoots(FlowfileConfig config) {
+        this.roots = config.server().fileRoots()
+                .filter(list -> !list.isEmpty())
+                .orElseGet(() -> List.of(config.dataDirectory().resolve("files")))
+                .stream().map(root -> root.toAbsolutePath().normalize()).toList();
+        for (Path root : roots) {
+            try {
+                Files.createDirectories(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the file root " + root, e);
+            }
+        }
+    }
+
+    public List<Path> all() {
+        return roots;
+    }
+
+    /** Where relative paths in a draft's settings resolve, and where uploads go by default. */
+    public Path primary() {
+        return roots.getFirst();
+    }
+
+    /**
+     * {@code path} resolved against the primary root, if it stays inside one of the roots once
+     * {@code ..} and links are resolved; empty otherwise.
+     */
+    public java.util.Optional<Path> resolve(String path) {
+        Path candidate = primary().resolve(path).toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = Files.exists(candidate) ? candidate.toRealPath() : realParent(candidate);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        for (Path root : roots) {
+            Path realRoot;
+            try {
+                realRoot = root.toRealPath();
+            } catch (IOException e) {
+                continue;
+            }
+            if (real.startsWith(realRoot)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Path realParent(Path candidate) throws IOException {
+        Path parent = candidate.getParent();
+        Path existing = parent;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new IOException("no existing parent of " + candidate);
+        }
+        return existing.toRealPath().resolve(existing.relativize(candidate));
+    }
+}

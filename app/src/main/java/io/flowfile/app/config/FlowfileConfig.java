@@ -1,0 +1,74 @@
+package io.flowfile.app.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application's configuration ({@code flowfile.*}): set in {@code application.properties}, as
+ * system properties ({@code -Dflowfile.server.upload-max-bytes=...}) or as environment variables
+ * ({@code FLOWFILE_SERVER_UPLOAD_MAX_BYTES}). Every key is listed with its default in the README.
+ */
+@ConfigMapping(prefix = "flowfile")
+public interface FlowfileConfig {
+
+    /** Where the catalog (H2), the result cache, kernels' files and uploaded files live. */
+    @WithName("data-dir")
+    Path dataDirectory();
+
+    /** The bcrypt cost of stored passwords (each step doubles the time a login takes). */
+    @WithName("password-hash-cost")
+    @WithDefault("12")
+    int passwordHashCost();
+
+    Server server();
+
+    interface Server {
+
+        /**
+         * The directories user SQL, file nodes and the file picker may reach; default the data
+         * directory's {@code files/}. Relative paths in a draft's settings resolve against the first.
+         */
+        @WithName("file-roots")
+        Optional<List<Path>> fileRoots();
+
+        /** The largest file an upload may write. */
+        @WithName("upload-max-bytes")
+        @WithDefault("1073741824")
+        long uploadMaxBytes();
+
+        /** How long a browser login lasts. */
+        @WithName("session-lifetime")
+        @WithDefault("12h")
+        Duration sessionLifetime();
+
+        /** Rows a preview returns when the request does not say. */
+        @WithName("preview-rows")
+        @WithDefault("100")
+        int previewRows();
+
+        /** The most rows a preview may ask for. */
+        @WithName("preview-max-rows")
+        @WithDefault("10000")
+        int previewMaxRows();
+
+        /** Events a run keeps for clients that connect late; past this the oldest output lines go first. */
+        @WithName("run-events")
+        @WithDefault("20000")
+        int runEvents();
+
+        /** Finished runs of drafts the server keeps in memory (their events), per server. */
+        @WithName("finished-runs")
+        @WithDefault("200")
+        int finishedRuns();
+
+        /** Runs that may execute at once; more wait in a queue. */
+        @WithName("concurrent-runs")
+        @WithDefault("4")
+        int concurrentRuns();
+    }
+}

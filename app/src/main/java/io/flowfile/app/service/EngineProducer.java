@@ -1,0 +1,60 @@
+package io.flowfile.app.service;
+
+import io.flowfile.app.catalog.Catalog;
+import io.flowfile.app.config.FileRoots;
+import io.flowfile.app.config.FlowfileConfig;
+import io.flowfile.app.kernel.LazyKernelGateway;
+import io.flowfile.catalog.artifact.FlowArtifactService;
+import io.flowfile.catalog.artifact.GlobalArtifactService;
+import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.kernel.KernelCatalog;
+import io.flowfile.catalog.run.RunOutputService;
+import io.flowfile.catalog.run.RunService;
+import io.flowfile.engine.EngineConfig;
+import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.registry.NodeRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The server's one engine, kernel plane and catalog, made when first used (a command of the
+ * command line that needs none of them never makes them) and closed when the application stops.
+ * In the server, user SQL and file nodes reach only the configured file roots.
+ */
+public final class EngineProducer {
+
+    @Produces
+    @Singleton
+    LazyKernelGateway kernels(FlowfileConfig config) {
+        return new LazyKernelGateway(config.dataDirectory());
+    }
+
+    void closeKernels(@Disposes LazyKernelGateway kernels) {
+        kernels.close(); // detaches: kernels keep running for the next start to re-adopt
+    }
+
+    @Produces
+    @Singleton
+    NodeRegistry registry() {
+        return NodeRegistry.load(EngineProducer.class.getClassLoader());
+    }
+
+    @Produces
+    @Singleton
+    FlowEngine engine(FlowfileConfig config, FileRoots roots, LazyKernelGateway kernels, NodeRegistry registry) {
+        EngineConfig engineConfig = EngineConfig.defaults(config.dataDirectory()).withFileRoots(roots.all());
+        return FlowEngine.create(engineConfig, registry, kernels);
+    }
+
+    void closeEngine(@Disposes FlowEngine engine) {
+        engine.close();
+    }
+
+    @Produces
+    @Singleton
+    Catalog catalog(FlowService flows, RunService runs, GlobalArtifactService globals, KernelCatalog kernels,
+                    FlowArtifactService flowArtifacts, RunOutputService runOutputs) {
+        return new Catalog(flows, runs, globals, kernels, flowArtifacts, runOutputs);
+    }
+}

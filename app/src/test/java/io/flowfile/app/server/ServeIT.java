@@ -1,0 +1,137 @@
+package io.flowfile.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowfile.app.testing.Api;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server started as a user starts it ({@code quarkus-run.jar serve}): the printed link
+ * logs in, the sales example is built by edits through the API, run, and its events read; SIGTERM
+ * stops the server cleanly.
+ */
+class ServeIT {
+
+    private static final Pattern LINK = Pattern.compile("Flowfile is running at (http://127\\.0\\.0\\.1:(\\d+)/\\?token=(\\S+))");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theServerPrintsALoginLinkAndRunsAFlowBuiltByEdits() throws Exception {
+        Path data = dir.resolve("data");
+        Api.salesData(data.resolve("files"));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(System.getProperty("flowfile.test.jvm.flags", "").split(" ")).stream().filter(flag -> !flag.isBlank()).toList());
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir", data.toString()));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try {
+            CompletableFuture<Matcher> link = new CompletableFuture<>();
+            Thread reader = Thread.ofPlatform().daemon().start(() -> {
+                try (var lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        synchronized (output) {
+                            output.append(line).append('\n');
+                        }
+                        Matcher matcher = LINK.matcher(line);
+                        if (matcher.find()) {
+                            link.complete(matcher);
+                        }
+                    }
+                } catch (IOException e) {
+                    link.completeExceptionally(e);
+                }
+                link.completeExceptionally(new AssertionError("the server ended without printing its link"));
+            });
+            Matcher found;
+            try {
+                found = link.get(90, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError("no login link; the server printed:\n" + output, e);
+            }
+            assertThat(Integer.parseInt(found.group(2))).isEqualTo(port);
+            String base = "http://127.0.0.1:" + port;
+            String token = found.group(3);
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+
+            // the link logs the browser in: session and CSRF cookies, then on to the page without the token
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(found.group(1))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(303);
+            assertThat(login.headers().firstValue("Location")).isPresent().get().asString().doesNotContain("token");
+            List<String> cookies = login.headers().allValues("Set-Cookie");
+            assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("flowfile_session=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+            String session = cookies.stream().filter(cookie -> cookie.startsWith("flowfile_session=")).findFirst().orElseThrow()
+                    .split(";")[0];
+            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/me")).header("Cookie", session).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(me.body()).path("user").path("role").asText()).isEqualTo("admin");
+
+            // the token itself works as a bearer token: build the sales example by edits and run it
+            JsonNode draft = call(http, base, token, "POST", "/api/drafts", Map.of("name", "sales-serve"), 201);
+            String id = draft.path("id").asText();
+            JsonNode edited = call(http, base, token, "POST", "/api/drafts/" + id + "/edits",
+                    Map.of("revision", draft.path("revision").asLong(), "edits", Api.salesEdits()), 200);
+            assertThat(edited.path("problems").size()).as(edited.toString()).isZero();
+            JsonNode run = call(http, base, token, "POST", "/api/drafts/" + id + "/runs", Map.of(), 202);
+            HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + run.path("id").asText() + "/events"))
+                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(events.body()).contains("event:succeeded").contains("\"node\":\"ranked\"").contains("event:end")
+                    .contains("\"state\":\"succeeded\"");
+
+            // SIGTERM: the server stops within bounds and exits cleanly
+            server.destroy();
+            assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
+            reader.join(5_000);
+            assertThat(server.exitValue()).as(output.toString()).isIn(0, 143);
+        } finally {
+            server.destroyForcibly();
+        }
+        // the next start re-uses the data directory: the admin exists, a new link is printed
+        assertThat(Files.exists(data.resolve("catalog"))).isTrue();
+    }
+
+    private static JsonNode call(HttpClient http, String base, String token, String method, String path, Object body, int status)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+}
