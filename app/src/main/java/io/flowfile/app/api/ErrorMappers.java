@@ -67,6 +67,22 @@ public final class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response kernel(io.flowfile.kernel.KernelException e) {
+        var code = e.code();
+        ErrorType type = switch (code.type()) {
+            case USER_ERROR -> ErrorType.USER_ERROR;
+            case INTERNAL_ERROR -> ErrorType.INTERNAL_ERROR;
+            case EXTERNAL -> ErrorType.EXTERNAL;
+            case INSUFFICIENT_RESOURCES -> ErrorType.INSUFFICIENT_RESOURCES;
+        };
+        if (type == ErrorType.INTERNAL_ERROR) {
+            return internal(e);
+        }
+        int status = code.name().equals("UNKNOWN_KERNEL") ? 404 : code.name().equals("KERNEL_NOT_READY") ? 409 : status(type, code.name());
+        return respond(status, new NamedCode(code.code(), code.name(), type), e.getMessage(), List.of(), null);
+    }
+
+    @ServerExceptionMapper
     public Response unrecognized(UnrecognizedPropertyException e) {
         return malformed("unknown field '" + e.getPropertyName() + "'" + at(e) + "; known fields: "
                 + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));

@@ -36,6 +36,9 @@ public class RunsResource {
     @Inject
     CurrentUser current;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @GET
     @Operation(summary = "The runs I may see that this server holds (running and recent), newest first")
     public List<RunDto> list() {
@@ -72,15 +75,15 @@ public class RunsResource {
         long from = after != null ? after : parse(lastEventId);
         AtomicReference<EventLog.Subscription> subscription = new AtomicReference<>();
         EventLog.Subscription subscribed = run.events().subscribe(from,
-                lost -> sink.send(sse.newEventBuilder().name("gap").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(Map.of("lost", lost, "message", lost + " earlier events are no longer kept")).build()),
+                lost -> sink.send(sse.newEventBuilder().name("gap")
+                        .data(text(Map.of("lost", lost, "message", lost + " earlier events are no longer kept"))).build()),
                 entry -> {
                     if (sink.isClosed()) {
                         close(subscription);
                         return;
                     }
                     OutboundSseEvent event = sse.newEventBuilder().id(Long.toString(entry.id())).name(entry.name())
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(entry.data()).build();
+                            .data(text(entry.data())).build();
                     sink.send(event).whenComplete((ignored, failure) -> {
                         if (failure != null) {
                             close(subscription);
@@ -89,6 +92,15 @@ public class RunsResource {
                 },
                 sink::close);
         subscription.set(subscribed);
+    }
+
+    /** Event data as JSON text (sent as plain SSE data lines, the way EventSource reads them). */
+    private String text(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an event: " + e.getMessage(), e);
+        }
     }
 
     private static void close(AtomicReference<EventLog.Subscription> subscription) {

@@ -37,6 +37,17 @@ public final class KernelMirror implements KernelListener {
                 definition.idleTimeout(), definition.maxLifetime());
     }
 
+    /** The kernel plane's form of a catalog definition. */
+    public static KernelDefinition definition(KernelSpec spec) {
+        return new KernelDefinition(spec.id(), spec.name(), spec.owner(), spec.packages(), spec.memoryGb(), spec.cpus(), spec.gpus(),
+                RecoveryMode.valueOf(spec.recoveryMode().name()), spec.idleTimeout(), spec.maxLifetime());
+    }
+
+    /** Every kernel definition the catalog holds: the one source of truth when there is a catalog. */
+    public java.util.List<KernelDefinition> stored() {
+        return catalog.kernels().list().stream().map(record -> definition(record.spec())).toList();
+    }
+
     public void defined(KernelDefinition definition) {
         catalog.kernels().save(spec(definition));
     }

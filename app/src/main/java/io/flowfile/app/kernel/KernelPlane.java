@@ -22,8 +22,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The kernel plane as the command line uses it: kernel definitions kept as JSON files under the
- * data directory, and a kernel manager whose instance id is stable for this machine and data
+ * The kernel plane as the command line and the server use it: kernel definitions kept in the
+ * catalog (the one source of truth; JSON files left under the data directory by earlier versions are
+ * imported once and renamed {@code .json.imported}; without a catalog, as in the engine's tests, the
+ * JSON files are the store), and a kernel manager whose instance id is stable for this machine and data
  * directory. Closing it detaches: running kernels stay up, and the next command re-adopts them
  * with their state (variables, loaded artifacts), as a daemon-owned kernel would.
  */
@@ -61,12 +63,15 @@ public final class KernelPlane implements AutoCloseable {
         Optional<KernelMirror> mirror = Catalog.current()
                 .map(catalog -> new KernelMirror(catalog, id -> manager.info(id).map(KernelInfo::definition)));
         KernelPlane plane = new KernelPlane(definitions, manager, mirror);
-        List<KernelDefinition> stored = plane.stored();
-        stored.forEach(manager::define);
-        mirror.ifPresent(found -> {
-            found.sync(stored);
-            manager.addListener(found);
-        });
+        List<KernelDefinition> files = plane.stored();
+        if (mirror.isPresent()) {
+            mirror.get().sync(files);
+            plane.markImported();
+            mirror.get().stored().forEach(manager::define);
+            manager.addListener(mirror.get());
+        } else {
+            files.forEach(manager::define);
+        }
         return plane;
     }
 
@@ -136,15 +141,21 @@ public final class KernelPlane implements AutoCloseable {
         return gateway;
     }
 
-    /** Saves and applies a definition (in the catalog too, when there is one). */
+    /** Saves (in the catalog when there is one, else as a JSON file) and applies a definition. */
     public void define(KernelDefinition definition) {
-        try {
-            definition.write(definitions.resolve(definition.id() + ".json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save kernel '" + definition.id() + "' under " + definitions, e);
+        KernelDefinition checked = new KernelDefinition(definition.id(), definition.name(), definition.owner(), definition.packages(),
+                definition.memoryGb(), definition.cpus(), definition.gpus(), definition.recoveryMode(), definition.idleTimeout(),
+                definition.maxLifetime());
+        if (mirror.isPresent()) {
+            mirror.get().defined(checked);
+        } else {
+            try {
+                checked.write(definitions.resolve(checked.id() + ".json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save kernel '" + checked.id() + "' under " + definitions, e);
+            }
         }
-        manager.define(definition);
-        mirror.ifPresent(found -> found.defined(definition));
+        manager.define(checked);
     }
 
     public void forget(String id) {
@@ -154,6 +165,17 @@ public final class KernelPlane implements AutoCloseable {
             Files.deleteIfExists(definitions.resolve(id + ".json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON definitions now in the catalog are renamed, so they are imported once. */
+    private void markImported() {
+        try (Stream<Path> files = Files.list(definitions)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".json")).toList()) {
+                Files.move(file, file.resolveSibling(file.getFileName() + ".imported"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the imported kernel definitions under " + definitions, e);
         }
     }
 

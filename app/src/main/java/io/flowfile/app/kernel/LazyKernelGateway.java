@@ -18,10 +18,20 @@ public final class LazyKernelGateway implements KernelGateway, AutoCloseable {
     }
 
     private synchronized KernelGateway gateway() {
+        return plane().gateway();
+    }
+
+    /** The kernel plane, opened (Docker reached, kernels re-adopted) on first use. */
+    public synchronized KernelPlane plane() {
         if (plane == null) {
             plane = KernelPlane.open(dataDirectory);
         }
-        return plane.gateway();
+        return plane;
+    }
+
+    /** Whether the plane has been opened (a server that never used a kernel has nothing to report). */
+    public synchronized boolean opened() {
+        return plane != null;
     }
 
     @Override

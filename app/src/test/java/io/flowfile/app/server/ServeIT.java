@@ -52,7 +52,7 @@ class ServeIT {
         assertThat(jar).exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(System.getProperty("flowfile.test.jvm.flags", "").split(" ")).stream().filter(flag -> !flag.isBlank()).toList());
+        command.addAll(List.of(System.getProperty("serve.test.jvm.flags", "").split(" ")).stream().filter(flag -> !flag.isBlank()).toList());
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir", data.toString()));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();

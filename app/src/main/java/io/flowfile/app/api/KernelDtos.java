@@ -1,0 +1,38 @@
+package io.flowfile.app.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** What the kernel endpoints take and answer. */
+public final class KernelDtos {
+
+    private KernelDtos() {
+    }
+
+    /**
+     * A kernel definition as a user writes it; the owner is the user who sends it. Durations are
+     * ISO-8601 ({@code PT30M}) or seconds; 0 or absent: no limit.
+     */
+    public record KernelRequest(String id, String name, List<String> packages, Double memoryGb, Double cpus, Integer gpus,
+                                String recoveryMode, String idleTimeout, String maxLifetime) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record KernelDto(String id, String name, String owner, List<String> packages, double memoryGb, double cpus, int gpus,
+                            String recoveryMode, String idleTimeout, String maxLifetime, String state, String reason,
+                            Instant startedAt, Instant lastActivity, int queued, Usage usage, String image) {
+    }
+
+    public record Usage(long memoryUsedBytes, long memoryLimitBytes, double memoryPercent, double cpuPercent) {
+    }
+
+    /** How to attach any Jupyter client to a running kernel (its owner only). */
+    public record Connection(Object connectionFile, String path, String command) {
+    }
+
+    /** Whether kernels can run here, and if not, exactly what to do. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DockerStatus(boolean reachable, String version, String image, boolean imagePresent, String problem, String fix) {
+    }
+}
