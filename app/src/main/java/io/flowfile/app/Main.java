@@ -1,6 +1,8 @@
 package io.flowfile.app;
 
 import io.flowfile.app.cli.EngineOptions;
+import io.flowfile.app.cli.FlowfileCommand;
+import io.flowfile.app.cli.QuickCommands;
 import io.flowfile.app.cli.ServeCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -9,7 +11,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * Entry point of the {@code flowfile} command: starts the Quarkus application, which runs the
  * command line ({@link FlowfileApplication}) and exits with its code. The data directory is found
  * before Quarkus starts, because the catalog's database lives under it; only {@code serve} opens
- * the HTTP port (on the host and port its options give).
+ * the HTTP port (on the host and port its options give). Commands that need neither catalog nor
+ * server ({@link QuickCommands}) run without starting the application at all.
  */
 @QuarkusMain
 public final class Main {
@@ -18,7 +21,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty(FlowfileApplication.DATA_DIRECTORY_PROPERTY, EngineOptions.dataDirectory(args).toAbsolutePath().toString());
+        java.nio.file.Path dataDirectory = EngineOptions.dataDirectory(args).toAbsolutePath();
+        if (QuickCommands.handles(args, dataDirectory)) {
+            System.exit(FlowfileCommand.commandLine().execute(args));
+        }
+        System.setProperty(FlowfileApplication.DATA_DIRECTORY_PROPERTY, dataDirectory.toString());
         if (ServeCommand.isServe(args)) {
             ServeCommand.configureHttp(args);
         } else {

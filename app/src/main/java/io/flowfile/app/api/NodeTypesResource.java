@@ -29,13 +29,21 @@ public class NodeTypesResource {
     @Inject
     CurrentUser current;
 
+    /** The node types never change while the server runs: their schemas are made once. */
+    private volatile List<NodeTypeDto> types;
+
     @GET
     @Operation(summary = "Every node type by category")
     public List<NodeTypeDto> list() {
         current.get();
-        return registry.types().stream()
-                .sorted(Comparator.comparing((NodeType<?> type) -> type.descriptor().category()).thenComparing(type -> type.descriptor().type()))
-                .map(NodeTypesResource::dto).toList();
+        List<NodeTypeDto> known = types;
+        if (known == null) {
+            known = registry.types().stream()
+                    .sorted(Comparator.comparing((NodeType<?> type) -> type.descriptor().category()).thenComparing(type -> type.descriptor().type()))
+                    .map(NodeTypesResource::dto).toList();
+            types = known;
+        }
+        return known;
     }
 
     @GET
@@ -43,7 +51,7 @@ public class NodeTypesResource {
     @Operation(summary = "One node type")
     public NodeTypeDto get(@PathParam("type") String type) {
         current.get();
-        return registry.find(type).map(NodeTypesResource::dto)
+        return list().stream().filter(known -> known.type().equals(type)).findFirst()
                 .orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND, "unknown node type '" + type + "'; known types: "
                         + String.join(", ", registry.names())));
     }

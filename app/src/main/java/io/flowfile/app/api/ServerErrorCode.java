@@ -9,7 +9,6 @@ public enum ServerErrorCode implements ErrorCode {
     UNAUTHENTICATED(701, ErrorType.USER_ERROR, 401),
     CSRF_TOKEN_MISSING(702, ErrorType.USER_ERROR, 403),
     NOT_FOUND(703, ErrorType.USER_ERROR, 404),
-    STALE_REVISION(704, ErrorType.USER_ERROR, 409),
     FORBIDDEN(705, ErrorType.USER_ERROR, 403),
     RUN_NOT_FOUND(706, ErrorType.USER_ERROR, 404),
     DRAFT_NOT_FOUND(707, ErrorType.USER_ERROR, 404),

@@ -50,6 +50,9 @@ public final class CatalogCommand implements Runnable {
     /** A subcommand: the catalog or a message saying how to get one; a catalog error is the command's error. */
     abstract static class Query implements Callable<Integer> {
 
+        @CommandLine.Mixin
+        DataDirectoryOption dataDirectory;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 

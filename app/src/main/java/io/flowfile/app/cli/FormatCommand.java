@@ -24,6 +24,9 @@ public final class FormatCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path output;
 
+    @CommandLine.Mixin
+    DataDirectoryOption dataDirectory;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

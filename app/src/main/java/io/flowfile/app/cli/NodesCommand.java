@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
 @Command(name = "nodes", description = "List the node types.")
 public final class NodesCommand implements Callable<Integer> {
 
+    @CommandLine.Mixin
+    DataDirectoryOption dataDirectory;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

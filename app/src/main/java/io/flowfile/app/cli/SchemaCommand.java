@@ -18,6 +18,9 @@ public final class SchemaCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE", description = "Node type; omit for the flow document.")
     String type;
 
+    @CommandLine.Mixin
+    DataDirectoryOption dataDirectory;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -83,6 +83,12 @@ public class ServeCommand implements Callable<Integer> {
         if (port.matches("\\d{1,5}") && Integer.parseInt(port) <= 65535) {
             System.setProperty("quarkus.http.port", port);
         }
+        // A server keeps its catalog connections open (the command line opens one per transaction, so
+        // that several commands can take turns on one H2 file); other processes reach an H2 file the
+        // server holds through its AUTO_SERVER port.
+        if (System.getProperty("quarkus.datasource.jdbc.pooling-enabled") == null) {
+            System.setProperty("quarkus.datasource.jdbc.pooling-enabled", "true");
+        }
     }
 
     private static Optional<String> option(String[] args, String name) {

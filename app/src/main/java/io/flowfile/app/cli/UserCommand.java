@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +39,6 @@ public class UserCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Options every subcommand takes. */
-    static class Common {
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
-        Path dataDirectory;
-    }
-
     @Command(name = "add", description = "Add a user; the password is read from standard input, or made up and printed once.")
     @Dependent
     @Unremovable
@@ -60,7 +53,7 @@ public class UserCommand implements Runnable {
         boolean passwordFromStdin;
 
         @CommandLine.Mixin
-        Common common;
+        DataDirectoryOption dataDirectory;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -85,7 +78,7 @@ public class UserCommand implements Runnable {
     @Unremovable
     public static class ListUsers implements Callable<Integer> {
         @CommandLine.Mixin
-        Common common;
+        DataDirectoryOption dataDirectory;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -112,7 +105,7 @@ public class UserCommand implements Runnable {
         String name;
 
         @CommandLine.Mixin
-        Common common;
+        DataDirectoryOption dataDirectory;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -143,7 +136,7 @@ public class UserCommand implements Runnable {
         Integer days;
 
         @CommandLine.Mixin
-        Common common;
+        DataDirectoryOption dataDirectory;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -176,7 +169,7 @@ public class UserCommand implements Runnable {
         String name;
 
         @CommandLine.Mixin
-        Common common;
+        DataDirectoryOption dataDirectory;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

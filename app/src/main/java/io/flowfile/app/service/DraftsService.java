@@ -9,6 +9,7 @@ import io.flowfile.app.api.Dtos.DraftView;
 import io.flowfile.app.api.ServerErrorCode;
 import io.flowfile.app.config.FileRoots;
 import io.flowfile.app.security.Access;
+import io.flowfile.catalog.StaleRevisionException;
 import io.flowfile.catalog.api.DraftRecord;
 import io.flowfile.catalog.api.FlowVersionRecord;
 import io.flowfile.catalog.api.UserRecord;
@@ -102,7 +103,7 @@ public class DraftsService {
         DraftRecord draft = get(user, id);
         List<FlowEdit> edits = editCodec.fromTree(editsJson);
         if (draft.revision() != revision) {
-            throw stale(draft, revision);
+            throw new StaleRevisionException(id, revision, draft.revision());
         }
         FlowDocument edited = FlowEdits.apply(document(draft), edits);
         return drafts.save(id, revision, edited.name(), toJson(edited));
@@ -178,11 +179,6 @@ public class DraftsService {
         return drafts.find(id);
     }
 
-    private static ApiException stale(DraftRecord draft, long revision) {
-        return new StaleRevision(draft.revision(), "the draft is at revision " + draft.revision() + ", the edits were based on "
-                + revision + ": reload it and apply them again");
-    }
-
     private JsonNode parse(String text) {
         try {
             return json.readTree(text);
@@ -190,19 +186,4 @@ public class DraftsService {
             return null;
         }
     }
-
-    /** A 409 that also says which revision is current. */
-    public static final class StaleRevision extends ApiException {
-        private final long currentRevision;
-
-        public StaleRevision(long currentRevision, String message) {
-            super(ServerErrorCode.STALE_REVISION, message, List.of(), Map.of("currentRevision", currentRevision));
-            this.currentRevision = currentRevision;
-        }
-
-        public long currentRevision() {
-            return currentRevision;
-        }
-    }
-
 }

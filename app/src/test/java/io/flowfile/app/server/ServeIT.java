@@ -55,6 +55,7 @@ class ServeIT {
         command.addAll(List.of(System.getProperty("serve.test.jvm.flags", "").split(" ")).stream().filter(flag -> !flag.isBlank()).toList());
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir", data.toString()));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String slowRunId;
         StringBuilder output = new StringBuilder();
         try {
             CompletableFuture<Matcher> link = new CompletableFuture<>();
@@ -114,7 +115,23 @@ class ServeIT {
             assertThat(events.body()).contains("event:succeeded").contains("\"node\":\"ranked\"").contains("event:end")
                     .contains("\"state\":\"succeeded\"");
 
-            // SIGTERM: the server stops within bounds and exits cleanly
+            // a long run of a registered version is running when the server is told to stop
+            JsonNode slow = call(http, base, token, "POST", "/api/drafts", Map.of("name", "slow-serve"), 201);
+            String slowId = slow.path("id").asText();
+            call(http, base, token, "POST", "/api/drafts/" + slowId + "/edits", Map.of("revision", 1, "edits", List.of(
+                    Api.add("orders", "read_csv", Map.of("path", "orders.csv")),
+                    Api.add("forever", "sql", Map.of("query", "SELECT sum(a.range * b.range) AS s FROM range(200000000) a, range(1000000) b")),
+                    Api.connect("orders", "forever"))), 200);
+            call(http, base, token, "POST", "/api/drafts/" + slowId + "/register", Map.of(), 201);
+            JsonNode slowRun = call(http, base, token, "POST", "/api/flows/slow-serve/versions/1/runs", Map.of(), 202);
+            slowRunId = slowRun.path("id").asText();
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!call(http, base, token, "GET", "/api/runs/" + slowRunId, null, 200).path("nodes").path("forever").path("state").asText()
+                    .equals("running") && System.nanoTime() < waitUntil) {
+                Thread.sleep(100);
+            }
+
+            // SIGTERM: the server stops within bounds and exits cleanly, the running run recorded as cancelled
             server.destroy();
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
             reader.join(5_000);
@@ -122,15 +139,22 @@ class ServeIT {
         } finally {
             server.destroyForcibly();
         }
-        // the next start re-uses the data directory: the admin exists, a new link is printed
         assertThat(Files.exists(data.resolve("catalog"))).isTrue();
+        List<String> catalogCommand = new ArrayList<>(command.subList(0, command.indexOf("serve")));
+        catalogCommand.addAll(List.of("catalog", "run", slowRunId, "--data-dir", data.toString()));
+        Process catalog = new ProcessBuilder(catalogCommand).redirectErrorStream(true).start();
+        String runs = new String(catalog.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(catalog.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(runs).as(runs).contains("cancelled").contains("server stopped");
     }
 
     private static JsonNode call(HttpClient http, String base, String token, String method, String path, Object body, int status)
             throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
         return JSON.readTree(response.body());
     }
