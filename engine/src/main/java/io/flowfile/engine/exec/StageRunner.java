@@ -11,6 +11,7 @@ import io.flowfile.engine.validate.RelationId;
 import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeException;
 import io.flowfile.node.NodePlan;
+import io.flowfile.node.Schema;
 import io.flowfile.node.Sql;
 import io.flowfile.node.WriteMode;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
@@ -94,7 +97,7 @@ final class StageRunner {
         if (stage.cached()) {
             var hit = cache.find(key);
             if (hit.isPresent()) {
-                sources.put(output, "read_parquet(" + Sql.literal(hit.get().file()) + ")");
+                sources.put(output, cachedRows(hit.get()));
                 return new Outcome(hit.get().rows(), true);
             }
         }
@@ -108,10 +111,37 @@ final class StageRunner {
         sources.put(output, table);
         if (stage.cached()) {
             Path temporary = cache.temporaryFile();
-            execute(connection, "COPY " + table + " TO " + Sql.literal(temporary) + " (FORMAT parquet, COMPRESSION zstd)");
-            cache.commit(key, temporary, rows, stage.root().outputs().get(output.port()));
+            Schema schema = stage.root().outputs().get(output.port());
+            execute(connection, "COPY (SELECT * " + replace(schema, "VARCHAR") + "FROM " + table + ") TO "
+                    + Sql.literal(temporary) + " (FORMAT parquet, COMPRESSION zstd)");
+            cache.commit(key, temporary, rows, schema);
         }
         return new Outcome(rows, false);
+    }
+
+    /**
+     * A cached result, read with the types it was computed with: DuckDB writes HUGEINT and UHUGEINT
+     * to Parquet as DOUBLE (rounding past 2^53), so the cache holds them as text.
+     */
+    private static String cachedRows(ResultCache.Entry entry) {
+        String file = "read_parquet(" + Sql.literal(entry.file()) + ")";
+        String replace = replace(entry.schema(), null);
+        return replace.isEmpty() ? file : "(SELECT * " + replace + "FROM " + file + ")";
+    }
+
+    /**
+     * {@code REPLACE (CAST(c AS type) AS c, ...) } for the HUGEINT and UHUGEINT columns of {@code schema},
+     * or nothing when it has none.
+     *
+     * @param type the type to cast to, or null for each column's own type
+     */
+    private static String replace(Schema schema, String type) {
+        String casts = schema.columns().stream()
+                .filter(column -> column.type().equals("HUGEINT") || column.type().equals("UHUGEINT"))
+                .map(column -> "CAST(" + Sql.identifier(column.name()) + " AS " + (type == null ? column.type() : type)
+                        + ") AS " + Sql.identifier(column.name()))
+                .collect(Collectors.joining(", "));
+        return casts.isEmpty() ? "" : "REPLACE (" + casts + ") ";
     }
 
     private void load(NodePlan.TablePlan plan, Connection connection, RelationId output) throws Exception {
@@ -166,10 +196,14 @@ final class StageRunner {
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp-" + runId);
+        String staging = table(new RelationId(stage.root().id(), "narrowed"));
         long rows;
         try {
-            rows = executeCount(connection, "COPY (" + StageSql.query(stage, nodes, sources::get) + ") TO "
-                    + Sql.literal(temporary) + " (" + sink.copyOptions() + ")");
+            String query = StageSql.query(stage, nodes, sources::get);
+            if (sink.narrowHugeIntegers()) {
+                query = narrowHugeIntegers(connection, query, staging);
+            }
+            rows = executeCount(connection, "COPY (" + query + ") TO " + Sql.literal(temporary) + " (" + sink.copyOptions() + ")");
             if (sink.mode() == WriteMode.FAIL_IF_EXISTS) {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             } else {
@@ -177,6 +211,7 @@ final class StageRunner {
             }
         } finally {
             deleteQuietly(temporary);
+            dropQuietly(connection, staging);
         }
         if (stage.cached()) {
             cache.recordSink(key, target, rows);
@@ -184,11 +219,61 @@ final class StageRunner {
         return new Outcome(rows, false);
     }
 
+    /**
+     * {@code rows} with each HUGEINT and UHUGEINT column as BIGINT when every value fits, else as
+     * DECIMAL(38,0), for a sink that asks for it ({@link NodePlan.SinkPlan#narrowHugeIntegers()}).
+     * Without such columns, {@code rows} itself; with them, the rows are computed into
+     * {@code staging} first, so the choice follows the values and the query runs once.
+     */
+    private String narrowHugeIntegers(Connection connection, String rows, String staging) throws SQLException {
+        var huge = new LinkedHashMap<String, String>(); // column -> type
+        try (var statement = connection.prepareStatement(rows)) {
+            var metadata = statement.getMetaData();
+            for (int i = 1; i <= metadata.getColumnCount(); i++) {
+                String type = metadata.getColumnTypeName(i);
+                if (type.equals("HUGEINT") || type.equals("UHUGEINT")) {
+                    huge.put(metadata.getColumnName(i), type);
+                }
+            }
+        }
+        if (huge.isEmpty()) {
+            return rows;
+        }
+        execute(connection, "CREATE TABLE " + staging + " AS " + rows);
+        var checks = new ArrayList<String>(); // per column: whether every value fits BIGINT
+        huge.forEach((column, type) -> checks.add("coalesce(bool_and(" + Sql.identifier(column) + " <= CAST("
+                + Long.MAX_VALUE + " AS " + type + ")" + (type.equals("HUGEINT") ? " AND " + Sql.identifier(column)
+                + " >= CAST(" + Sql.literal(Long.toString(Long.MIN_VALUE)) + " AS HUGEINT)" : "") + "), true)"));
+        var replacements = new ArrayList<String>();
+        try (Statement statement = connection.createStatement()) {
+            running.add(statement);
+            try (ResultSet fits = statement.executeQuery("SELECT " + String.join(", ", checks) + " FROM " + staging)) {
+                fits.next();
+                int index = 1;
+                for (String column : huge.keySet()) {
+                    String type = fits.getBoolean(index++) ? "BIGINT" : "DECIMAL(38,0)";
+                    replacements.add("CAST(" + Sql.identifier(column) + " AS " + type + ") AS " + Sql.identifier(column));
+                }
+            } finally {
+                running.remove(statement);
+            }
+        }
+        return "SELECT * REPLACE (" + String.join(", ", replacements) + ") FROM " + staging;
+    }
+
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
             // best effort: a leftover temporary file is named as such
+        }
+    }
+
+    private static void dropQuietly(Connection connection, String table) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+        } catch (SQLException ignored) {
+            // best effort: the run's schema, and the table with it, is dropped when the run ends
         }
     }
 

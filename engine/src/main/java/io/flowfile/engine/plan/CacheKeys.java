@@ -23,7 +23,11 @@ import java.util.Map;
  */
 public final class CacheKeys {
 
-    private static final String VERSION = "flowfile-cache-1";
+    /**
+     * Part of every key: raised when results of equal settings change (2: exact medians and comparisons, first/last in
+     * input order, HUGEINT kept exactly in cached files), so older entries are not served.
+     */
+    private static final String VERSION = "flowfile-cache-2";
 
     private CacheKeys() {
     }

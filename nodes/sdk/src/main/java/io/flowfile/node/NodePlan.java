@@ -81,17 +81,28 @@ public sealed interface NodePlan {
      * A node that writes its input to a file with DuckDB's {@code COPY (query) TO file (options)}.
      * The engine writes to a temporary name beside {@code target} and renames it when complete.
      *
-     * @param query       the rows to write, over the inputs' refs
-     * @param target      absolute file path
-     * @param mode        what to do when {@code target} exists
-     * @param copyOptions the COPY options, e.g. {@code FORMAT parquet, COMPRESSION zstd}
+     * @param query              the rows to write, over the inputs' refs
+     * @param target             absolute file path
+     * @param mode               what to do when {@code target} exists
+     * @param copyOptions        the COPY options, e.g. {@code FORMAT parquet, COMPRESSION zstd}
+     * @param narrowHugeIntegers for formats that cannot hold 128-bit integers (DuckDB writes them to
+     *                           Parquet as DOUBLE, rounding past 2^53): whether the engine writes each
+     *                           HUGEINT and UHUGEINT column as BIGINT when every value of it fits, else
+     *                           as DECIMAL(38,0) (a value of more digits fails the write). The engine
+     *                           then computes the rows before it writes them, to look at their values.
      */
-    record SinkPlan(String query, Path target, WriteMode mode, String copyOptions) implements NodePlan {
+    record SinkPlan(String query, Path target, WriteMode mode, String copyOptions, boolean narrowHugeIntegers)
+            implements NodePlan {
         public SinkPlan {
             Objects.requireNonNull(query, "query is null");
             Objects.requireNonNull(target, "target is null");
             Objects.requireNonNull(mode, "mode is null");
             Objects.requireNonNull(copyOptions, "copyOptions is null");
+        }
+
+        /** A sink whose format holds every integer as it is (CSV, JSON: text). */
+        public SinkPlan(String query, Path target, WriteMode mode, String copyOptions) {
+            this(query, target, mode, copyOptions, false);
         }
 
         @Override

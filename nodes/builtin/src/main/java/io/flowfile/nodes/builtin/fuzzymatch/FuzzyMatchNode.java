@@ -92,27 +92,16 @@ public final class FuzzyMatchNode implements NodeType<FuzzyMatchSettings> {
     }
 
     /**
-     * The similarity of the key texts from 0 to 1: NULL when either is NULL, 1 when both are
-     * empty, 0 when one is (DuckDB's jaccard refuses empty texts).
+     * The similarity of the key texts from 0 to 1, counted in characters ({@link Similarity}): NULL
+     * when either is NULL, 1 when both are empty, 0 when one is (DuckDB's jaccard refuses empty texts).
      */
     static String score(FuzzyKey key) {
         String a = "CAST(" + Sql.column(LEFT_ALIAS, key.left()) + " AS VARCHAR)";
         String b = "CAST(" + Sql.column(RIGHT_ALIAS, key.right()) + " AS VARCHAR)";
-        String similarity = switch (key.method()) {
-            case LEVENSHTEIN -> normalizedDistance("levenshtein", a, b);
-            case DAMERAU_LEVENSHTEIN -> normalizedDistance("damerau_levenshtein", a, b);
-            case JARO_WINKLER -> "jaro_winkler_similarity(" + a + ", " + b + ")";
-            case JACCARD -> "jaccard(" + a + ", " + b + ")";
-        };
         return "(CASE WHEN " + a + " IS NULL OR " + b + " IS NULL THEN NULL"
                 + " WHEN " + a + " = '' AND " + b + " = '' THEN CAST(1 AS DOUBLE)"
                 + " WHEN " + a + " = '' OR " + b + " = '' THEN CAST(0 AS DOUBLE)"
-                + " ELSE " + similarity + " END)";
-    }
-
-    /** DuckDB's edit distances count UTF-8 bytes, so the longer length is in bytes too. */
-    private static String normalizedDistance(String function, String a, String b) {
-        return "1 - " + function + "(" + a + ", " + b + ") / greatest(strlen(" + a + "), strlen(" + b + "))";
+                + " ELSE " + Similarity.of(key.method(), a, b) + " END)";
     }
 
     private static List<String> duplicateNames(List<Column> columns) {

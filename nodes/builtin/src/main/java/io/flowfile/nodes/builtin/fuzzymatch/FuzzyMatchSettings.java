@@ -34,8 +34,10 @@ public record FuzzyMatchSettings(
     public record FuzzyKey(
             @JsonPropertyDescription("Column of the left input; values are compared as text.") String left,
             @JsonPropertyDescription("Column of the right input; values are compared as text.") String right,
-            @JsonPropertyDescription("levenshtein (default), damerau_levenshtein (both as 1 - distance / longer "
-                    + "length, in UTF-8 bytes), jaro_winkler or jaccard (of the character sets).") Method method,
+            @JsonPropertyDescription("levenshtein (default), damerau_levenshtein (both as 1 - edit distance / length of "
+                    + "the longer text), jaro_winkler or jaccard (of the two sets of characters). Every measure counts "
+                    + "characters (Unicode code points), not bytes: café and cafe differ by one character of four. A pair "
+                    + "of texts with more than 127 distinct characters fails the run.") Method method,
             @JsonPropertyDescription("Lowest similarity that counts as a match, from 0 to 1; default 0.8. "
                     + "Two empty texts are 1, one empty text 0.") Double threshold) {
 

@@ -39,8 +39,11 @@ public record GroupBySettings(
      */
     public record Aggregation(
             @JsonPropertyDescription("The column aggregated.") String column,
-            @JsonPropertyDescription("sum, min, max, mean, median, count (non-null values), count_distinct, "
-                    + "first, last (as the rows arrive), std, var (sample), or concat (values joined as text).")
+            @JsonPropertyDescription("sum (of integers: HUGEINT), min, max, mean (DOUBLE), median "
+                    + "(exact: of an integer or DECIMAL(p,s) column a DECIMAL(p+1,s+1), integers counting as DECIMAL(digits,0); "
+                    + "of FLOAT or DOUBLE a DOUBLE), count (non-null values), count_distinct, first, last (the first and last "
+                    + "row of the group in the input's order, nulls included), std, var (sample), or concat (values joined "
+                    + "as text in the input's order).")
             Function function,
             @JsonPropertyDescription("Name of the output column; default <column>_<function>.") String alias,
             @JsonPropertyDescription("Text put between the values for concat; default \",\". Only used by concat.")

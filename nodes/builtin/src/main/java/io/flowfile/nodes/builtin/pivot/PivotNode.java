@@ -10,6 +10,8 @@ import io.flowfile.node.NodeType;
 import io.flowfile.node.PlanContext;
 import io.flowfile.node.Ports;
 import io.flowfile.node.Sql;
+import io.flowfile.nodes.builtin.order.InputOrder;
+import io.flowfile.nodes.builtin.pivot.PivotSettings.Aggregation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.Set;
 /**
  * Turns the values of a column into columns. The new columns come from the listed values, never
  * from the data, so planning reads nothing: each is {@code agg(value) FILTER (WHERE pivot = 'v')}
- * grouped by the index columns.
+ * grouped by the index columns. first and concat follow the input's order ({@link InputOrder}).
  */
 public final class PivotNode implements NodeType<PivotSettings> {
 
@@ -51,7 +53,8 @@ public final class PivotNode implements NodeType<PivotSettings> {
             names.add(column.toLowerCase(Locale.ROOT));
         }
         String pivot = "CAST(" + Sql.identifier(settings.pivotColumn()) + " AS VARCHAR)";
-        String aggregate = aggregate(settings);
+        String rowNumber = Sql.identifier(InputOrder.freeName(input.schema()));
+        String aggregate = aggregate(settings, rowNumber);
         List<String> values = settings.values();
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
@@ -62,14 +65,17 @@ public final class PivotNode implements NodeType<PivotSettings> {
             String filter = " FILTER (WHERE " + pivot + " = " + Sql.literal(value) + ")";
             select.add(aggregate + filter + " AS " + Sql.identifier(value));
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM " + input.ref();
+        boolean ordered = settings.aggregation() == Aggregation.FIRST || settings.aggregation() == Aggregation.CONCAT;
+        String sql = "SELECT " + String.join(", ", select) + " FROM "
+                + (ordered ? InputOrder.numbered(input, rowNumber) : input.ref());
         if (!settings.index().isEmpty()) {
             sql += " GROUP BY " + Sql.identifiers(settings.index());
         }
         return QueryPlan.main(sql);
     }
 
-    private static String aggregate(PivotSettings settings) {
+    /** @param rowNumber the input's row number, for first and concat */
+    private static String aggregate(PivotSettings settings, String rowNumber) {
         String value = Sql.identifier(settings.valueColumn());
         return switch (settings.aggregation()) {
             case SUM -> "sum(" + value + ")";
@@ -77,8 +83,9 @@ public final class PivotNode implements NodeType<PivotSettings> {
             case MAX -> "max(" + value + ")";
             case MEAN -> "avg(" + value + ")";
             case COUNT -> "count(" + value + ")";
-            case FIRST -> "first(" + value + ")";
-            case CONCAT -> "string_agg(CAST(" + value + " AS VARCHAR), " + Sql.literal(settings.separator()) + ")";
+            case FIRST -> "arg_min_null(" + value + ", " + rowNumber + ")";
+            case CONCAT -> "string_agg(CAST(" + value + " AS VARCHAR), " + Sql.literal(settings.separator()) + " ORDER BY "
+                    + rowNumber + ")";
         };
     }
 }

@@ -23,8 +23,9 @@ public record PivotSettings(
         @JsonPropertyDescription("Column whose values become the new column names.") String pivotColumn,
         @JsonProperty("value_column")
         @JsonPropertyDescription("Column aggregated into the new columns.") String valueColumn,
-        @JsonPropertyDescription("How the values that fall into one cell are combined: sum (default), min, max, "
-                + "mean, count, first or concat.") Aggregation aggregation,
+        @JsonPropertyDescription("How the values that fall into one cell are combined: sum (default; of integers a "
+                + "HUGEINT), min, max, mean, count, first (the first in the input's order) or concat (in the input's "
+                + "order).") Aggregation aggregation,
         @JsonPropertyDescription("The pivot column values that become columns, in this order, written as the value "
                 + "reads as text (e.g. 2024, 2024-01-31). Listing them keeps the output columns known before a "
                 + "run; values not listed are left out.") List<String> values,

@@ -11,7 +11,9 @@ import io.flowfile.node.SettingsCheck;
  *                    false: by position, and all files must have the same columns)
  */
 public record ReadParquetSettings(
-        @JsonPropertyDescription("A Parquet file or a glob such as data/part-*.parquet, relative to the flow's directory or absolute.")
+        @JsonPropertyDescription("A Parquet file or a glob such as data/part-*.parquet, relative to the flow's directory or "
+                + "absolute. Column names are kept as the files spell them; a file with two columns whose names differ only "
+                + "in case (name, Name) is refused, naming both, since column names ignore case.")
         String path,
         @JsonProperty("union_by_name")
         @JsonPropertyDescription("Combine files with different columns by column name, filling missing columns with nulls; "

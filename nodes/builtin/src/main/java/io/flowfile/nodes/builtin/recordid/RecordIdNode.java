@@ -58,6 +58,4 @@ public final class RecordIdNode implements NodeType<RecordIdSettings> {
         columns.addAll(schema.columns());
         return QueryPlan.main(sql, new Schema(columns));
     }
-        return name;
-    }
 }

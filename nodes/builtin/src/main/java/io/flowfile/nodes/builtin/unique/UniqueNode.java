@@ -64,6 +64,4 @@ public final class UniqueNode implements NodeType<UniqueSettings> {
                 .collect(Collectors.joining(", "));
         return columns.isEmpty() ? tieBreak : columns + ", " + tieBreak;
     }
-        return name;
-    }
 }

@@ -10,7 +10,12 @@ import io.flowfile.node.Ports;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Writes its input to a Parquet file with DuckDB's {@code COPY ... (FORMAT parquet)}. */
+/**
+ * Writes its input to a Parquet file with DuckDB's {@code COPY ... (FORMAT parquet)}. Integers stay
+ * integers and decimals decimals: DuckDB would write HUGEINT and UHUGEINT columns (integer sums) as
+ * DOUBLE, rounding them past 2^53, so the engine writes each as BIGINT when every value fits, else as
+ * DECIMAL(38,0) ({@link SinkPlan#narrowHugeIntegers()}).
+ */
 public final class WriteParquetNode implements NodeType<WriteParquetSettings> {
 
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.sink("write_parquet", "Write Parquet",
@@ -34,6 +39,6 @@ public final class WriteParquetNode implements NodeType<WriteParquetSettings> {
         if (settings.rowGroupSize() != null) {
             options += ", ROW_GROUP_SIZE " + settings.rowGroupSize();
         }
-        return new SinkPlan("SELECT * FROM " + input.ref(), target, settings.mode(), options);
+        return new SinkPlan("SELECT * FROM " + input.ref(), target, settings.mode(), options, true);
     }
 }

@@ -12,7 +12,9 @@ import io.flowfile.node.WriteMode;
  * @param rowGroupSize rows per row group; default DuckDB's
  */
 public record WriteParquetSettings(
-        @JsonPropertyDescription("The file to write, relative to the flow's directory or absolute.") String path,
+        @JsonPropertyDescription("The file to write, relative to the flow's directory or absolute. Columns keep their "
+                + "types; a 128-bit integer column (HUGEINT, e.g. an integer sum), which Parquet cannot hold, is written as "
+                + "BIGINT when every value fits, else as DECIMAL(38,0).") String path,
         @JsonPropertyDescription("What to do when the file exists: overwrite (default) or fail_if_exists.") WriteMode mode,
         @JsonPropertyDescription("How the data is compressed: zstd (default), snappy, gzip or uncompressed.") Compression compression,
         @JsonProperty("row_group_size")

@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scores worked out by hand: levenshtein(kitten, sitting) = 3 over 7 bytes gives 1 - 3/7;
+ * Scores worked out by hand: levenshtein(kitten, sitting) = 3 over 7 characters gives 1 - 3/7;
  * levenshtein(apple, appel) = 2 gives 1 - 2/5 and the Damerau distance 1 gives 1 - 1/5;
  * Jaro-Winkler(martha, marhta) = 0.9611...; the Jaccard index of the character sets of night and
  * nacht is |{n,h,t}| / |{n,i,g,h,t,a,c}| = 3/7.
@@ -111,6 +111,19 @@ class FuzzyMatchNodeTest extends NodeContractTest<FuzzyMatchSettings> {
                         "{\"keys\": [{\"left\": \"name\", \"right\": \"name\"}]}",
                         List.of(in("left", table("name VARCHAR, name_name_score DOUBLE", "('a', 1.0)")), CODES),
                         "keys", "name_name_score"));
+    }
+
+    @Test
+    void aPairWithMoreThan127DistinctCharactersFailsTheRunSayingSo() {
+        var many = new StringBuilder();
+        for (char c = '\u0100'; c < '\u0100' + 130; c++) {
+            many.append(c);
+        }
+        NodeHarness.Result result = harness.run(type(), one("word", "term", Method.LEVENSHTEIN, 0.5, null),
+                in("left", table("word VARCHAR", "('" + many + "')")), in("right", table("term VARCHAR", "('x')")));
+
+        assertThat(result.error()).isNotNull();
+        assertThat(result.error().message()).contains("at most 127 distinct characters");
     }
 
     @Test

@@ -147,6 +147,32 @@ class GroupByNodeTest extends NodeContractTest<GroupBySettings> {
         }
     }
 
+    @Test
+    void aSumPast2To53StaysExactWhenItComesFromTheResultCache() {
+        String flow = """
+                flowfile: 1
+                name: cached-sum
+                nodes:
+                  - id: amounts
+                    type: manual_input
+                    settings:
+                      columns: [{name: amount, type: BIGINT}]
+                      rows: [[9007199254740993], [0]]
+                  - id: total
+                    type: group_by
+                    settings: {aggregations: [{column: amount, function: sum}]}
+                edges:
+                  - {from: amounts, to: total}
+                """;
+        try (var flows = FlowHarness.create(workDir, 2)) {
+            for (int run = 0; run < 2; run++) { // the second run reads the first one's result from the cache
+                FlowHarness.Output output = flows.output(flow, "total", ExecutionMode.DEVELOPMENT);
+                assertThat(output.schema()).as("run %d", run).isEqualTo(Schema.of(new Column("amount_sum", "HUGEINT")));
+                assertThat(output.rows()).as("run %d", run).containsExactly(row("9007199254740993"));
+            }
+        }
+    }
+
     private void writeParquet(String name, String query, int rowGroupSize) throws Exception {
         try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
              var statement = connection.createStatement()) {
