@@ -52,7 +52,7 @@ public final class Dtos {
     public record RegisterRequest(String description) {
     }
 
-    public record VersionDto(String flow, int version, String sha256, String format, long sizeBytes, Instant created) {
+    public record VersionDto(String flow, int version, String sha256, String format, long sizeBytes, Instant created, String createdBy) {
     }
 
     public record FlowDto(String name, String description, Instant created, Instant updated, VersionDto latest) {

@@ -123,7 +123,7 @@ public class FlowsResource {
 
     static VersionDto dto(FlowVersionRecord version) {
         return new VersionDto(version.name(), version.version(), version.contentSha256(), version.format(), version.sizeBytes(),
-                version.createdAt());
+                version.createdAt(), version.createdBy());
     }
 
     static DiffDto dto(FlowDiff diff) {

@@ -126,6 +126,23 @@ public class KernelsResource {
         return kernels.docker();
     }
 
+    @POST
+    @Path("/docker/image/build")
+    @Operation(summary = "Build the kernel image (admins); follow GET /api/docker/image/build/events")
+    public Response buildImage() {
+        kernels.buildImage(current.get());
+        return Response.accepted(Map.of("events", "/api/docker/image/build/events")).build();
+    }
+
+    /** The image build's output lines ({@code output}) and its {@code end}, from the first line. */
+    @GET
+    @Path("/docker/image/build/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The kernel image build's progress as server-sent events, from its first line to its end")
+    public void imageBuildEvents(@Context SseEventSink sink, @Context Sse sse) {
+        stream(kernels.imageBuild(current.get()), 0, entry -> true, sink, sse);
+    }
+
     /** Server-sent events {@code state} (every change of a kernel I may see) and {@code stats} (every 2 s). */
     @GET
     @Path("/kernels/events")
@@ -135,11 +152,17 @@ public class KernelsResource {
         UserRecord user = current.get();
         kernels.list(user); // opens the kernel plane (or answers 503 saying why it cannot)
         EventLog log = kernels.events();
-        AtomicReference<EventLog.Subscription> subscription = new AtomicReference<>();
-        subscription.set(log.subscribe(log.lastId(), lost -> {
-        }, entry -> {
+        stream(log, log.lastId(), entry -> {
             Object owner = entry.data() instanceof Map<?, ?> data ? data.get("owner") : null;
-            if (owner != null && !access.maySee(user, owner.toString())) {
+            return owner == null || access.maySee(user, owner.toString());
+        }, sink, sse);
+    }
+
+    private void stream(EventLog log, long after, java.util.function.Predicate<EventLog.Entry> visible, SseEventSink sink, Sse sse) {
+        AtomicReference<EventLog.Subscription> subscription = new AtomicReference<>();
+        subscription.set(log.subscribe(after, lost -> {
+        }, entry -> {
+            if (!visible.test(entry)) {
                 return;
             }
             if (sink.isClosed()) {

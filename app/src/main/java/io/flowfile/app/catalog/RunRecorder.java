@@ -84,10 +84,20 @@ public final class RunRecorder implements RunListener {
         return start(catalog, version, parameters, nodeTypes, RunTrigger.CLI);
     }
 
-    /** Records a new run of {@code version} started by {@code trigger}, already running. */
+    /** Records a new run of {@code version} started by {@code trigger}, already running; who started it is not known. */
     public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
                                     Map<String, String> nodeTypes, RunTrigger trigger) {
-        RunRecord run = catalog.runs().start(version.id(), trigger, parameters);
+        return start(catalog, version, parameters, nodeTypes, trigger, null);
+    }
+
+    /**
+     * Records a new run of {@code version} started by {@code trigger}, already running.
+     *
+     * @param startedBy the name of the user who started it (a server user), or null when not known
+     */
+    public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
+                                    Map<String, String> nodeTypes, RunTrigger trigger, String startedBy) {
+        RunRecord run = catalog.runs().start(version.id(), trigger, parameters, startedBy);
         catalog.runs().markRunning(run.id());
         return new RunRecorder(catalog, run, Map.copyOf(nodeTypes));
     }

@@ -41,6 +41,11 @@ public interface FlowfileConfig {
         @WithDefault("1073741824")
         long uploadMaxBytes();
 
+        /** The largest body of any other request (JSON); larger ones are refused with 413. */
+        @WithName("request-max-bytes")
+        @WithDefault("16777216")
+        long requestMaxBytes();
+
         /** How long a browser login lasts. */
         @WithName("session-lifetime")
         @WithDefault("12h")

@@ -128,7 +128,7 @@ public class DraftsService {
     public FlowVersionRecord register(UserRecord user, UUID id, String description) {
         FlowDocument document = document(get(user, id));
         byte[] yaml = engine.flowCodec().write(document, FlowFormat.YAML).getBytes(StandardCharsets.UTF_8);
-        return flows.register(document.name(), description == null ? document.description() : description, yaml, "yaml");
+        return flows.register(document.name(), description == null ? document.description() : description, yaml, "yaml", user.username());
     }
 
     /** A version of a registered flow as its document. */

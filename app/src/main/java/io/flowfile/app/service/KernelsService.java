@@ -63,6 +63,8 @@ public class KernelsService {
     ObjectMapper json;
 
     private final EventLog events = new EventLog(2_000);
+    /** The kernel image build in progress or last finished, with its output lines. */
+    private volatile EventLog imageBuild;
     private ScheduledExecutorService stats;
     private boolean listening;
 
@@ -232,6 +234,45 @@ public class KernelsService {
             return new DockerStatus(false, null, image, false, e.getMessage(),
                     "start the Docker engine: sudo scripts/setup (installs docker.io and starts dockerd), or sudo dockerd &");
         }
+    }
+
+    /**
+     * Builds the kernel image (as {@code flowfile kernel image build} does) on a thread of its own;
+     * its output lines and its end are events of the returned log. One build at a time: while one
+     * runs, its log is returned.
+     */
+    public synchronized EventLog buildImage(UserRecord user) {
+        access.requireAdmin(user);
+        EventLog running = imageBuild;
+        if (running != null && !running.closed()) {
+            return running;
+        }
+        EventLog log = new EventLog(20_000);
+        imageBuild = log;
+        String tag = io.flowfile.kernel.KernelRuntimeConfig.DEFAULT_IMAGE;
+        Thread.ofPlatform().name("flowfile-image-build").daemon().start(() -> {
+            log.append("started", Map.of("image", tag, "by", user.username()));
+            try {
+                String built = new io.flowfile.kernel.docker.KernelImageBuilder(KernelPlane.kernelBuildContext(), Duration.ofMinutes(60))
+                        .build(tag, null, line -> log.append("output", Map.of("line", line)));
+                log.append("end", Map.of("state", "succeeded", "image", built));
+            } catch (RuntimeException e) {
+                log.append("end", Map.of("state", "failed", "message", String.valueOf(e.getMessage())));
+            } finally {
+                log.close();
+            }
+        });
+        return log;
+    }
+
+    /** The log of the image build in progress or last finished. */
+    public EventLog imageBuild(UserRecord user) {
+        access.requireAdmin(user);
+        EventLog log = imageBuild;
+        if (log == null) {
+            throw new ApiException(ServerErrorCode.NOT_FOUND, "no kernel image build has run since the server started");
+        }
+        return log;
     }
 
     static KernelDefinition definition(String owner, KernelRequest request) {

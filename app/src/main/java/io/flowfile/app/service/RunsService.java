@@ -115,7 +115,7 @@ public class RunsService {
         Optional<RunRecorder> recorder = version.map(found -> {
             var types = new HashMap<String, String>();
             document.nodes().forEach(node -> types.put(node.id(), node.type()));
-            return RunRecorder.start(catalog, found, values, types, trigger);
+            return RunRecorder.start(catalog, found, values, types, trigger, owner);
         });
         UUID id = recorder.map(recording -> recording.run().id()).orElseGet(UUID::randomUUID);
         List<String> nodeIds = validated.nodes().stream().map(node -> node.id()).toList();

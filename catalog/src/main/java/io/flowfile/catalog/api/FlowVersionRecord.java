@@ -15,9 +15,11 @@ import java.util.UUID;
  * @param contentSha256 SHA-256 of the document bytes (lower-case hex)
  * @param format        the document's format, e.g. {@code json} or {@code yaml}
  * @param sizeBytes     the document's size
+ * @param createdBy     the user who registered it; null when not known (the command line, versions from before V4)
  */
 public record FlowVersionRecord(
-        UUID id, UUID flowId, String name, int version, String contentSha256, String format, long sizeBytes, Instant createdAt) {
+        UUID id, UUID flowId, String name, int version, String contentSha256, String format, long sizeBytes, Instant createdAt,
+        String createdBy) {
 
     public FlowVersionRecord {
         requireNonNull(id, "id is null");

@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param startedAt   when it began running; null while queued
  * @param finishedAt  when it reached a final state; null before
  * @param error       why it failed, or null
+ * @param startedBy   the user who started it; null when not known (the command line, runs from before V4)
  */
 public record RunRecord(
         UUID id,
@@ -27,7 +28,8 @@ public record RunRecord(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
-        RunError error) {
+        RunError error,
+        String startedBy) {
 
     public RunRecord {
         requireNonNull(id, "id is null");

@@ -53,7 +53,21 @@ public class FlowService {
      * @return the new version, or the latest one when its content equals {@code document}
      */
     public FlowVersionRecord register(String name, String description, byte[] document, String format) {
+        return register(name, description, document, format, null);
+    }
+
+    /**
+     * Registers {@code document} as {@link #register(String, String, byte[], String)} does, naming the
+     * user who registered it. The latest version returned again for unchanged content keeps the user
+     * who registered it first.
+     *
+     * @param createdBy the registering user's name, or null when not known
+     */
+    public FlowVersionRecord register(String name, String description, byte[] document, String format, String createdBy) {
         Checks.flowName(name);
+        if (createdBy != null) {
+            Checks.username(createdBy, "user who registered flow '" + name + "'");
+        }
         Checks.optionalText(description, "description of flow '" + name + "'", Checks.MAX_TEXT);
         Checks.notNull(document, "document of flow '" + name + "'");
         if (document.length > MAX_DOCUMENT_BYTES) {
@@ -66,11 +80,12 @@ public class FlowService {
         Instant now = Times.now();
         return Conflicts.withParent("flow '" + name + "'",
                 () -> flows.persistAndFlush(new FlowEntity(name, description, now)),
-                () -> flows.findForNextVersion(name).map(flow -> registerVersion(flow, description, document, normalizedFormat, sha256, now)));
+                () -> flows.findForNextVersion(name)
+                        .map(flow -> registerVersion(flow, description, document, normalizedFormat, sha256, createdBy, now)));
     }
 
     private FlowVersionRecord registerVersion(FlowEntity flow, String description, byte[] document, String format, String sha256,
-            Instant now) {
+            String createdBy, Instant now) {
         if (description != null) {
             flow.describe(description, now);
         }
@@ -80,7 +95,7 @@ public class FlowService {
                 return latest.toRecord(flow.name());
             }
         }
-        FlowVersionEntity created = new FlowVersionEntity(flow.id(), flow.nextVersion(now), sha256, format, document, now);
+        FlowVersionEntity created = new FlowVersionEntity(flow.id(), flow.nextVersion(now), sha256, format, document, createdBy, now);
         versions.persist(created);
         return created.toRecord(flow.name());
     }

@@ -40,10 +40,13 @@ public class FlowVersionEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "created_by", length = 64)
+    private String createdBy;
+
     protected FlowVersionEntity() {
     }
 
-    FlowVersionEntity(UUID flowId, int version, String contentSha256, String format, byte[] document, Instant now) {
+    FlowVersionEntity(UUID flowId, int version, String contentSha256, String format, byte[] document, String createdBy, Instant now) {
         this.id = UUID.randomUUID();
         this.flowId = flowId;
         this.version = version;
@@ -52,6 +55,7 @@ public class FlowVersionEntity {
         this.sizeBytes = document.length;
         this.document = document.clone();
         this.createdAt = now;
+        this.createdBy = createdBy;
     }
 
     UUID flowId() {
@@ -67,6 +71,6 @@ public class FlowVersionEntity {
     }
 
     FlowVersionRecord toRecord(String flowName) {
-        return new FlowVersionRecord(id, flowId, flowName, version, contentSha256, format, sizeBytes, createdAt);
+        return new FlowVersionRecord(id, flowId, flowName, version, contentSha256, format, sizeBytes, createdAt, createdBy);
     }
 }

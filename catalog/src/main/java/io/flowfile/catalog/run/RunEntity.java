@@ -68,10 +68,14 @@ public class RunEntity {
     @Column(name = "error_message", length = 4000)
     private String errorMessage;
 
+    @Column(name = "started_by", length = 64)
+    private String startedBy;
+
     protected RunEntity() {
     }
 
-    RunEntity(UUID flowId, UUID flowVersionId, int flowVersion, RunTrigger trigger, Map<String, String> parameters, Instant now) {
+    RunEntity(UUID flowId, UUID flowVersionId, int flowVersion, RunTrigger trigger, Map<String, String> parameters, String startedBy,
+              Instant now) {
         this.id = UUID.randomUUID();
         this.flowId = flowId;
         this.flowVersionId = flowVersionId;
@@ -80,6 +84,7 @@ public class RunEntity {
         this.state = RunState.QUEUED;
         this.parameters.putAll(parameters);
         this.queuedAt = now;
+        this.startedBy = startedBy;
     }
 
     UUID id() {
@@ -111,6 +116,7 @@ public class RunEntity {
 
     RunRecord toRecord() {
         RunError error = errorName == null ? null : new RunError(errorCode, errorName, errorMessage);
-        return new RunRecord(id, flowId, flowVersionId, flowVersion, trigger, state, parameters, queuedAt, startedAt, finishedAt, error);
+        return new RunRecord(id, flowId, flowVersionId, flowVersion, trigger, state, parameters, queuedAt, startedAt, finishedAt, error,
+                startedBy);
     }
 }

@@ -21,6 +21,11 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID>, Fl
         return find("flowId", Sort.descending("queuedAt").and("id"), flowId).page(0, limit).list();
     }
 
+    /** The newest {@code limit} runs of a flow that {@code startedBy} started. */
+    public List<RunEntity> newestForFlow(UUID flowId, String startedBy, int limit) {
+        return find("flowId = ?1 and startedBy = ?2", Sort.descending("queuedAt").and("id"), flowId, startedBy).page(0, limit).list();
+    }
+
     @Override
     public long countForFlow(UUID flowId) {
         return count("flowId", flowId);

@@ -43,10 +43,23 @@ public class RunService {
         this.nodes = nodes;
     }
 
-    /** Records a new run of the flow version, QUEUED. */
+    /** Records a new run of the flow version, QUEUED, started by nobody known. */
     @Transactional
     public RunRecord start(UUID flowVersionId, RunTrigger trigger, Map<String, String> parameters) {
+        return start(flowVersionId, trigger, parameters, null);
+    }
+
+    /**
+     * Records a new run of the flow version, QUEUED.
+     *
+     * @param startedBy the name of the user who started it, or null when not known
+     */
+    @Transactional
+    public RunRecord start(UUID flowVersionId, RunTrigger trigger, Map<String, String> parameters, String startedBy) {
         Checks.notNull(trigger, "trigger");
+        if (startedBy != null) {
+            Checks.username(startedBy, "user who started the run");
+        }
         Map<String, String> checked = parameters == null ? Map.of() : parameters;
         checked.forEach((name, value) -> {
             Checks.parameterName(name);
@@ -54,7 +67,7 @@ public class RunService {
                     Checks.MAX_TEXT);
         });
         FlowVersionRecord version = flows.version(Checks.notNull(flowVersionId, "flow version id"));
-        RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, Times.now());
+        RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, startedBy, Times.now());
         runs.persist(run);
         return run.toRecord();
     }
@@ -121,11 +134,23 @@ public class RunService {
     /** The newest {@code limit} (1-1000) runs of the flow, newest first. */
     @Transactional
     public List<RunRecord> listForFlow(String flowName, int limit) {
+        return listForFlow(flowName, limit, Optional.empty());
+    }
+
+    /**
+     * The newest {@code limit} (1-1000) runs of the flow, newest first: only those {@code startedBy}
+     * started when it is given (runs nobody is known to have started are then left out).
+     */
+    @Transactional
+    public List<RunRecord> listForFlow(String flowName, int limit, Optional<String> startedBy) {
         if (limit < 1 || limit > MAX_LIST) {
             throw Checks.invalid("limit must be between 1 and " + MAX_LIST + ", was " + limit);
         }
+        requireNonNull(startedBy, "startedBy is null");
         FlowRecord flow = flows.get(flowName);
-        return runs.newestForFlow(flow.id(), limit).stream().map(RunEntity::toRecord).toList();
+        List<RunEntity> found = startedBy.isPresent() ? runs.newestForFlow(flow.id(), startedBy.get(), limit)
+                : runs.newestForFlow(flow.id(), limit);
+        return found.stream().map(RunEntity::toRecord).toList();
     }
 
     /**

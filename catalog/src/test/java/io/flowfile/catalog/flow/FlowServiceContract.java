@@ -67,6 +67,23 @@ public abstract class FlowServiceContract {
     }
 
     @Test
+    void aVersionNamesTheUserWhoRegisteredIt() {
+        String name = unique("who registered");
+        FlowVersionRecord one = flows.register(name, null, document("a"), "json", "alice");
+        FlowVersionRecord again = flows.register(name, null, document("a"), "json", "bob");
+        FlowVersionRecord two = flows.register(name, null, document("b"), "json");
+
+        assertThat(one.createdBy()).isEqualTo("alice");
+        assertThat(again).isEqualTo(one); // unchanged content: still alice's version
+        assertThat(two.createdBy()).isNull();
+        assertThat(flows.versions(name)).extracting(FlowVersionRecord::createdBy).containsExactly("alice", null);
+        assertThat(flows.version(one.id()).createdBy()).isEqualTo("alice");
+        assertCatalogError(() -> flows.register(name, null, document("c"), "json", "not a user"), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("user who registered flow '" + name + "' must be");
+        assertThat(flows.versions(name)).hasSize(2);
+    }
+
+    @Test
     void unchangedContentReturnsTheLatestVersion() {
         String name = unique("unchanged");
         FlowVersionRecord first = flows.register(name, null, document("a"), "json");

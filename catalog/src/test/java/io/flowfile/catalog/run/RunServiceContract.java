@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -59,6 +60,30 @@ public abstract class RunServiceContract {
         assertThat(run.startedAt()).isNull();
         assertThat(run.finishedAt()).isNull();
         assertThat(runs.get(run.id())).isEqualTo(run);
+    }
+
+    @Test
+    void aRunNamesTheUserWhoStartedItAndListsFilterByThem() {
+        String name = unique("who ran");
+        FlowVersionRecord one = registered(name, "{}");
+        RunRecord alices = runs.start(one.id(), RunTrigger.API, Map.of(), "alice");
+        RunRecord bobs = runs.start(one.id(), RunTrigger.API, Map.of(), "bob");
+        RunRecord nobodys = runs.start(one.id(), RunTrigger.CLI, Map.of());
+        RunRecord alicesSecond = runs.start(one.id(), RunTrigger.API, Map.of(), "alice");
+
+        assertThat(alices.startedBy()).isEqualTo("alice");
+        assertThat(nobodys.startedBy()).isNull();
+        assertThat(runs.get(bobs.id()).startedBy()).isEqualTo("bob");
+        assertThat(runs.finish(alices.id(), RunState.SUCCEEDED, null).startedBy()).isEqualTo("alice");
+        assertThat(runs.listForFlow(name, 10, Optional.of("alice"))).extracting(RunRecord::id)
+                .containsExactly(alicesSecond.id(), alices.id());
+        assertThat(runs.listForFlow(name, 1, Optional.of("alice"))).extracting(RunRecord::id).containsExactly(alicesSecond.id());
+        assertThat(runs.listForFlow(name, 10, Optional.of("carol"))).isEmpty();
+        assertThat(runs.listForFlow(name, 10, Optional.empty())).extracting(RunRecord::id)
+                .containsExactlyInAnyOrder(alices.id(), bobs.id(), nobodys.id(), alicesSecond.id());
+        assertCatalogError(() -> runs.start(one.id(), RunTrigger.API, Map.of(), "no such/user"), CatalogErrorCode.INVALID_ARGUMENT)
+                .hasMessageContaining("user who started the run must be");
+        assertCatalogError(() -> runs.listForFlow(name, 0, Optional.of("alice")), CatalogErrorCode.INVALID_ARGUMENT);
     }
 
     @Test

@@ -1,0 +1,122 @@
+package io.flowfile.app.service;
+
+import io.flowfile.app.api.ApiException;
+import io.flowfile.app.api.CatalogDtos.FlowArtifactDto;
+import io.flowfile.app.api.CatalogDtos.GlobalArtifactDto;
+import io.flowfile.app.api.CatalogDtos.LineageDto;
+import io.flowfile.app.security.Access;
+import io.flowfile.catalog.api.ArtifactFormat;
+import io.flowfile.catalog.api.FlowArtifactRecord;
+import io.flowfile.catalog.api.GlobalArtifactRecord;
+import io.flowfile.catalog.api.KernelRecord;
+import io.flowfile.catalog.api.StoredGlobalArtifact;
+import io.flowfile.catalog.api.UserRecord;
+import io.flowfile.catalog.artifact.FlowArtifactService;
+import io.flowfile.catalog.artifact.GlobalArtifactService;
+import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.kernel.KernelCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Artifacts over HTTP. Global artifacts are shared: every user sees them, only an admin deletes
+ * them. Flow-scoped artifacts live on kernels: a user sees those on their own kernels, an admin all.
+ */
+@ApplicationScoped
+public class ArtifactsService {
+
+    @Inject
+    GlobalArtifactService globals;
+
+    @Inject
+    FlowArtifactService flowArtifacts;
+
+    @Inject
+    KernelCatalog kernels;
+
+    @Inject
+    FlowService flows;
+
+    @Inject
+    Access access;
+
+    /** The latest version of every global artifact whose latest version carries all {@code tags}. */
+    public List<GlobalArtifactDto> latest(Set<String> tags) {
+        return globals.list(tags).stream().map(ArtifactsService::dto).toList();
+    }
+
+    /** Every version of global artifact {@code name}, oldest first. */
+    public List<GlobalArtifactDto> versions(String name) {
+        return globals.versions(name).stream().map(ArtifactsService::dto).toList();
+    }
+
+    /** A version and its blob, read through and checked against its SHA-256. */
+    public StoredGlobalArtifact download(String name, int version) {
+        return globals.get(name, Optional.of(version));
+    }
+
+    /** Deletes one version of {@code name}, or all of them; admins only (a 404 for anyone else). */
+    public int delete(UserRecord user, String name, Optional<Integer> version) {
+        access.requireAdmin(user);
+        return globals.delete(name, version);
+    }
+
+    /**
+     * The artifacts of flow {@code flow} on the kernels {@code user} may see, or on kernel
+     * {@code kernel} only. A kernel the user may not see is a 404, as is a flow nothing knows (neither
+     * registered nor holding artifacts the user may see); a flow being edited has artifacts before it
+     * is registered.
+     */
+    public List<FlowArtifactDto> flowScoped(UserRecord user, String flow, Optional<String> kernel) {
+        List<FlowArtifactRecord> found;
+        if (kernel.isPresent()) {
+            KernelRecord record = kernels.find(kernel.get()).orElse(null);
+            if (record == null || !access.maySee(user, record.spec().owner())) {
+                throw ApiException.notFound("kernel '" + kernel.get() + "'");
+            }
+            found = flowArtifacts.list(flow, kernel.get());
+        } else {
+            Map<String, Boolean> visible = new HashMap<>();
+            found = flowArtifacts.list(flow).stream().filter(artifact -> visible.computeIfAbsent(artifact.spec().kernelId(),
+                    id -> kernels.find(id).map(record -> access.maySee(user, record.spec().owner())).orElse(false))).toList();
+        }
+        if (found.isEmpty() && flows.find(flow).isEmpty()) {
+            throw ApiException.notFound("flow '" + flow + "' (it is not registered and no kernel of yours holds artifacts of it)");
+        }
+        return found.stream().map(ArtifactsService::dto).toList();
+    }
+
+    /** The file name a download suggests: name, version and the format's usual extension. */
+    public static String fileName(GlobalArtifactRecord artifact) {
+        String extension = switch (artifact.format()) {
+            case PARQUET -> "parquet";
+            case JOBLIB -> "joblib";
+            case CLOUDPICKLE -> "pkl";
+        };
+        return artifact.name() + "-v" + artifact.version() + "." + extension;
+    }
+
+    static GlobalArtifactDto dto(GlobalArtifactRecord artifact) {
+        var lineage = artifact.lineage();
+        return new GlobalArtifactDto(artifact.name(), artifact.version(), artifact.pythonType(), format(artifact.format()),
+                artifact.sizeBytes(), artifact.sha256(), artifact.description(), artifact.tags(),
+                new LineageDto(artifact.flowName(), lineage.flowVersion(), lineage.flowId() != null, lineage.runId(), lineage.nodeId(),
+                        lineage.kernelId()),
+                artifact.createdAt(), "/api/artifacts/" + artifact.name() + "/versions/" + artifact.version() + "/download");
+    }
+
+    static FlowArtifactDto dto(FlowArtifactRecord artifact) {
+        var spec = artifact.spec();
+        return new FlowArtifactDto(spec.flowName(), spec.kernelId(), spec.name(), spec.nodeId(), spec.pythonType(), format(spec.format()),
+                spec.sizeBytes(), spec.sha256(), artifact.createdAt());
+    }
+
+    private static String format(ArtifactFormat format) {
+        return format.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
