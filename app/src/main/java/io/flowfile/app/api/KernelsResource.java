@@ -1,7 +1,5 @@
 package io.flowfile.app.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowfile.app.api.KernelDtos.Connection;
 import io.flowfile.app.api.KernelDtos.DockerStatus;
 import io.flowfile.app.api.KernelDtos.KernelDto;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +42,7 @@ public class KernelsResource {
     Access access;
 
     @Inject
-    ObjectMapper json;
+    SseStreams streams;
 
     @GET
     @Path("/kernels")
@@ -159,28 +156,6 @@ public class KernelsResource {
     }
 
     private void stream(EventLog log, long after, java.util.function.Predicate<EventLog.Entry> visible, SseEventSink sink, Sse sse) {
-        AtomicReference<EventLog.Subscription> subscription = new AtomicReference<>();
-        subscription.set(log.subscribe(after, lost -> {
-        }, entry -> {
-            if (!visible.test(entry)) {
-                return;
-            }
-            if (sink.isClosed()) {
-                EventLog.Subscription found = subscription.get();
-                if (found != null) {
-                    found.close();
-                }
-                return;
-            }
-            sink.send(sse.newEventBuilder().id(Long.toString(entry.id())).name(entry.name()).data(text(entry.data())).build());
-        }, sink::close));
-    }
-
-    private String text(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        streams.stream(log, after, visible, sink, sse);
     }
 }

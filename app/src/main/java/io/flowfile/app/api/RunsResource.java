@@ -1,7 +1,6 @@
 package io.flowfile.app.api;
 
 import io.flowfile.app.api.Dtos.RunDto;
-import io.flowfile.app.events.EventLog;
 import io.flowfile.app.security.CurrentUser;
 import io.flowfile.app.service.LiveRun;
 import io.flowfile.app.service.RunsService;
@@ -15,13 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +33,7 @@ public class RunsResource {
     CurrentUser current;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    SseStreams streams;
 
     @GET
     @Operation(summary = "The runs I may see that this server holds (running and recent), newest first")
@@ -73,41 +69,7 @@ public class RunsResource {
                        @Context SseEventSink sink, @Context Sse sse) {
         LiveRun run = runs.get(current.get(), id);
         long from = after != null ? after : parse(lastEventId);
-        AtomicReference<EventLog.Subscription> subscription = new AtomicReference<>();
-        EventLog.Subscription subscribed = run.events().subscribe(from,
-                lost -> sink.send(sse.newEventBuilder().name("gap")
-                        .data(text(Map.of("lost", lost, "message", lost + " earlier events are no longer kept"))).build()),
-                entry -> {
-                    if (sink.isClosed()) {
-                        close(subscription);
-                        return;
-                    }
-                    OutboundSseEvent event = sse.newEventBuilder().id(Long.toString(entry.id())).name(entry.name())
-                            .data(text(entry.data())).build();
-                    sink.send(event).whenComplete((ignored, failure) -> {
-                        if (failure != null) {
-                            close(subscription);
-                        }
-                    });
-                },
-                sink::close);
-        subscription.set(subscribed);
-    }
-
-    /** Event data as JSON text (sent as plain SSE data lines, the way EventSource reads them). */
-    private String text(Object data) {
-        try {
-            return json.writeValueAsString(data);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an event: " + e.getMessage(), e);
-        }
-    }
-
-    private static void close(AtomicReference<EventLog.Subscription> subscription) {
-        EventLog.Subscription found = subscription.get();
-        if (found != null) {
-            found.close();
-        }
+        streams.stream(run.events(), from, entry -> true, sink, sse);
     }
 
     private static long parse(String lastEventId) {
