@@ -154,6 +154,30 @@ public final class FlowEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code code} as a cell of code node {@code nodeId} on its kernel, interactively: first
+     * whatever the node's inputs need (development mode: from the cache where it can), then the cell
+     * in the flow's namespace with the inputs readable by {@code flowfile.read_input()}. Its output
+     * arrives as {@code listener}'s events; cancel it through {@code started}.
+     *
+     * @throws FlowException when the inputs cannot be computed
+     * @throws Exception     the cell's own failure (its traceback), or the kernel's
+     */
+    public void executeCell(ValidatedFlow flow, String nodeId, String code, RunListener listener, UUID runId,
+                            java.util.function.Consumer<FlowRun> started) throws Exception {
+        var node = flow.node(nodeId).orElseThrow(() -> new IllegalArgumentException("no node '" + nodeId + "' in the flow"));
+        ExecutionPlan plan = planner.plan(flow, ExecutionMode.DEVELOPMENT, Set.copyOf(node.upstream()));
+        try (FlowRun run = start(plan, listener, runId)) {
+            started.accept(run);
+            RunResult result = run.execute();
+            if (!result.succeeded()) {
+                throw new FlowException(result.errors().stream()
+                        .map(error -> new Problem(error.nodeId(), null, error.code(), error.message())).toList());
+            }
+            run.executeCell(nodeId, code);
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

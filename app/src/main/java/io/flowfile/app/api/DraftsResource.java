@@ -49,6 +49,9 @@ public class DraftsResource {
     PreviewService previews;
 
     @Inject
+    io.flowfile.app.service.CellsService cells;
+
+    @Inject
     CurrentUser current;
 
     @GET
@@ -178,6 +181,40 @@ public class DraftsResource {
     @Operation(summary = "Statistics of every column of a node's output port over all its rows")
     public List<ColumnStatistics> statistics(@PathParam("id") UUID id, @PathParam("node") String node, @QueryParam("port") String port) {
         return previews.statistics(current.get(), id, node, port);
+    }
+
+    @POST
+    @Path("/{id}/nodes/{node}/cells")
+    @Operation(summary = "Run a cell of a Python Script node on its kernel, in the flow's namespace, with the node's inputs; output at GET /api/runs/{run}/events, interrupt with POST /api/runs/{run}/cancel")
+    public Response cell(@PathParam("id") UUID id, @PathParam("node") String node, Dtos.CellRequest request) {
+        var run = cells.execute(current.get(), id, node, request == null ? null : request.code());
+        return Response.status(202).entity(run.dto()).build();
+    }
+
+    @POST
+    @Path("/{id}/nodes/{node}/namespace/restart")
+    @Operation(summary = "Forget every variable of the flow's namespace on the node's kernel")
+    public Response restartNamespace(@PathParam("id") UUID id, @PathParam("node") String node) {
+        cells.restartNamespace(current.get(), id, node);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/nodes/{node}/complete")
+    @Operation(summary = "Completions from the node's kernel at a cursor position")
+    public Dtos.Completions complete(@PathParam("id") UUID id, @PathParam("node") String node, Dtos.CodeAtCursor request) {
+        var reply = cells.complete(current.get(), id, node, request == null ? null : request.code(),
+                request == null || request.cursor() == null ? -1 : request.cursor());
+        return new Dtos.Completions(reply.matches() == null ? List.of() : reply.matches(), reply.cursorStart(), reply.cursorEnd());
+    }
+
+    @POST
+    @Path("/{id}/nodes/{node}/inspect")
+    @Operation(summary = "Help on the name at a cursor position, from the node's kernel (MIME bundle)")
+    public Dtos.Inspection inspect(@PathParam("id") UUID id, @PathParam("node") String node, Dtos.CodeAtCursor request) {
+        var reply = cells.inspect(current.get(), id, node, request == null ? null : request.code(),
+                request == null || request.cursor() == null ? -1 : request.cursor());
+        return new Dtos.Inspection(reply.found(), reply.data() == null ? java.util.Map.of() : reply.data());
     }
 
     private static long revision(RevisionRequest request) {

@@ -79,6 +79,20 @@ public final class Dtos {
     public record PreviewDto(String node, String port, List<ColumnDto> columns, List<List<Object>> rows, int limit, boolean truncated) {
     }
 
+    /** A cell to run on a code node's kernel. */
+    public record CellRequest(String code) {
+    }
+
+    /** Code and a cursor position in it, for completion and inspection. */
+    public record CodeAtCursor(String code, Integer cursor) {
+    }
+
+    public record Completions(List<String> matches, int cursorStart, int cursorEnd) {
+    }
+
+    public record Inspection(boolean found, Map<String, Object> data) {
+    }
+
     public record LoginRequest(String username, String password) {
     }
 

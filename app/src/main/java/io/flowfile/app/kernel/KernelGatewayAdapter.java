@@ -150,7 +150,7 @@ public final class KernelGatewayAdapter implements KernelGateway {
         context.put("exchange_dir", call.area().kernelDirectory());
         context.put("flow_registered", registered.isPresent());
         context.put("flow_version", registered.map(RunRecord::flowVersion).orElse(null));
-        context.put("interactive", false);
+        context.put("interactive", call.interactive());
         String code = "import flowfile._kernel as _fk; _fk.run_cell_b64(\"" + base64(JSON.writeValueAsString(context))
                 + "\", \"" + base64(call.cells().get(index)) + "\", " + index + ")";
         // No stop_on_error: cells are awaited one by one, and an interrupted cell must not make the

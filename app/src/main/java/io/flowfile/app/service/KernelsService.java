@@ -197,6 +197,17 @@ public class KernelsService {
         return get(user, id);
     }
 
+    /** The client of a running kernel (a 409 naming its state when it does not run). */
+    public io.flowfile.kernel.client.KernelClient client(String id) {
+        KernelInfo info = plane().manager().info(id).orElseThrow(() -> new ApiException(ServerErrorCode.KERNEL_NOT_FOUND,
+                "kernel '" + id + "' not found"));
+        if (info.state() != KernelState.READY && info.state() != KernelState.EXECUTING) {
+            throw new ApiException(ServerErrorCode.CONFLICT, "kernel '" + id + "' is " + info.state().name().toLowerCase(Locale.ROOT)
+                    + ": start it first");
+        }
+        return plane().manager().client(id);
+    }
+
     /** The running kernel's connection file, for its owner only (an admin does not get another user's key). */
     public Connection connection(UserRecord user, String id) {
         KernelInfo info = info(user, id);

@@ -182,6 +182,56 @@ public class RunsService {
         live.events().append(RunEvents.name(event), RunEvents.data(event));
     }
 
+    /** Starts a cell of a code node (the notebook editor): a run of the node's upstream, then the cell. */
+    LiveRun startCell(UserRecord user, UUID draftId, CellsService.CodeNode target, String code) {
+        if (stopping) {
+            throw new ApiException(ServerErrorCode.SERVER_STOPPING, "the server is stopping and takes no new runs");
+        }
+        String name = target.flow().document().name();
+        LiveRun run = new LiveRun(UUID.randomUUID(), user.username(), new LiveRun.Source.Draft(draftId, name), ExecutionMode.DEVELOPMENT,
+                Map.of(), "CELL", List.of(target.node().id()), config.server().runEvents());
+        runs.put(run.id(), run);
+        run.events().append("run", Map.of("state", "queued", "cell", true, "run", run.dto()));
+        executor().execute(() -> executeCell(run, target, code));
+        return run;
+    }
+
+    private void executeCell(LiveRun live, CellsService.CodeNode target, String code) {
+        LiveRun.State state = LiveRun.State.SUCCEEDED;
+        List<FlowError> errors = List.of();
+        try {
+            engine.executeCell(target.flow(), target.node().id(), code, event -> {
+                if (event instanceof NodeEvent.Output || event instanceof NodeEvent.Display || event instanceof NodeEvent.Exchanged
+                        || event.nodeId() == null || !event.nodeId().equals(target.node().id())) {
+                    live.events().append(RunEvents.name(event), RunEvents.data(event));
+                }
+            }, live.id(), run -> {
+                if (!live.attach(run)) {
+                    run.cancel();
+                }
+                live.events().append("run", Map.of("state", "running"));
+            });
+        } catch (InterruptedException e) {
+            state = LiveRun.State.CANCELLED;
+        } catch (FlowException e) {
+            state = LiveRun.State.FAILED;
+            errors = e.problems().stream().map(problem -> new FlowError(problem.nodeId(), problem.code(), problem.message())).toList();
+        } catch (Exception e) {
+            state = live.cancelReason().isPresent() ? LiveRun.State.CANCELLED : LiveRun.State.FAILED;
+            io.flowfile.node.ErrorCode errorCode = e instanceof io.flowfile.node.NodeException node ? node.code() : EngineErrorCode.NODE_FAILED;
+            errors = List.of(new FlowError(target.node().id(), errorCode, String.valueOf(e.getMessage())));
+        }
+        live.finish(state, errors);
+        Map<String, Object> end = new java.util.LinkedHashMap<>();
+        end.put("state", state.name().toLowerCase(Locale.ROOT));
+        live.cancelReason().ifPresent(reason -> end.put("reason", reason));
+        end.put("run", live.summary());
+        live.publish();
+        live.events().append("end", end);
+        live.events().close();
+        retire(live.id());
+    }
+
     /** Keeps at most the configured number of finished runs in memory (oldest go first). */
     private synchronized void retire(UUID id) {
         finishedOrder.addLast(id);

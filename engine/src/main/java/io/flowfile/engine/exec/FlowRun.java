@@ -73,6 +73,11 @@ public final class FlowRun implements AutoCloseable {
         return id;
     }
 
+    /** A flow's identity on a kernel: its namespace there and the scope of its artifacts. */
+    public static String flowId(io.flowfile.engine.validate.ValidatedFlow flow) {
+        return StageRunner.flowId(flow);
+    }
+
     /** Runs every stage; returns when all have finished, failed, been skipped or been cancelled. */
     public RunResult execute() {
         Instant start = Instant.now();
@@ -231,6 +236,39 @@ public final class FlowRun implements AutoCloseable {
             outcomes.put(event.nodeId(), event);
         }
         listener.onEvent(event);
+    }
+
+    /**
+     * After {@link #execute()} materialised a code node's inputs, runs {@code code} as a cell of that
+     * node on its kernel, interactively (the notebook editor); {@link #cancel()} interrupts it.
+     * What the cell prints and displays arrives as the run's events.
+     *
+     * @throws Exception the node's error (the cell raised: its traceback; the kernel is unavailable; ...)
+     */
+    public void executeCell(String nodeId, String code) throws Exception {
+        PlannedNode node = nodes.get(nodeId);
+        if (node == null || !(node.plan() instanceof io.flowfile.node.NodePlan.ScriptPlan)) {
+            throw new IllegalArgumentException("node '" + nodeId + "' is not a code node of this run");
+        }
+        synchronized (waitingOnKernels) {
+            if (cancelled) {
+                throw new InterruptedException("the run was cancelled");
+            }
+            waitingOnKernels.add(Thread.currentThread());
+        }
+        try (Connection connection = duckDb.connect()) {
+            runner.cell(node, code, connection, relation -> {
+                String source = sources.get(relation);
+                if (source == null) {
+                    throw new IllegalStateException(relation + " was not materialised by run " + id);
+                }
+                return source;
+            });
+        } finally {
+            synchronized (waitingOnKernels) {
+                waitingOnKernels.remove(Thread.currentThread());
+            }
+        }
     }
 
     /** Stops the run: running statements are interrupted, stages not started are cancelled. */

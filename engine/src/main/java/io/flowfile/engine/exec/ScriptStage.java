@@ -98,6 +98,36 @@ final class ScriptStage {
         }
     }
 
+    /**
+     * Runs one cell of a code node interactively (the notebook editor): its inputs written from the
+     * relations {@code source} names, the cell run in the flow's namespace with {@code interactive}
+     * set; what it publishes is not taken.
+     */
+    void cell(PlannedNode node, String code, Connection connection, Function<RelationId, String> source) throws Exception {
+        NodePlan.ScriptPlan plan = (NodePlan.ScriptPlan) node.plan();
+        KernelGateway kernels = scripts.kernels().orElseThrow(() -> new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE,
+                "node '" + node.id() + "' needs kernel '" + plan.kernelId() + "', and this engine runs without kernels"));
+        KernelGateway.ExchangeArea area = kernels.openExchange(plan.kernelId(), runId, node.id());
+        Exception failure = null;
+        try {
+            Map<String, List<String>> inputs = writeInputs(node, connection, source, area);
+            kernels.run(new KernelGateway.ScriptCall(plan.kernelId(), flowId, runId, node.id(), List.of(code), inputs,
+                    plan.outputs(), area, true, true), listener(node.id()));
+        } catch (Exception e) {
+            failure = e;
+            throw e;
+        } finally {
+            try {
+                kernels.closeExchange(area);
+            } catch (Exception e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
     private Map<String, List<String>> writeInputs(PlannedNode node, Connection connection, Function<RelationId, String> source,
                                                   KernelGateway.ExchangeArea area) throws Exception {
         Map<String, List<String>> inputs = new LinkedHashMap<>();

@@ -330,4 +330,9 @@ final class StageRunner {
                 ? " (in the statement that computes " + String.join(", ", stage.nodes()) + ")" : "";
         return new FlowError(stage.root().id(), code, message + fused);
     }
+
+    /** Runs a cell of a code node interactively ({@link ScriptStage#cell}). */
+    void cell(PlannedNode node, String code, Connection connection, java.util.function.Function<RelationId, String> source) throws Exception {
+        scripts.cell(node, code, connection, source);
+    }
 }

@@ -60,9 +60,18 @@ public interface KernelGateway {
      * @param inputs      input name → the kernel's paths of its Arrow IPC files
      * @param outputs     the output names the code may publish (into {@code area.outputs()})
      * @param startKernel start the kernel if it is stopped
+     * @param interactive a cell run from the notebook editor, not a run of the flow: what the code
+     *                    publishes is not taken, and global artifacts cannot be published
      */
     record ScriptCall(String kernelId, String flowId, String runId, String nodeId, List<String> cells,
-                      Map<String, List<String>> inputs, List<String> outputs, ExchangeArea area, boolean startKernel) {
+                      Map<String, List<String>> inputs, List<String> outputs, ExchangeArea area, boolean startKernel,
+                      boolean interactive) {
+        /** A call of a flow's run. */
+        public ScriptCall(String kernelId, String flowId, String runId, String nodeId, List<String> cells,
+                          Map<String, List<String>> inputs, List<String> outputs, ExchangeArea area, boolean startKernel) {
+            this(kernelId, flowId, runId, nodeId, cells, inputs, outputs, area, startKernel, false);
+        }
+
         public ScriptCall {
             Objects.requireNonNull(kernelId, "kernelId is null");
             Objects.requireNonNull(flowId, "flowId is null");
