@@ -22,6 +22,10 @@ public final class Main {
 
     public static void main(String[] args) {
         java.nio.file.Path dataDirectory = EngineOptions.dataDirectory(args).toAbsolutePath();
+        if (java.nio.file.Files.exists(dataDirectory) && !java.nio.file.Files.isDirectory(dataDirectory)) {
+            System.err.println("flowfile: the data directory " + dataDirectory + " is a file, not a directory (--data-dir or $FLOWFILE_DATA_DIR)");
+            System.exit(2);
+        }
         if (QuickCommands.handles(args, dataDirectory)) {
             System.exit(FlowfileCommand.commandLine().execute(args));
         }

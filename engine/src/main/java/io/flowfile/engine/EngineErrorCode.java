@@ -21,6 +21,8 @@ public enum EngineErrorCode implements ErrorCode {
     SCHEMA_UNKNOWN(212, ErrorType.USER_ERROR),
     /** An edit to a flow that cannot apply to it (unknown node, duplicate id or edge, ...). */
     INVALID_EDIT(213, ErrorType.USER_ERROR),
+    /** Two output nodes of one flow write the same file. */
+    DUPLICATE_OUTPUT(214, ErrorType.USER_ERROR),
     OUT_OF_MEMORY(251, ErrorType.INSUFFICIENT_RESOURCES),
     /** The run itself broke (not one of its nodes): a bug of the engine. */
     RUN_CRASHED(290, ErrorType.INTERNAL_ERROR);

@@ -62,10 +62,10 @@ public final class FlowEngine implements AutoCloseable {
         this.cache = new ResultCache(cacheDirectory, config.cacheMaxBytes());
         ScriptSchemas scriptSchemas = ScriptSchemas.onDisk(config.dataDirectory().resolve("schemas"));
         this.scripts = new ScriptSupport(kernels, scriptSchemas, new ArrowExchange());
-        this.validator = new FlowValidator(registry, settingsCodec, duckDb, kernels, scriptSchemas);
+        this.validator = new FlowValidator(registry, settingsCodec, duckDb, kernels, scriptSchemas, config.fileRoots());
         var counter = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
-            Thread thread = new Thread(runnable, "flowfile-stage-" + counter.incrementAndGet());
+            Thread thread = new Thread(null, runnable, "flowfile-stage-" + counter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });

@@ -10,6 +10,6 @@ import picocli.CommandLine.Option;
  */
 public final class DataDirectoryOption {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.DataDirectory.class, description = "The data directory (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
     Path dataDirectory;
 }

@@ -9,17 +9,20 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that start an engine. */
 public final class EngineOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.DataDirectory.class,
             description = "Where the result cache and spill files live (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
     Path dataDirectory;
 
-    @Option(names = "--threads", paramLabel = "N", description = "DuckDB threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class,
+            description = "DuckDB threads, 1 to 4096 (default: all cores).")
     Integer threads;
 
-    @Option(names = "--memory-limit", paramLabel = "SIZE", description = "DuckDB memory limit, e.g. 8GB (default: 60%% of RAM).")
+    @Option(names = "--memory-limit", paramLabel = "SIZE", converter = Converters.MemoryLimit.class,
+            description = "DuckDB memory limit, e.g. 512MB, 1.5GB or 8GiB (default: 60%% of RAM).")
     String memoryLimit;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Independent branches run at once (default: 2).")
+    @Option(names = "--parallelism", paramLabel = "N", converter = Converters.Parallelism.class,
+            description = "Independent branches run at once, 1 to 64 (default: 2).")
     Integer parallelism;
 
     public Path dataDirectory() {
@@ -54,7 +57,12 @@ public final class EngineOptions {
     }
 
     public EngineConfig config() {
-        EngineConfig defaults = EngineConfig.defaults(dataDirectory());
+        Path directory = dataDirectory();
+        if (java.nio.file.Files.exists(directory) && !java.nio.file.Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("the data directory " + directory + " is a file; give a directory with --data-dir"
+                    + " or FLOWFILE_DATA_DIR (it is made when missing)");
+        }
+        EngineConfig defaults = EngineConfig.defaults(directory);
         return new EngineConfig(defaults.dataDirectory(),
                 threads != null ? threads : defaults.duckDbThreads(),
                 parallelism != null ? parallelism : defaults.parallelism(),

@@ -25,7 +25,8 @@ public final class PreviewCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NODE[.PORT]", description = "The node (and port, if not main) to preview.")
     String node;
 
-    @Option(names = {"-n", "--rows"}, defaultValue = "20", description = "How many rows (default: 20).")
+    @Option(names = {"-n", "--rows"}, defaultValue = "20", converter = Converters.Rows.class,
+            description = "How many rows, 0 to 1000000 (default: 20).")
     int rows;
 
     @Mixin

@@ -33,9 +33,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Print the plan and its SQL instead of running.")
     boolean explain;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "performance",
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "performance", converter = Converters.Mode.class,
             description = "performance (fuse nodes into few statements; default) or development (materialise and cache every node).")
-    String mode;
+    ExecutionMode executionMode;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,6 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ExecutionMode executionMode = Modes.parse(mode);
         try (var kernels = engineOptions.kernels(); FlowEngine engine = engineOptions.start(kernels)) {
             ValidatedFlow validated = flow.validate(engine);
             ExecutionPlan plan = engine.plan(validated, executionMode);
@@ -53,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
                 return 0;
             }
             out.printf("Running flow '%s' (%d nodes, %d statements, %s mode)%n", validated.document().name(),
-                    validated.nodes().size(), plan.stages().size(), mode);
+                    validated.nodes().size(), plan.stages().size(), executionMode.name().toLowerCase(java.util.Locale.ROOT));
             Optional<RunRecorder> recorder = recorder(validated, out);
             var printer = new ProgressPrinter(out, validated);
             RunListener listener = recorder.<RunListener>map(recording -> event -> {

@@ -194,6 +194,25 @@ class RunsResourceTest {
     }
 
     @Test
+    void pathsOutsideTheFileRootsAreRefusedBeforeAnythingReadsThem() throws Exception {
+        java.nio.file.Path link = roots.primary().resolve("outside-" + System.nanoTime());
+        java.nio.file.Files.createSymbolicLink(link, java.nio.file.Path.of("/etc"));
+        try {
+            for (String path : List.of("../../../../../../etc/passwd", "/etc/passwd", link.getFileName() + "/passwd", "/etc/*.conf")) {
+                String draft = user.request().body(Map.of("name", "escape-" + System.nanoTime())).post("/api/drafts").then().statusCode(201)
+                        .extract().path("id");
+                user.request().body(Map.of("revision", 1, "edits", List.of(Api.add("passwd", "read_csv", Map.of("path", path)))))
+                        .post("/api/drafts/" + draft + "/edits").then().statusCode(200)
+                        .body("problems[0].node", equalTo("passwd"))
+                        .body("problems[0].name", equalTo("PATH_NOT_ALLOWED"))
+                        .body("problems[0].message", org.hamcrest.Matchers.not(containsString("root:")));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(link);
+        }
+    }
+
+    @Test
     void userSqlReachesOnlyTheFileRoots() {
         String draft = user.request().body(Map.of("name", "escape")).post("/api/drafts").then().statusCode(201).extract().path("id");
         user.request().body(Map.of("revision", 1, "edits", List.of(Api.add("passwd", "read_csv", Map.of("path", "/etc/passwd")))))

@@ -136,4 +136,54 @@ class FlowfileCommandTest {
         assertThat(flowfile("format", EXAMPLES.resolve("sales/sales-report.yaml").toString(), "-o", json.toString()).exitCode()).isZero();
         assertThat(flowfile("format", json.toString(), "--to", "yaml").out()).isEqualTo(yaml.out());
     }
+
+    private static void refusedNaming(Outcome outcome, String... parts) {
+        assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(FlowfileCommand.INVALID);
+        assertThat(outcome.err()).contains(parts).doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void engineOptionsOutOfRangeOrOfTheWrongKindAreRefusedNamingTheOption() {
+        String flow = EXAMPLES.resolve("sales/sales-report.yaml").toString();
+        refusedNaming(flowfile("validate", flow, "--threads", "0"), "--threads", "0");
+        refusedNaming(flowfile("validate", flow, "--threads", "many"), "--threads", "many");
+        refusedNaming(flowfile("validate", flow, "--threads", "-3"), "--threads");
+        refusedNaming(flowfile("validate", flow, "--parallelism", "0"), "--parallelism", "1", "64");
+        refusedNaming(flowfile("validate", flow, "--parallelism", "1000"), "--parallelism", "1000");
+        refusedNaming(flowfile("validate", flow, "--memory-limit", "lots"), "--memory-limit", "lots");
+        refusedNaming(flowfile("validate", flow, "--memory-limit", "-4GB"), "--memory-limit");
+        refusedNaming(flowfile("run", flow, "--mode", "fast"), "--mode", "fast", "performance", "development");
+        assertThat(flowfile("validate", flow, "--threads", "2", "--parallelism", "3", "--memory-limit", "1.5GB").exitCode()).isZero();
+    }
+
+    @Test
+    void aPreviewRowCountOutOfRangeIsRefused() {
+        String flow = EXAMPLES.resolve("sales/sales-report.yaml").toString();
+        refusedNaming(flowfile("preview", flow, "shipped", "-n", "-1"), "--rows", "-1");
+        refusedNaming(flowfile("preview", flow, "shipped", "--rows", "ten"), "--rows", "ten");
+    }
+
+    @Test
+    void anUnknownOutputFormatOrAMissingOutputDirectoryIsRefused() {
+        String flow = EXAMPLES.resolve("sales/sales-report.yaml").toString();
+        refusedNaming(flowfile("format", flow, "--to", "xml"), "--to", "xml", "json", "yaml");
+        Path missing = dir.resolve("no/such/dir/flow.yaml");
+        refusedNaming(flowfile("format", flow, "-o", missing.toString()), missing.getParent().toString());
+        assertThat(missing.getParent()).doesNotExist();
+        refusedNaming(flowfile("format", flow, "-o", dir.resolve("flow.xml").toString()), "flow.xml", ".json", ".yaml");
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        Outcome run = Cli.run(file, "validate", EXAMPLES.resolve("sales/sales-report.yaml").toString());
+        refusedNaming(run, "--data-dir", file.toString());
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void aFlowFileThatDoesNotExistOrIsADirectoryIsRefused() {
+        refusedNaming(flowfile("run", dir.resolve("missing.yaml").toString()), "missing.yaml");
+        refusedNaming(flowfile("validate", dir.toString()), dir.toString());
+    }
 }

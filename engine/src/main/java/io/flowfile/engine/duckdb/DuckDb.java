@@ -47,6 +47,14 @@ public final class DuckDb implements AutoCloseable {
         }
     }
 
+    /**
+     * The stack of every thread that runs DuckDB statements for the engine (binding and stages).
+     * DuckDB binds and plans by recursion, one level per nested expression or subquery; on an
+     * ordinary 1 MB thread stack a statement well inside DuckDB's own depth limit can overflow the
+     * stack and end the process. With this much, DuckDB's limit is reached first.
+     */
+    public static final long THREAD_STACK_BYTES = 64L * 1024 * 1024;
+
     /** Stand-in tables hold no rows; past this many schemas they are all dropped and made again on demand. */
     private static final int MAX_STAND_INS = 2_000;
 
@@ -121,6 +129,14 @@ public final class DuckDb implements AutoCloseable {
      */
     public Schema describe(String query) throws SQLException {
         return binder.describe(query);
+    }
+
+    /**
+     * DuckDB's parse tree of {@code sql} as JSON text ({@code json_serialize_sql}): nothing is bound
+     * or run, so any text may be given. See {@link SqlShape}.
+     */
+    public String parse(String sql) throws SQLException {
+        return binder.parse(sql);
     }
 
     /** Binds several queries, cheaper than one by one ({@link Binder#describeAll}). */

@@ -4,6 +4,7 @@ import static io.flowfile.engine.EngineErrorCode.DUPLICATE_NODE_ID;
 import static io.flowfile.engine.EngineErrorCode.MALFORMED_DOCUMENT;
 import static io.flowfile.engine.EngineErrorCode.UNSUPPORTED_FORMAT_VERSION;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.flowfile.engine.FlowException;
 import io.flowfile.engine.Problem;
+import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,17 +40,31 @@ public final class FlowCodec {
     private static final Set<String> DOCUMENT_KEYS = Set.of("flowfile", "name", "description", "parameters", "nodes", "edges");
     private static final Set<String> NODE_KEYS = Set.of("id", "type", "label", "position", "cache", "settings");
     private static final Set<String> EDGE_KEYS = Set.of("from", "to");
+    /** The largest flow document read, in characters. */
+    public static final int MAX_DOCUMENT_CHARACTERS = 64 * 1024 * 1024;
 
     private final ObjectMapper json = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
-    private final ObjectMapper yaml = YAMLMapper.builder(YAMLFactory.builder()
+    private final ObjectMapper yaml = YAMLMapper.builder(new YamlFactory(YAMLFactory.builder()
+                    .loaderOptions(loaderOptions())
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                    .build())
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES)))
             .build();
+
+    /**
+     * What the YAML parser accepts: documents up to 64 MB (SnakeYAML's default is 3 MB). Aliases are
+     * resolved, and their expansion capped, by {@link TreeReader}, since Jackson's parser hands them
+     * over unresolved.
+     */
+    private static LoaderOptions loaderOptions() {
+        var options = new LoaderOptions();
+        options.setCodePointLimit(MAX_DOCUMENT_CHARACTERS);
+        options.setAllowDuplicateKeys(false);
+        return options;
+    }
 
     public FlowDocument read(Path path) {
         String text;
@@ -62,12 +78,14 @@ public final class FlowCodec {
 
     public FlowDocument read(String text, FlowFormat format) {
         JsonNode tree;
-        try {
-            tree = mapper(format).readTree(text);
+        try (JsonParser parser = mapper(format).createParser(text)) {
+            tree = new TreeReader(parser).read();
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new FlowException(MALFORMED_DOCUMENT, "not valid " + format + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new FlowException(MALFORMED_DOCUMENT, "cannot read the " + format + " document: " + e.getMessage());
         }
         return fromTree(tree);
     }
@@ -148,7 +166,7 @@ public final class FlowCodec {
         }
         unknownKeys(root, DOCUMENT_KEYS, "", problems);
         JsonNode version = root.get("flowfile");
-        if (version == null || !version.canConvertToInt()) {
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()) {
             problems.add(Problem.ofDocument("flowfile", MALFORMED_DOCUMENT,
                     "the format version 'flowfile' is required and must be a whole number (current: " + FlowDocument.FORMAT_VERSION + ")"));
         } else if (version.asInt() != FlowDocument.FORMAT_VERSION) {

@@ -68,12 +68,14 @@ public final class FlowEditCodec {
     public List<FlowEdit> read(String text) {
         requireNonNull(text, "text is null");
         JsonNode tree;
-        try {
-            tree = json.readTree(text);
+        try (var parser = json.createParser(text)) {
+            tree = new TreeReader(parser).read();
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             throw new FlowException(MALFORMED_DOCUMENT, "edits are not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new FlowException(MALFORMED_DOCUMENT, "cannot read the edits: " + e.getMessage());
         }
         return fromTree(tree);
     }

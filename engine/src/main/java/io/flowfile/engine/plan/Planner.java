@@ -6,6 +6,7 @@ import io.flowfile.engine.validate.PlannedNode;
 import io.flowfile.engine.validate.RelationId;
 import io.flowfile.engine.validate.ValidatedFlow;
 import io.flowfile.node.NodePlan;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,9 +20,18 @@ import java.util.Set;
  * Turns a validated flow into stages. A relation is materialised when it must be: in development
  * mode always; otherwise when its node is marked {@code cache}, when it is a preview target, when
  * it has no consumer or more than one, and when its node loads its own table. Every other relation
- * has exactly one consumer and is fused into that consumer's statement as a CTE.
+ * has exactly one consumer and is fused into that consumer's statement as a CTE, unless the chain
+ * fused into one statement would grow longer than {@link #MAX_FUSED_DEPTH}: DuckDB binds a statement
+ * by recursing once per nested relation, so a chain of thousands of nodes is cut into statements of
+ * at most that many relations.
  */
 public final class Planner {
+
+    /**
+     * The longest chain of relations one statement computes. DuckDB refuses a statement nested
+     * deeper than its expression depth limit (1000), and nodes nest a few levels each.
+     */
+    public static final int MAX_FUSED_DEPTH = 64;
 
     /**
      * @param targets relations to materialise (previews); when not empty, only what they need is
@@ -91,6 +101,8 @@ public final class Planner {
          * a function of its settings and inputs (randomness, time, its kernel's state).
          */
         private final Set<String> afterScript = new HashSet<>();
+        /** Relations materialised only because fusing them would make a statement too deep. */
+        private final Set<RelationId> tooDeep = new HashSet<>();
 
         Builder(Map<String, PlannedNode> nodes, ExecutionMode mode, Set<RelationId> targets, Map<RelationId, Integer> consumers,
                 Set<String> needed) {
@@ -105,6 +117,39 @@ public final class Planner {
                 }
                 if (script || node.upstream().stream().anyMatch(relation -> afterScript.contains(relation.node()))) {
                     afterScript.add(node.id());
+                }
+            }
+            limitDepth(needed);
+        }
+
+        /**
+         * Marks the relations that must be materialised to keep each statement at most
+         * {@link #MAX_FUSED_DEPTH} relations deep: in topological order, a relation that would be
+         * fused is materialised instead when the fused chain ending in it reaches that depth.
+         */
+        private void limitDepth(Set<String> needed) {
+            var depth = new HashMap<RelationId, Integer>(); // relations that are fused: the length of the chain ending in them
+            for (String id : needed) {
+                PlannedNode node = nodes.get(id);
+                if (!(node.plan() instanceof NodePlan.QueryPlan)) {
+                    continue;
+                }
+                int upstream = 0;
+                for (RelationId relation : node.upstream()) {
+                    upstream = Math.max(upstream, depth.getOrDefault(relation, 0));
+                }
+                boolean leaf = node.outputs().keySet().stream()
+                        .noneMatch(port -> consumers.containsKey(new RelationId(node.id(), port)));
+                for (String port : node.outputs().keySet()) {
+                    var relation = new RelationId(node.id(), port);
+                    if (materialised(node, relation, leaf)) {
+                        continue;
+                    }
+                    if (upstream + 1 >= MAX_FUSED_DEPTH) {
+                        tooDeep.add(relation);
+                    } else {
+                        depth.put(relation, upstream + 1);
+                    }
                 }
             }
         }
@@ -132,7 +177,7 @@ public final class Planner {
         }
 
         private boolean materialised(PlannedNode node, RelationId relation, boolean leaf) {
-            if (node.plan() instanceof NodePlan.TablePlan || scriptInputs.contains(relation)) {
+            if (node.plan() instanceof NodePlan.TablePlan || scriptInputs.contains(relation) || tooDeep.contains(relation)) {
                 return true;
             }
             int count = consumers.getOrDefault(relation, 0);
@@ -183,21 +228,36 @@ public final class Planner {
             }
         }
 
-        /** Post-order walk up the fused chain, stopping at materialised relations. */
-        private void collect(RelationId relation, List<RelationId> fused, Set<RelationId> inputs, Set<String> stageNodes) {
-            if (producers.containsKey(relation)) {
-                inputs.add(relation);
-                return;
+        /** Post-order walk up the fused chain, stopping at materialised relations; without recursion. */
+        private void collect(RelationId start, List<RelationId> fused, Set<RelationId> inputs, Set<String> stageNodes) {
+            record Step(RelationId relation, boolean expanded) {
             }
-            if (fused.contains(relation)) {
-                return;
+            var done = new HashSet<>(fused);
+            var steps = new ArrayDeque<Step>();
+            steps.push(new Step(start, false));
+            while (!steps.isEmpty()) {
+                Step step = steps.pop();
+                RelationId relation = step.relation();
+                if (step.expanded()) {
+                    if (done.add(relation)) {
+                        fused.add(relation);
+                        stageNodes.add(relation.node());
+                    }
+                    continue;
+                }
+                if (producers.containsKey(relation)) {
+                    inputs.add(relation);
+                    continue;
+                }
+                if (done.contains(relation)) {
+                    continue;
+                }
+                steps.push(new Step(relation, true));
+                List<RelationId> upstream = nodes.get(relation.node()).upstream();
+                for (int i = upstream.size() - 1; i >= 0; i--) {
+                    steps.push(new Step(upstream.get(i), false));
+                }
             }
-            PlannedNode node = nodes.get(relation.node());
-            for (RelationId upstream : node.upstream()) {
-                collect(upstream, fused, inputs, stageNodes);
-            }
-            fused.add(relation);
-            stageNodes.add(node.id());
         }
     }
 }

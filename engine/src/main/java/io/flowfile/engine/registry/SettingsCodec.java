@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * Binds settings JSON to settings records and back. Setting names are snake_case ({@code skipRows}
- * is written {@code skip_rows}); enum constants are written in lower case and read in any case;
- * unknown settings are refused.
+ * is written {@code skip_rows}); enum constants are written in lower case and read in any case, never
+ * from a number; a whole number is never read from a fraction; unknown settings are refused.
  */
 public final class SettingsCodec {
 
@@ -44,6 +44,8 @@ public final class SettingsCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

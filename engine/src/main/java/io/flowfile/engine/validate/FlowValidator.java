@@ -10,6 +10,7 @@ import io.flowfile.engine.Problem;
 import io.flowfile.engine.duckdb.BindBatcher;
 import io.flowfile.engine.duckdb.BindCache;
 import io.flowfile.engine.duckdb.DuckDb;
+import io.flowfile.engine.duckdb.SqlShape;
 import io.flowfile.engine.flow.FlowDocument;
 import io.flowfile.engine.flow.FlowNode;
 import io.flowfile.engine.registry.NodeRegistry;
@@ -39,9 +40,11 @@ import java.util.Objects;
 public final class FlowValidator {
 
     private final NodeRegistry registry;
+    private final java.util.Optional<List<Path>> fileRoots;
     private final SettingsCodec codec;
     private final BindBatcher batcher;
     private final BindCache binder;
+    private final SqlShape sqlShape;
     private final java.util.Optional<io.flowfile.node.KernelGateway> kernels;
     private final ScriptSchemas scriptSchemas;
 
@@ -51,10 +54,19 @@ public final class FlowValidator {
 
     public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb,
                          java.util.Optional<io.flowfile.node.KernelGateway> kernels, ScriptSchemas scriptSchemas) {
+        this(registry, codec, duckDb, kernels, scriptSchemas, java.util.Optional.empty());
+    }
+
+    /** @param fileRoots when present, the only directories a node's paths may name (the server's file roots) */
+    public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb,
+                         java.util.Optional<io.flowfile.node.KernelGateway> kernels, ScriptSchemas scriptSchemas,
+                         java.util.Optional<List<Path>> fileRoots) {
+        this.fileRoots = Objects.requireNonNull(fileRoots, "fileRoots is null");
         this.registry = Objects.requireNonNull(registry, "registry is null");
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.batcher = new BindBatcher(Objects.requireNonNull(duckDb, "duckDb is null"));
         this.binder = new BindCache(duckDb, batcher, 10_000);
+        this.sqlShape = new SqlShape(duckDb);
         this.kernels = Objects.requireNonNull(kernels, "kernels is null");
         this.scriptSchemas = Objects.requireNonNull(scriptSchemas, "scriptSchemas is null");
     }
@@ -116,7 +128,23 @@ public final class FlowValidator {
                 ordered.add(planned.get(id));
             }
         }
+        duplicateOutputs(ordered, problems);
         return new ValidatedFlow(document, baseDir, parameters, List.copyOf(ordered), problems);
+    }
+
+    /** A problem for each output node that writes a file an earlier output node of the flow writes too. */
+    private static void duplicateOutputs(List<PlannedNode> nodes, List<Problem> problems) {
+        var writers = new HashMap<Path, String>();
+        for (PlannedNode node : nodes) {
+            if (node.plan() instanceof NodePlan.SinkPlan sink) {
+                Path target = sink.target().toAbsolutePath().normalize();
+                String first = writers.putIfAbsent(target, node.id());
+                if (first != null) {
+                    problems.add(new Problem(node.id(), "settings.path", EngineErrorCode.DUPLICATE_OUTPUT, "nodes '" + first
+                            + "' and '" + node.id() + "' both write " + target + "; each output of a flow needs a file of its own"));
+                }
+            }
+        }
     }
 
     /**
@@ -176,14 +204,27 @@ public final class FlowValidator {
             return null;
         }
         int before = problems.size();
-        JsonNode settings = Parameters.substitute(node.settings(), parameters, "", (path, name) ->
+        JsonNode settings = Parameters.substitute(node.settings(), parameters, SqlTexts.of(type.settingsType()), new Parameters.Problems() {
+            @Override
+            public void unknown(String path, String name) {
                 problems.add(new Problem(node.id(), "settings." + path, UNKNOWN_PARAMETER, "parameter '${" + name
-                        + "}' is not defined; " + Parameters.list(parameters))));
+                        + "}' is not defined; " + Parameters.list(parameters)));
+            }
+
+            @Override
+            public void refused(String path, String message) {
+                problems.add(new Problem(node.id(), "settings." + path, NodeErrorCode.INVALID_SETTING, message));
+            }
+        });
         SettingsCodec.Binding<? extends Record> binding = codec.bind(settings, type.settingsType());
         for (SettingsCodec.SettingProblem problem : binding.problems()) {
             problems.add(new Problem(node.id(), problem.path().isEmpty() ? "settings" : "settings." + problem.path(),
                     NodeErrorCode.INVALID_SETTING, problem.message()));
         }
+        if (problems.size() > before) {
+            return null;
+        }
+        SqlTexts.check(node.id(), binding.settings(), sqlShape, problems);
         if (problems.size() > before) {
             return null;
         }
@@ -218,7 +259,7 @@ public final class FlowValidator {
             }
             connected.put(entry.getKey(), list);
         }
-        var context = new NodePlanContext(node.node().id(), connected, binder, baseDir, kernels);
+        var context = new NodePlanContext(node.node().id(), connected, binder, baseDir, kernels, fileRoots);
         try {
             NodePlan plan = planWith(node.type(), node.settings(), context);
             if (context.hasProblems()) {

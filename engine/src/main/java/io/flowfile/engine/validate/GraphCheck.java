@@ -13,16 +13,22 @@ import io.flowfile.node.InputPort;
 import io.flowfile.node.Ports;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks the edges of a flow against the nodes' ports, finds cycles and orders the nodes. Nodes
  * whose ports are unknown (unknown type, invalid settings for dynamic ports) are skipped.
  */
 final class GraphCheck {
+
+    /** The nodes of a cycle a message names, at most. */
+    private static final int MAX_NAMED = 50;
 
     /** Valid edges into each node, by input port, in document order. */
     private final Map<String, Map<String, List<RelationId>>> inputs = new HashMap<>();
@@ -139,19 +145,21 @@ final class GraphCheck {
             }
         }
         if (ordered.size() < nodes.size()) {
-            reportCycles(nodes.stream().filter(node -> !ordered.contains(node)).toList());
+            var done = new HashSet<>(ordered);
+            reportCycles(nodes.stream().filter(node -> !done.contains(node)).toList());
         }
         return ordered;
     }
 
     /** Tarjan's strongly connected components over the nodes Kahn could not order. */
     private void reportCycles(List<String> remaining) {
-        var tarjan = new Tarjan(remaining, downstream);
-        for (List<String> component : tarjan.components()) {
+        for (List<String> component : Tarjan.components(remaining, downstream)) {
             boolean selfLoop = component.size() == 1
                     && downstream.getOrDefault(component.getFirst(), List.of()).contains(component.getFirst());
             if (component.size() > 1 || selfLoop) {
-                String cycle = String.join(" -> ", component) + " -> " + component.getFirst();
+                String cycle = component.size() <= MAX_NAMED ? String.join(" -> ", component)
+                        : String.join(" -> ", component.subList(0, MAX_NAMED)) + " -> ... (" + component.size() + " nodes in all)";
+                cycle += " -> " + component.getFirst();
                 problems.add(new Problem(component.getFirst(), null, CYCLE, "the flow has a cycle: " + cycle
                         + "; a flow must be a directed acyclic graph"));
             }
@@ -162,54 +170,83 @@ final class GraphCheck {
         return names.isEmpty() ? "(none)" : String.join(", ", names);
     }
 
-    /** Strongly connected components, each in the order of a path through it. */
+    /**
+     * Strongly connected components, each in the order of a path through it: Tarjan's algorithm
+     * with an explicit stack of the nodes being visited and where each is in its list of
+     * successors, so a cycle of any length is found without recursion.
+     */
     private static final class Tarjan {
-        private final Map<String, List<String>> edges;
-        private final List<String> nodes;
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Map<String, Integer> low = new HashMap<>();
-        private final ArrayDeque<String> stack = new ArrayDeque<>();
-        private final List<List<String>> components = new ArrayList<>();
 
-        Tarjan(List<String> nodes, Map<String, List<String>> edges) {
-            this.nodes = nodes;
-            this.edges = edges;
+        /** A node being visited, and the index of its next successor to look at. */
+        private static final class Visit {
+            final String node;
+            final List<String> successors;
+            int next;
+
+            Visit(String node, List<String> successors) {
+                this.node = node;
+                this.successors = successors;
+            }
         }
 
-        List<List<String>> components() {
-            for (String node : nodes) {
-                if (!index.containsKey(node)) {
-                    visit(node);
+        private Tarjan() {
+        }
+
+        static List<List<String>> components(List<String> nodes, Map<String, List<String>> edges) {
+            var among = new HashSet<>(nodes);
+            var index = new HashMap<String, Integer>();
+            var low = new HashMap<String, Integer>();
+            var stack = new ArrayDeque<String>();
+            var onStack = new HashSet<String>();
+            var components = new ArrayList<List<String>>();
+            for (String start : nodes) {
+                if (index.containsKey(start)) {
+                    continue;
+                }
+                var visits = new ArrayDeque<Visit>();
+                enter(start, edges, index, low, stack, onStack, visits);
+                while (!visits.isEmpty()) {
+                    Visit visit = visits.peek();
+                    if (visit.next < visit.successors.size()) {
+                        String successor = visit.successors.get(visit.next++);
+                        if (!among.contains(successor)) {
+                            continue;
+                        }
+                        if (!index.containsKey(successor)) {
+                            enter(successor, edges, index, low, stack, onStack, visits);
+                        } else if (onStack.contains(successor)) {
+                            low.put(visit.node, Math.min(low.get(visit.node), index.get(successor)));
+                        }
+                        continue;
+                    }
+                    visits.pop();
+                    if (!visits.isEmpty()) {
+                        String parent = visits.peek().node;
+                        low.put(parent, Math.min(low.get(parent), low.get(visit.node)));
+                    }
+                    if (low.get(visit.node).equals(index.get(visit.node))) {
+                        var component = new ArrayList<String>();
+                        String member;
+                        do {
+                            member = stack.pop();
+                            onStack.remove(member);
+                            component.add(member);
+                        } while (!member.equals(visit.node));
+                        Collections.reverse(component);
+                        components.add(component);
+                    }
                 }
             }
             return components;
         }
 
-        private void visit(String node) {
+        private static void enter(String node, Map<String, List<String>> edges, Map<String, Integer> index,
+                                  Map<String, Integer> low, ArrayDeque<String> stack, Set<String> onStack, ArrayDeque<Visit> visits) {
             index.put(node, index.size());
             low.put(node, index.get(node));
             stack.push(node);
-            for (String next : edges.getOrDefault(node, List.of())) {
-                if (!nodes.contains(next)) {
-                    continue;
-                }
-                if (!index.containsKey(next)) {
-                    visit(next);
-                    low.put(node, Math.min(low.get(node), low.get(next)));
-                } else if (stack.contains(next)) {
-                    low.put(node, Math.min(low.get(node), index.get(next)));
-                }
-            }
-            if (low.get(node).equals(index.get(node))) {
-                var component = new ArrayList<String>();
-                String member;
-                do {
-                    member = stack.pop();
-                    component.add(member);
-                } while (!member.equals(node));
-                java.util.Collections.reverse(component);
-                components.add(component);
-            }
+            onStack.add(node);
+            visits.push(new Visit(node, edges.getOrDefault(node, List.of())));
         }
     }
 }

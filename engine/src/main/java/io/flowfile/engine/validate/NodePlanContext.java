@@ -25,8 +25,17 @@ final class NodePlanContext implements PlanContext {
 
     private final java.util.Optional<KernelGateway> kernels;
 
+    /** When present, the only directories a path may name. */
+    private final java.util.Optional<List<Path>> roots;
+
     NodePlanContext(String nodeId, Map<String, List<Input>> inputs, BindCache binder, Path baseDir,
                     java.util.Optional<KernelGateway> kernels) {
+        this(nodeId, inputs, binder, baseDir, kernels, java.util.Optional.empty());
+    }
+
+    NodePlanContext(String nodeId, Map<String, List<Input>> inputs, BindCache binder, Path baseDir,
+                    java.util.Optional<KernelGateway> kernels, java.util.Optional<List<Path>> roots) {
+        this.roots = roots;
         this.nodeId = nodeId;
         this.inputs = inputs;
         this.binder = binder;
@@ -82,7 +91,13 @@ final class NodePlanContext implements PlanContext {
     @Override
     public Path resolve(String path) {
         Path candidate = Path.of(path);
-        return (candidate.isAbsolute() ? candidate : baseDir.resolve(candidate)).normalize();
+        Path resolved = (candidate.isAbsolute() ? candidate : baseDir.resolve(candidate)).normalize();
+        if (roots.isPresent() && !FileRootCheck.inside(resolved, roots.get())) {
+            throw new io.flowfile.node.NodeException(io.flowfile.node.NodeErrorCode.PATH_NOT_ALLOWED, "node '" + nodeId + "': path '"
+                    + path + "' is outside the directories this server may read and write (" + String.join(", ",
+                    roots.get().stream().map(Path::toString).toList()) + ")");
+        }
+        return resolved;
     }
 
     @Override

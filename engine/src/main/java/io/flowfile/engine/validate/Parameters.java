@@ -4,14 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowfile.node.SqlText;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Substitutes {@code ${name}} in every string of a settings tree; {@code $${} writes a literal {@code ${}. */
+/**
+ * Substitutes {@code ${name}} in every string of a settings tree; {@code $${} writes a literal {@code ${}.
+ * In a setting that is SQL text the value is quoted by where it stands ({@link SqlParameters}).
+ */
 final class Parameters {
+
+    /** What substitution found wrong, by setting path. */
+    interface Problems {
+        /** A reference to a parameter that is not defined. */
+        void unknown(String path, String name);
+
+        /** A value that cannot stand where its reference does. */
+        void refused(String path, String message);
+    }
 
     private static final Pattern REFERENCE = Pattern.compile("\\$(\\$?)\\{([A-Za-z0-9_-]*)}");
 
@@ -19,10 +32,38 @@ final class Parameters {
     }
 
     /**
-     * @param unknown called with the setting path and the parameter name of each reference to a
-     *                parameter that is not defined
+     * @param settings    a node's settings
+     * @param sqlSettings the top-level settings that are SQL text, by name
      */
-    static JsonNode substitute(JsonNode node, Map<String, String> values, String path, BiConsumer<String, String> unknown) {
+    static JsonNode substitute(JsonNode settings, Map<String, String> values, Map<String, SqlText.Kind> sqlSettings,
+                               Problems problems) {
+        if (!(settings instanceof ObjectNode object) || sqlSettings.isEmpty()) {
+            return substitute(settings, values, "", problems::unknown);
+        }
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        object.properties().forEach(entry -> {
+            String name = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (sqlSettings.containsKey(name) && value.isTextual()) {
+                result.put(name, SqlParameters.substitute(value.asText(), values, new SqlParameters.Problems() {
+                    @Override
+                    public void unknown(String parameter) {
+                        problems.unknown(name, parameter);
+                    }
+
+                    @Override
+                    public void refused(String message) {
+                        problems.refused(name, message);
+                    }
+                }));
+            } else {
+                result.set(name, substitute(value, values, name, problems::unknown));
+            }
+        });
+        return result;
+    }
+
+    private static JsonNode substitute(JsonNode node, Map<String, String> values, String path, BiConsumer<String, String> unknown) {
         if (node.isTextual()) {
             return JsonNodeFactory.instance.textNode(substitute(node.asText(), values, path, unknown));
         }

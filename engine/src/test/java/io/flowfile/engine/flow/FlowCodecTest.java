@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flowfile.engine.EngineErrorCode;
 import io.flowfile.engine.FlowException;
 import io.flowfile.engine.Problem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FlowCodecTest {
@@ -107,5 +108,126 @@ class FlowCodecTest {
         assertThatThrownBy(() -> codec.read("{\"flowfile\": 1,\n \"name\": }", FlowFormat.JSON))
                 .isInstanceOf(FlowException.class)
                 .hasMessageContaining("line 2");
+    }
+
+    private static FlowException refused(String text, FlowFormat format) {
+        try {
+            codec().read(text, format);
+        } catch (FlowException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + text);
+    }
+
+    private static FlowCodec codec() {
+        return new FlowCodec();
+    }
+
+    @Test
+    void aKeyGivenTwiceInYamlIsRefusedNamingItAndItsLine() {
+        FlowException inSettings = refused("""
+                flowfile: 1
+                name: twice
+                nodes:
+                  - id: a
+                    type: test_csv_sink
+                    settings:
+                      path: one.csv
+                      path: two.csv
+                edges: []
+                """, FlowFormat.YAML);
+        assertThat(inSettings.getMessage()).contains("'path'", "line 8");
+        FlowException inNode = refused("""
+                flowfile: 1
+                name: twice
+                nodes:
+                  - {id: a, type: test_table, type: test_query}
+                edges: []
+                """, FlowFormat.YAML);
+        assertThat(inNode.getMessage()).contains("'type'");
+        assertThat(refused("flowfile: 1\nname: a\nname: b\nnodes: []\n", FlowFormat.YAML).getMessage()).contains("'name'");
+    }
+
+    @Test
+    void aKeyGivenTwiceInJsonIsRefusedNamingIt() {
+        FlowException error = refused("""
+                {"flowfile": 1, "name": "twice", "edges": [],
+                 "nodes": [{"id": "a", "type": "test_csv_sink", "settings": {"path": "one.csv", "path": "two.csv"}}]}
+                """, FlowFormat.JSON);
+        assertThat(error.getMessage()).contains("'path'", "line 2");
+        assertThat(error.problems()).singleElement().satisfies(problem -> assertThat(problem.code()).isEqualTo(EngineErrorCode.MALFORMED_DOCUMENT));
+    }
+
+    @Test
+    void textAfterTheDocumentIsRefused() {
+        assertThat(refused("{\"flowfile\": 1, \"name\": \"a\", \"nodes\": []} trailing", FlowFormat.JSON).getMessage())
+                .contains("'trailing'");
+        assertThat(refused("{\"flowfile\": 1, \"name\": \"a\", \"nodes\": []} 42", FlowFormat.JSON).getMessage())
+                .contains("after the document");
+        assertThat(refused("{\"flowfile\": 1, \"name\": \"a\", \"nodes\": []}\n{\"flowfile\": 1}", FlowFormat.JSON).getMessage())
+                .contains("after the document");
+        assertThat(refused("flowfile: 1\nname: a\nnodes: []\n---\nflowfile: 1\n", FlowFormat.YAML).getMessage())
+                .contains("after the document");
+    }
+
+    @Test
+    void theFormatVersionIsAWholeNumber() {
+        for (String version : List.of("1.5", "1.0", "\"1\"", "true", "[1]")) {
+            FlowException error = refused("flowfile: " + version + "\nname: a\nnodes: []\n", FlowFormat.YAML);
+            assertThat(error.problems()).as(version).singleElement().satisfies(problem -> {
+                assertThat(problem.path()).isEqualTo("flowfile");
+                assertThat(problem.message()).contains("whole number");
+            });
+        }
+    }
+
+    @Test
+    void yamlAnchorsAndAliasesAreResolved() {
+        FlowDocument document = codec().read("""
+                flowfile: 1
+                name: aliases
+                parameters: {dir: &dir out}
+                nodes:
+                  - id: a
+                    type: test_csv_sink
+                    settings: &common
+                      path: &file orders.csv
+                      mode: overwrite
+                  - id: b
+                    type: test_csv_sink
+                    settings: *common
+                  - id: c
+                    type: test_csv_sink
+                    settings:
+                      <<: *common
+                      path: *dir
+                  - id: d
+                    type: test_csv_sink
+                    settings: {path: *file}
+                edges: []
+                """, FlowFormat.YAML);
+        assertThat(document.parameters()).containsEntry("dir", "out");
+        assertThat(document.nodes()).extracting(node -> node.settings().path("path").asText())
+                .containsExactly("orders.csv", "orders.csv", "out", "orders.csv");
+        assertThat(document.nodes().get(2).settings().path("mode").asText()).isEqualTo("overwrite");
+        assertThat(refused("flowfile: 1\nname: a\nnodes: [{id: a, type: t, settings: {path: *nowhere}}]\n", FlowFormat.YAML)
+                .getMessage()).contains("nowhere");
+    }
+
+    @Test
+    void anAliasExpansionBombFailsFast() {
+        var bomb = new StringBuilder("flowfile: 1\nname: bomb\nlevel0: &l0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 12; i++) {
+            bomb.append("level").append(i).append(": &l").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                bomb.append(j == 0 ? "" : ", ").append("*l").append(i - 1);
+            }
+            bomb.append("]\n");
+        }
+        bomb.append("nodes: []\n");
+        long start = System.nanoTime();
+        FlowException error = refused(bomb.toString(), FlowFormat.YAML);
+        assertThat(error.getMessage()).contains("alias");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
     }
 }

@@ -100,6 +100,14 @@ class FlowEditCodecTest {
     }
 
     @Test
+    void refusesAKeyGivenTwiceAndTextAfterTheEdits() {
+        assertThat(problems("[{\"op\": \"rename\", \"name\": \"a\", \"name\": \"b\"}]")).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("'name'", "twice"));
+        assertThat(problems("[{\"op\": \"rename\", \"name\": \"a\"}] [1]")).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("after the document"));
+    }
+
+    @Test
     void refusesAMissingOrUnknownOpListingTheKnownOps() {
         assertThat(problem("{\"name\": \"x\"}")).satisfies(problem -> {
             assertThat(problem.path()).isEqualTo("edits[1].op");

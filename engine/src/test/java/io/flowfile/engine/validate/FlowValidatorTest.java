@@ -162,6 +162,28 @@ class FlowValidatorTest {
         });
     }
 
+    @Test
+    void twoWritersOfOneFileAreAProblemNamingBoth() {
+        ValidatedFlow flow = validate("nodes:\n" + SOURCE + """
+                  - id: first
+                    type: test_csv_sink
+                    settings: {path: out/people.csv}
+                  - id: second
+                    type: test_csv_sink
+                    settings: {path: "./out/../out/people.csv"}
+                  - id: third
+                    type: test_csv_sink
+                    settings: {path: out/other.csv}
+                edges: [{from: people, to: first}, {from: people, to: second}, {from: people, to: third}]
+                """, Map.of());
+        assertThat(flow.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.nodeId()).isEqualTo("second");
+            assertThat(problem.path()).isEqualTo("settings.path");
+            assertThat(problem.code()).isEqualTo(EngineErrorCode.DUPLICATE_OUTPUT);
+            assertThat(problem.message()).contains("'first'", "'second'", dir.resolve("out/people.csv").toString());
+        });
+    }
+
     private static Problem find(ValidatedFlow flow, String node) {
         return flow.problems().stream().filter(problem -> node.equals(problem.nodeId())).findFirst().orElseThrow();
     }

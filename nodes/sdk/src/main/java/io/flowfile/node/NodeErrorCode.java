@@ -14,7 +14,9 @@ public enum NodeErrorCode implements ErrorCode {
     /** The node's kernel does not exist, is stopped, or no kernel plane is configured. */
     KERNEL_UNAVAILABLE(108, ErrorType.USER_ERROR),
     /** The code published an output that differs from its declared schema, or did not publish it. */
-    OUTPUT_MISMATCH(109, ErrorType.USER_ERROR);
+    OUTPUT_MISMATCH(109, ErrorType.USER_ERROR),
+    /** A path outside the directories this engine may reach (the server's file roots). */
+    PATH_NOT_ALLOWED(110, ErrorType.USER_ERROR);
 
     private final int code;
     private final ErrorType type;

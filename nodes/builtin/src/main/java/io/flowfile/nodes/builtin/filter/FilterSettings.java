@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.filter;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.flowfile.node.SettingsCheck;
+import io.flowfile.node.SqlText;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record FilterSettings(
         @JsonPropertyDescription("basic (default): a column, an operator and values; advanced: an SQL expression.") Mode mode,
         @JsonPropertyDescription("The condition in basic mode.") BasicFilter basic,
         @JsonPropertyDescription("The condition in advanced mode: a DuckDB SQL boolean expression over the input's columns, "
-                + "used as written (raw SQL), e.g. age >= 18 AND city <> 'oslo'.") String expression) {
+                + "used as written (raw SQL), e.g. age >= 18 AND city <> 'oslo'.") @SqlText(SqlText.Kind.EXPRESSION) String expression) {
 
     public FilterSettings {
         mode = mode == null ? Mode.BASIC : mode;

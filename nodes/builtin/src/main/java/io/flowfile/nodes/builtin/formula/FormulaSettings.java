@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.formula;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.flowfile.node.SettingsCheck;
+import io.flowfile.node.SqlText;
 import io.flowfile.node.Sql;
 
 /**
@@ -14,7 +15,7 @@ public record FormulaSettings(
         @JsonPropertyDescription("Column to write: a new name adds a column at the end, an existing name replaces "
                 + "that column in place.") String column,
         @JsonPropertyDescription("DuckDB SQL expression computing the value from the row's columns, used as written "
-                + "(raw SQL), e.g. price * quantity or upper(name).") String expression,
+                + "(raw SQL), e.g. price * quantity or upper(name).") @SqlText(SqlText.Kind.EXPRESSION) String expression,
         @JsonPropertyDescription("DuckDB type to convert the result to, e.g. INTEGER, DOUBLE, DATE, DECIMAL(18,3); "
                 + "empty keeps the expression's type.") String type) {
 

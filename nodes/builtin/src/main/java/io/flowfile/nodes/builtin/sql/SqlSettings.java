@@ -3,6 +3,7 @@ package io.flowfile.nodes.builtin.sql;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.flowfile.node.Ports;
 import io.flowfile.node.SettingsCheck;
+import io.flowfile.node.SqlText;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public record SqlSettings(
         @JsonPropertyDescription("Names of the inputs (letters, digits and underscores; default [main]). Each becomes an "
                 + "input port and a table name the query can read.") List<String> inputs,
         @JsonPropertyDescription("DuckDB SQL query over the inputs, used as written (raw SQL), e.g. "
-                + "SELECT * FROM main WHERE amount > 0.") String query) {
+                + "SELECT * FROM main WHERE amount > 0.") @SqlText(SqlText.Kind.QUERY) String query) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

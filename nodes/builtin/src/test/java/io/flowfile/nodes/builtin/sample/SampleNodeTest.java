@@ -52,6 +52,10 @@ class SampleNodeTest extends NodeContractTest<SampleSettings> {
     protected List<BadSettings> badSettings() {
         return List.of(
                 new BadSettings("negative row count", "{\"method\": \"first\", \"n\": -1}", List.of(LETTERS), "n", "0 or more"),
+                new BadSettings("a fractional row count", "{\"method\": \"first\", \"n\": 2.5}", List.of(LETTERS), "n",
+                        "whole number"),
+                new BadSettings("a method given as a number", "{\"method\": 1, \"n\": 2}", List.of(LETTERS), "method",
+                        "first, random_rows, random_fraction"),
                 new BadSettings("random rows need a count", "{\"method\": \"random_rows\"}", List.of(LETTERS), "n",
                         "is required for random_rows"),
                 new BadSettings("fraction above 1", "{\"method\": \"random_fraction\", \"fraction\": 1.5}", List.of(LETTERS),

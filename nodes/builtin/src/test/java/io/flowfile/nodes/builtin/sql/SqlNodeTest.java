@@ -54,7 +54,7 @@ class SqlNodeTest extends NodeContractTest<SqlSettings> {
                 new BadSettings("an unknown column lists the existing ones", "{\"query\": \"SELECT height FROM main\"}",
                         List.of(in("main", ORDERS)), "query", "main (id, customer_id, amount)"),
                 new BadSettings("a second statement", "{\"query\": \"SELECT 1; DROP TABLE main\"}",
-                        List.of(in("main", ORDERS)), "query", "syntax error"),
+                        List.of(in("main", ORDERS)), "query", "must be one SELECT query"),
                 new BadSettings("an input name that is not a name", "{\"inputs\": [\"my-table\"], \"query\": \"SELECT 1\"}",
                         List.of(in("main", ORDERS)), "inputs[0]", "letters, digits and underscores"),
                 new BadSettings("two inputs with the same name",
