@@ -22,7 +22,7 @@ public final class FlowfileApplication implements QuarkusApplication {
     }
 
     /** The composition root: the one place the command line asks the container for beans. */
-    private static final class BeanFactory implements CommandLine.IFactory {
+    public static final class BeanFactory implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             var container = Arc.container();

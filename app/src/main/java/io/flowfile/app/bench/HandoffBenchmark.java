@@ -78,7 +78,7 @@ public final class HandoffBenchmark implements Callable<Integer> {
             arrowBytes = arrowSize(statement);
         }
         Path flow = writeFlow(work, data);
-        try (KernelPlane plane = KernelPlane.open(engine.dataDirectory());
+        try (KernelPlane plane = KernelPlane.open(engine.dataDirectory(), engine.catalog());
              FlowEngine flows = FlowEngine.create(engine.config(), NodeRegistry.load(getClass().getClassLoader()), plane.gateway());
              Connection duckDb = DuckDb.connect(new Properties())) {
             plane.define(new KernelDefinition(KERNEL, "hand-off benchmark", "local", List.of(), 8, 2, 0, null, null, null));

@@ -58,7 +58,7 @@ public final class CatalogCommand implements Runnable {
 
         @Override
         public final Integer call() throws IOException {
-            Catalog catalog = Catalog.current().orElseThrow(() -> new CommandLine.ExecutionException(spec.commandLine(),
+            Catalog catalog = dataDirectory.catalog().orElseThrow(() -> new CommandLine.ExecutionException(spec.commandLine(),
                     "the catalog is not available: run this command through ./flowfile"));
             PrintWriter out = spec.commandLine().getOut();
             try {

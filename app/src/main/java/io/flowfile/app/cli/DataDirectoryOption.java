@@ -8,7 +8,17 @@ import picocli.CommandLine.Option;
  * application reads it before it starts ({@link EngineOptions#dataDirectory(String[])}), since the
  * catalog lives under it.
  */
+@jakarta.enterprise.context.Dependent
+@io.quarkus.arc.Unremovable
 public final class DataDirectoryOption {
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<io.flowfile.app.catalog.Catalog> catalogs;
+
+    /** The catalog, when the command runs as the application. */
+    public java.util.Optional<io.flowfile.app.catalog.Catalog> catalog() {
+        return io.flowfile.app.catalog.Catalog.of(catalogs);
+    }
 
     @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.DataDirectory.class, description = "The data directory (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
     Path dataDirectory;

@@ -6,8 +6,21 @@ import io.flowfile.engine.registry.NodeRegistry;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that start an engine. */
+/**
+ * Options shared by the commands that start an engine; made by the container when the command line
+ * runs as the application, so it also carries the catalog.
+ */
+@jakarta.enterprise.context.Dependent
+@io.quarkus.arc.Unremovable
 public final class EngineOptions {
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<io.flowfile.app.catalog.Catalog> catalogs;
+
+    /** The catalog, when the command runs as the application. */
+    public java.util.Optional<io.flowfile.app.catalog.Catalog> catalog() {
+        return io.flowfile.app.catalog.Catalog.of(catalogs);
+    }
 
     @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.DataDirectory.class,
             description = "Where the result cache and spill files live (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
@@ -81,6 +94,6 @@ public final class EngineOptions {
 
     /** The kernel plane of this data directory, opened only if a node needs a kernel. */
     public io.flowfile.app.kernel.LazyKernelGateway kernels() {
-        return new io.flowfile.app.kernel.LazyKernelGateway(dataDirectory());
+        return new io.flowfile.app.kernel.LazyKernelGateway(dataDirectory(), catalog());
     }
 }

@@ -37,7 +37,7 @@ public final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = Catalog.current().orElseThrow(() -> new CommandLine.ExecutionException(spec.commandLine(),
+        Catalog catalog = engineOptions.catalog().orElseThrow(() -> new CommandLine.ExecutionException(spec.commandLine(),
                 "the catalog is not available: run this command through ./flowfile"));
         ValidatedFlow validated;
         try (var kernels = engineOptions.kernels(); FlowEngine engine = engineOptions.start(kernels)) {

@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
      * why the run is not recorded (only when the flow is registered under that name at all).
      */
     private Optional<RunRecorder> recorder(ValidatedFlow validated, PrintWriter out) {
-        Optional<Catalog> catalog = Catalog.current();
+        Optional<Catalog> catalog = engineOptions.catalog();
         if (catalog.isEmpty()) {
             return Optional.empty();
         }

@@ -103,7 +103,7 @@ public final class KernelCommand {
     }
 
     private int withPlane(java.util.function.Consumer<KernelPlane> action) {
-        try (KernelPlane plane = KernelPlane.open(engine.dataDirectory())) {
+        try (KernelPlane plane = KernelPlane.open(engine.dataDirectory(), engine.catalog())) {
             action.accept(plane);
             out().flush();
             return 0;

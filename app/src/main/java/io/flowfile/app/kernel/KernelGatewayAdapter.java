@@ -51,11 +51,14 @@ public final class KernelGatewayAdapter implements KernelGateway {
 
     private final KernelManager manager;
     private final Duration cellTimeout;
+    private final Optional<Catalog> catalog;
 
     /** @param cellTimeout longest a cell may run once it started (queue time not counted); then it is interrupted */
-    public KernelGatewayAdapter(KernelManager manager, Duration cellTimeout) {
+    /** @param catalog where kernels' requests (global artifacts, flow-scoped artifact records) go; empty without one */
+    public KernelGatewayAdapter(KernelManager manager, Duration cellTimeout, Optional<Catalog> catalog) {
         this.manager = requireNonNull(manager, "manager is null");
         this.cellTimeout = requireNonNull(cellTimeout, "cellTimeout is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
     @Override
@@ -111,7 +114,7 @@ public final class KernelGatewayAdapter implements KernelGateway {
         if (call.startKernel() && status(call.kernelId()).availability() == Availability.STOPPED) {
             start(call.kernelId());
         }
-        var requests = new EngineRequests(Catalog.current(), call, call.area().hostDirectory());
+        var requests = new EngineRequests(catalog, call, call.area().hostDirectory());
         Optional<RunRecord> registered = requests.registeredRun();
         for (int i = 0; i < call.cells().size(); i++) {
             ExecutionResult result = runCell(call, i, listener, requests, registered);

@@ -40,14 +40,15 @@ public final class KernelPlane implements AutoCloseable {
     /** Present when the catalog is (the command runs as the application). */
     private final Optional<KernelMirror> mirror;
 
-    private KernelPlane(Path definitions, KernelManager manager, Optional<KernelMirror> mirror) {
+    private KernelPlane(Path definitions, KernelManager manager, Optional<KernelMirror> mirror, Optional<Catalog> catalog) {
         this.definitions = definitions;
         this.manager = manager;
-        this.gateway = new KernelGatewayAdapter(manager, CELL_TIMEOUT);
+        this.gateway = new KernelGatewayAdapter(manager, CELL_TIMEOUT, catalog);
         this.mirror = mirror;
     }
 
-    public static KernelPlane open(Path dataDirectory) {
+    /** @param catalog the catalog (kernel definitions, artifacts); empty when a command runs without the application */
+    public static KernelPlane open(Path dataDirectory, Optional<Catalog> catalog) {
         Path root = dataDirectory.toAbsolutePath().resolve("kernels");
         Path definitions = root.resolve("definitions");
         try {
@@ -60,9 +61,9 @@ public final class KernelPlane implements AutoCloseable {
                 .withPoolSize(0)
                 .withExchangeRoot(exchangeRoot(System.getenv("FLOWFILE_EXCHANGE_DIR"), Path.of("/dev/shm"), instance));
         KernelManager manager = new KernelManager(config);
-        Optional<KernelMirror> mirror = Catalog.current()
-                .map(catalog -> new KernelMirror(catalog, id -> manager.info(id).map(KernelInfo::definition)));
-        KernelPlane plane = new KernelPlane(definitions, manager, mirror);
+        Optional<KernelMirror> mirror = catalog
+                .map(found -> new KernelMirror(found, id -> manager.info(id).map(KernelInfo::definition)));
+        KernelPlane plane = new KernelPlane(definitions, manager, mirror, catalog);
         List<KernelDefinition> files = plane.stored();
         if (mirror.isPresent()) {
             mirror.get().sync(files);

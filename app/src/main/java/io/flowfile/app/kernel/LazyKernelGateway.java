@@ -11,10 +11,13 @@ import java.nio.file.Path;
 public final class LazyKernelGateway implements KernelGateway, AutoCloseable {
 
     private final Path dataDirectory;
+    private final java.util.Optional<io.flowfile.app.catalog.Catalog> catalog;
     private KernelPlane plane;
 
-    public LazyKernelGateway(Path dataDirectory) {
+    /** @param catalog the catalog, where kernel definitions live and kernels' requests go; empty without the application */
+    public LazyKernelGateway(Path dataDirectory, java.util.Optional<io.flowfile.app.catalog.Catalog> catalog) {
         this.dataDirectory = dataDirectory;
+        this.catalog = catalog;
     }
 
     private synchronized KernelGateway gateway() {
@@ -24,7 +27,7 @@ public final class LazyKernelGateway implements KernelGateway, AutoCloseable {
     /** The kernel plane, opened (Docker reached, kernels re-adopted) on first use. */
     public synchronized KernelPlane plane() {
         if (plane == null) {
-            plane = KernelPlane.open(dataDirectory);
+            plane = KernelPlane.open(dataDirectory, catalog);
         }
         return plane;
     }

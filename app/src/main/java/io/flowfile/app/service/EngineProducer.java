@@ -26,8 +26,8 @@ public final class EngineProducer {
 
     @Produces
     @Singleton
-    LazyKernelGateway kernels(FlowfileConfig config) {
-        return new LazyKernelGateway(config.dataDirectory());
+    LazyKernelGateway kernels(FlowfileConfig config, Catalog catalog) {
+        return new LazyKernelGateway(config.dataDirectory(), java.util.Optional.of(catalog));
     }
 
     void closeKernels(@Disposes LazyKernelGateway kernels) {

@@ -30,6 +30,9 @@ class CatalogCommandsTest {
     private static final Path SALES = Path.of("..", "examples", "sales").toAbsolutePath().normalize();
 
     @Inject
+    Catalog catalog;
+
+    @Inject
     FlowService flows;
 
     @Inject
@@ -197,7 +200,7 @@ class CatalogCommandsTest {
     void aRunThatBreaksIsRecordedAsFailedNotLeftRunning() throws IOException {
         Path flow = salesFlow("catalog-crashed");
         assertThat(flowfile("register", flow.toString()).exitCode()).isZero();
-        Catalog catalog = Catalog.current().orElseThrow();
+        Catalog catalog = this.catalog;
         RunRecorder recorder = RunRecorder.start(catalog, flows.get("catalog-crashed").latest(), java.util.Map.of(), java.util.Map.of());
         assertThat(runs.get(recorder.run().id()).state()).isIn(RunState.QUEUED, RunState.RUNNING);
         assertThat(recorder.crashed(new IllegalStateException("stage task failed unexpectedly"))).isEmpty();

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineRequestsTest {
 
     @Inject
+    Catalog catalog;
+
+    @Inject
     FlowService flows;
 
     @Inject
@@ -65,7 +68,7 @@ class EngineRequestsTest {
     private EngineRequests requests(String runId) {
         var call = new ScriptCall("k1", "flow", runId, "node", List.of(), Map.of(), List.of("main"),
                 new ExchangeArea(exchange, "/exchange/x"), false);
-        return new EngineRequests(Catalog.current(), call, exchange);
+        return new EngineRequests(java.util.Optional.of(catalog), call, exchange);
     }
 
     private static Map<String, Object> request(String action, Object... fields) {

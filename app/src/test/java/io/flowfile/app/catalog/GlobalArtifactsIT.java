@@ -65,7 +65,7 @@ class GlobalArtifactsIT {
 
     @AfterAll
     static void stopKernel() {
-        try (KernelPlane plane = KernelPlane.open(data())) {
+        try (KernelPlane plane = KernelPlane.open(data(), java.util.Optional.of(io.quarkus.arc.Arc.container().instance(Catalog.class).get()))) {
             plane.manager().close();
         }
     }

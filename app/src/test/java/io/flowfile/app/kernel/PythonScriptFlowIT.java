@@ -31,7 +31,7 @@ class PythonScriptFlowIT {
 
     @AfterAll
     static void stopKernels() {
-        try (KernelPlane plane = KernelPlane.open(Path.of(data()))) {
+        try (KernelPlane plane = KernelPlane.open(Path.of(data()), java.util.Optional.empty())) {
             plane.manager().close();
         }
     }
@@ -192,7 +192,7 @@ class PythonScriptFlowIT {
     @Test
     void cancellingTheRunInterruptsTheCell() throws Exception {
         Path flow = flow("sleepy", "examples", cell("import time\ntime.sleep(60)"), "      start_kernel: true", false);
-        try (KernelPlane plane = KernelPlane.open(Path.of(data()));
+        try (KernelPlane plane = KernelPlane.open(Path.of(data()), java.util.Optional.empty());
              var engine = io.flowfile.engine.FlowEngine.create(io.flowfile.engine.EngineConfig.defaults(Path.of(data())),
                      io.flowfile.engine.registry.NodeRegistry.load(getClass().getClassLoader()), plane.gateway())) {
             plane.manager().start("examples").get(60, java.util.concurrent.TimeUnit.SECONDS);

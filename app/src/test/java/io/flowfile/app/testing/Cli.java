@@ -22,7 +22,7 @@ public final class Cli {
 
     /** {@code flowfile args...}, with {@code --data-dir dataDirectory} added for the commands that take it last. */
     public static Outcome run(Path dataDirectory, String... args) {
-        CommandLine commandLine = FlowfileCommand.commandLine();
+        CommandLine commandLine = FlowfileCommand.commandLine(new io.flowfile.app.FlowfileApplication.BeanFactory());
         var out = new StringWriter();
         var err = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
