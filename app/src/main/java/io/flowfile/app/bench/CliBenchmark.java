@@ -80,6 +80,8 @@ public final class CliBenchmark implements Callable<Integer> {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(flag -> !flag.startsWith("-Dflowfile.")).toList());
+        // as ./flowfile starts a command that runs once
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(arguments);

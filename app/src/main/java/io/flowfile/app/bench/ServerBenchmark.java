@@ -91,7 +91,9 @@ public final class ServerBenchmark implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors());
             out.flush();
             String sales = salesDraft();
-            load(out, sales);
+            // the floor first: one client alone, so each request's own cost is seen beside its cost under load
+            load(out, sales, 1, Math.min(15, seconds));
+            load(out, sales, clients, seconds);
             overhead(out, sales);
         } finally {
             server.destroy();
@@ -145,7 +147,7 @@ public final class ServerBenchmark implements Callable<Integer> {
     private record Sample(String kind, double millis, boolean ok) {
     }
 
-    private void load(PrintWriter out, String sales) throws Exception {
+    private void load(PrintWriter out, String sales, int clients, int seconds) throws Exception {
         List<String> drafts = new ArrayList<>();
         String document = new FlowCodec().write(GeneratedFlow.of(draftNodes), io.flowfile.engine.flow.FlowFormat.JSON);
         for (int client = 0; client < clients; client++) {
@@ -209,7 +211,12 @@ public final class ServerBenchmark implements Callable<Integer> {
         pool.shutdown();
         int stuck = 0;
         for (String run : started.keySet()) {
-            JsonNode detail = call("GET", "/api/runs/" + run, null);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + run))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                continue; // only finished runs are let go (the server keeps the last finished-runs of them)
+            }
+            JsonNode detail = JSON.readTree(response.body());
             if (detail.path("finished").isMissingNode() || detail.path("finished").isNull()) {
                 stuck++;
             }

@@ -14,12 +14,14 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 final class PasswordHasher {
 
     private final int cost;
-    /** What a login of a user that does not exist is checked against, so that it costs a real check. */
-    private final String absentUserHash;
+    /**
+     * What a login of a user that does not exist is checked against, so that it costs a real check;
+     * made on first use (a slow hash: a command that never checks a password must not wait for it).
+     */
+    private volatile String absentUserHash;
 
     PasswordHasher(int cost) {
         this.cost = cost;
-        this.absentUserHash = hash(Secrets.random());
     }
 
     String hash(String password) {
@@ -33,7 +35,12 @@ final class PasswordHasher {
 
     /** The work of {@link #matches} for a user that does not exist; never matches. */
     void matchNone(String password) {
-        OpenBSDBCrypt.checkPassword(absentUserHash, prehash(password));
+        String dummy = absentUserHash;
+        if (dummy == null) {
+            dummy = hash(Secrets.random());
+            absentUserHash = dummy;
+        }
+        OpenBSDBCrypt.checkPassword(dummy, prehash(password));
     }
 
     private static char[] prehash(String password) {

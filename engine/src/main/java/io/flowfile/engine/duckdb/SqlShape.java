@@ -21,7 +21,21 @@ public final class SqlShape {
     /** Semicolons and blanks after the last statement (a SQL node drops them too). */
     private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
+    /** Answers by text: a text's shape never changes, and re-validating a flow asks about the same texts again. */
+    private static final int REMEMBERED = 10_000;
+
     private final DuckDb duckDb;
+    private final java.util.Map<String, Optional<String>> expressions = remembered();
+    private final java.util.Map<String, Optional<String>> queries = remembered();
+
+    private static java.util.Map<String, Optional<String>> remembered() {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Optional<String>> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
+    }
 
     public SqlShape(DuckDb duckDb) {
         this.duckDb = Objects.requireNonNull(duckDb, "duckDb is null");
@@ -32,6 +46,15 @@ public final class SqlShape {
      * empty when it is.
      */
     public Optional<String> expressionProblem(String expression) {
+        Optional<String> known = expressions.get(expression);
+        if (known == null) {
+            known = checkExpression(expression);
+            expressions.put(expression, known);
+        }
+        return known;
+    }
+
+    private Optional<String> checkExpression(String expression) {
         JsonNode parsed = parse("SELECT (" + expression + "\n)");
         if (parsed.path("error").asBoolean(true)) {
             return Optional.of("must be one SQL expression, and it does not parse as one: " + firstLine(parsed.path("error_message").asText()));
@@ -51,6 +74,15 @@ public final class SqlShape {
 
     /** Why {@code query} (closing semicolons aside) is not exactly one SELECT statement; empty when it is. */
     public Optional<String> queryProblem(String query) {
+        Optional<String> known = queries.get(query);
+        if (known == null) {
+            known = checkQuery(query);
+            queries.put(query, known);
+        }
+        return known;
+    }
+
+    private Optional<String> checkQuery(String query) {
         JsonNode parsed = parse(TRAILING_SEMICOLONS.matcher(query).replaceAll(""));
         if (parsed.path("error").asBoolean(true)) {
             String message = parsed.path("error_message").asText();
