@@ -169,10 +169,12 @@ public final class FlowEngine implements AutoCloseable {
         ExecutionPlan plan = planner.plan(flow, ExecutionMode.DEVELOPMENT, Set.copyOf(node.upstream()));
         try (FlowRun run = start(plan, listener, runId)) {
             started.accept(run);
-            RunResult result = run.execute();
-            if (!result.succeeded()) {
-                throw new FlowException(result.errors().stream()
-                        .map(error -> new Problem(error.nodeId(), null, error.code(), error.message())).toList());
+            if (!node.upstream().isEmpty()) { // no inputs: nothing to compute first (empty targets would plan the whole flow)
+                RunResult result = run.execute();
+                if (!result.succeeded()) {
+                    throw new FlowException(result.errors().stream()
+                            .map(error -> new Problem(error.nodeId(), null, error.code(), error.message())).toList());
+                }
             }
             run.executeCell(nodeId, code);
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.engine.FlowException;
 import io.flowfile.engine.Problem;
@@ -50,36 +49,26 @@ public final class ErrorMappers {
 
     @ServerExceptionMapper
     public Response catalog(CatalogException e) {
-        CatalogErrorCode code = e.code();
-        ErrorType type = switch (code.type()) {
-            case USER_ERROR -> ErrorType.USER_ERROR;
-            case INTERNAL_ERROR -> ErrorType.INTERNAL_ERROR;
-            case EXTERNAL -> ErrorType.EXTERNAL;
-            case INSUFFICIENT_RESOURCES -> ErrorType.INSUFFICIENT_RESOURCES;
-        };
-        if (type == ErrorType.INTERNAL_ERROR) {
-            return internal(e);
-        }
-        ErrorCode typed = new NamedCode(code.code(), code.name(), type);
         Map<String, Object> details = e instanceof io.flowfile.catalog.StaleRevisionException stale
                 ? Map.of("currentRevision", stale.currentRevision()) : null;
-        return respond(status(type, code.name()), typed, e.getMessage(), List.of(), null, details);
+        return module(e, e.code().code(), e.code().name(), e.code().type().name(), details);
     }
 
     @ServerExceptionMapper
     public Response kernel(io.flowfile.kernel.KernelException e) {
-        var code = e.code();
-        ErrorType type = switch (code.type()) {
-            case USER_ERROR -> ErrorType.USER_ERROR;
-            case INTERNAL_ERROR -> ErrorType.INTERNAL_ERROR;
-            case EXTERNAL -> ErrorType.EXTERNAL;
-            case INSUFFICIENT_RESOURCES -> ErrorType.INSUFFICIENT_RESOURCES;
-        };
+        return module(e, e.code().code(), e.code().name(), e.code().type().name(), null);
+    }
+
+    /**
+     * An error of a module that stands alone (catalog, kernel runtime): its code keeps its number and
+     * name; its type, named as the node SDK's, gives the status.
+     */
+    private static Response module(RuntimeException e, int number, String name, String typeName, Map<String, Object> details) {
+        ErrorType type = ErrorType.valueOf(typeName);
         if (type == ErrorType.INTERNAL_ERROR) {
             return internal(e);
         }
-        int status = code.name().equals("UNKNOWN_KERNEL") ? 404 : code.name().equals("KERNEL_NOT_READY") ? 409 : status(type, code.name());
-        return respond(status, new NamedCode(code.code(), code.name(), type), e.getMessage(), List.of(), null);
+        return respond(status(type, name), new NamedCode(number, name, type), e.getMessage(), List.of(), null, details);
     }
 
     @ServerExceptionMapper
@@ -200,8 +189,9 @@ public final class ErrorMappers {
     /** The status of an error by its type and name: not found 404, conflicts 409, other user errors 400. */
     static int status(ErrorType type, String name) {
         return switch (type) {
-            case USER_ERROR -> name.endsWith("NOT_FOUND") ? 404
-                    : name.equals("STALE_REVISION") || name.endsWith("_EXISTS") || name.equals("FLOW_HAS_RUNS") ? 409 : 400;
+            case USER_ERROR -> name.endsWith("NOT_FOUND") || name.equals("UNKNOWN_KERNEL") ? 404
+                    : name.equals("STALE_REVISION") || name.endsWith("_EXISTS") || name.equals("FLOW_HAS_RUNS")
+                    || name.endsWith("NOT_READY") ? 409 : 400;
             case INTERNAL_ERROR -> 500;
             case EXTERNAL -> name.equals("CONCURRENT_UPDATE") ? 409 : 503;
             case INSUFFICIENT_RESOURCES -> 507;

@@ -63,6 +63,9 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     BlobSweeper sweeper;
 
+    @Inject
+    io.flowfile.catalog.user.SessionService sessions;
+
     @ConfigProperty(name = "quarkus.http.port")
     int actualPort;
 
@@ -149,11 +152,13 @@ public class ServeCommand implements Callable<Integer> {
         return admin;
     }
 
+    /** Blobs nothing names any more, and sessions that have expired. */
     private void sweep() {
         try {
             sweeper.sweep();
+            sessions.deleteExpired();
         } catch (RuntimeException e) {
-            LOG.warnf("the blob sweep failed: %s", e.getMessage());
+            LOG.warnf("the housekeeping failed: %s", e.getMessage());
         }
     }
 }

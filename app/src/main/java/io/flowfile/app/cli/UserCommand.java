@@ -39,19 +39,8 @@ public class UserCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "add", description = "Add a user; the password is read from standard input, or made up and printed once.")
-    @Dependent
-    @Unremovable
-    public static class Add implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @Option(names = "--admin", description = "Make the user an admin (sees and manages everything).")
-        boolean admin;
-
-        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
-        boolean passwordFromStdin;
-
+    /** What every subcommand has: the data directory option, its spec, the users, its output. */
+    abstract static class Base implements Callable<Integer> {
         @CommandLine.Mixin
         DataDirectoryOption dataDirectory;
 
@@ -61,11 +50,32 @@ public class UserCommand implements Runnable {
         @Inject
         UserService users;
 
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    /** A subcommand about one user. */
+    abstract static class Named extends Base {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+    }
+
+    @Command(name = "add", description = "Add a user; the password is read from standard input, or made up and printed once.")
+    @Dependent
+    @Unremovable
+    public static class Add extends Named {
+        @Option(names = "--admin", description = "Make the user an admin (sees and manages everything).")
+        boolean admin;
+
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean passwordFromStdin;
+
         @Override
         public Integer call() throws IOException {
             String password = passwordFromStdin ? readLine() : generated();
             UserRecord user = users.create(name, password, admin ? Role.ADMIN : Role.USER);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("Added %s '%s'%s%n", admin ? "admin" : "user", user.username(),
                     passwordFromStdin ? "" : " with password " + password + " (shown once)");
             out.flush();
@@ -76,19 +86,10 @@ public class UserCommand implements Runnable {
     @Command(name = "list", description = "List the users.")
     @Dependent
     @Unremovable
-    public static class ListUsers implements Callable<Integer> {
-        @CommandLine.Mixin
-        DataDirectoryOption dataDirectory;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Inject
-        UserService users;
-
+    public static class ListUsers extends Base {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("%-24s %-6s %s%n", "USER", "ROLE", "CREATED");
             users.list().forEach(user -> out.printf("%-24s %-6s %s%n", user.username(), user.role().name().toLowerCase(java.util.Locale.ROOT),
                     user.created()));
@@ -100,24 +101,12 @@ public class UserCommand implements Runnable {
     @Command(name = "remove", description = "Remove a user with their tokens and sessions.")
     @Dependent
     @Unremovable
-    public static class Remove implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @CommandLine.Mixin
-        DataDirectoryOption dataDirectory;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Inject
-        UserService users;
-
+    public static class Remove extends Named {
         @Override
         public Integer call() {
             users.delete(name);
-            spec.commandLine().getOut().printf("Removed user '%s'%n", name);
-            spec.commandLine().getOut().flush();
+            out().printf("Removed user '%s'%n", name);
+            out().flush();
             return 0;
         }
     }
@@ -125,24 +114,12 @@ public class UserCommand implements Runnable {
     @Command(name = "token", description = "Create an API token for a user: its secret is printed once.")
     @Dependent
     @Unremovable
-    public static class Token implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
+    public static class Token extends Named {
         @Option(names = "--name", paramLabel = "LABEL", defaultValue = "command line", description = "What the token is for.")
         String label;
 
         @Option(names = "--expires-in-days", paramLabel = "DAYS", description = "Expire after this many days (default: never).")
         Integer days;
-
-        @CommandLine.Mixin
-        DataDirectoryOption dataDirectory;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Inject
-        UserService users;
 
         @Inject
         ApiTokenService tokens;
@@ -155,8 +132,8 @@ public class UserCommand implements Runnable {
             UserRecord user = users.get(name);
             Optional<Instant> expires = Optional.ofNullable(days).map(count -> Instant.now().plus(Duration.ofDays(count)));
             var created = tokens.create(user.id(), label, expires);
-            spec.commandLine().getOut().println(created.secret());
-            spec.commandLine().getOut().flush();
+            out().println(created.secret());
+            out().flush();
             return 0;
         }
     }
@@ -164,24 +141,12 @@ public class UserCommand implements Runnable {
     @Command(name = "password", description = "Set a user's password (read from standard input).")
     @Dependent
     @Unremovable
-    public static class Password implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
-
-        @CommandLine.Mixin
-        DataDirectoryOption dataDirectory;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Inject
-        UserService users;
-
+    public static class Password extends Named {
         @Override
         public Integer call() throws IOException {
             users.setPassword(name, readLine());
-            spec.commandLine().getOut().printf("Set the password of '%s'%n", name);
-            spec.commandLine().getOut().flush();
+            out().printf("Set the password of '%s'%n", name);
+            out().flush();
             return 0;
         }
     }

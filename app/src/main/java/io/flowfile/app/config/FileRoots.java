@@ -40,39 +40,11 @@ public class FileRoots {
 
     /**
      * {@code path} resolved against the primary root, if it stays inside one of the roots once
-     * {@code ..} and links are resolved; empty otherwise.
+     * {@code ..} and links are resolved (the engine's own check, so the file picker and the nodes
+     * agree); empty otherwise.
      */
     public java.util.Optional<Path> resolve(String path) {
         Path candidate = primary().resolve(path).toAbsolutePath().normalize();
-        Path real;
-        try {
-            real = Files.exists(candidate) ? candidate.toRealPath() : realParent(candidate);
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        }
-        for (Path root : roots) {
-            Path realRoot;
-            try {
-                realRoot = root.toRealPath();
-            } catch (IOException e) {
-                continue;
-            }
-            if (real.startsWith(realRoot)) {
-                return java.util.Optional.of(candidate);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    private static Path realParent(Path candidate) throws IOException {
-        Path parent = candidate.getParent();
-        Path existing = parent;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            throw new IOException("no existing parent of " + candidate);
-        }
-        return existing.toRealPath().resolve(existing.relativize(candidate));
+        return io.flowfile.engine.validate.FileRootCheck.inside(candidate, roots) ? java.util.Optional.of(candidate) : java.util.Optional.empty();
     }
 }

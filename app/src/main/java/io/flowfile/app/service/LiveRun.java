@@ -66,6 +66,10 @@ public final class LiveRun {
         return id;
     }
 
+    public Instant queued() {
+        return queued;
+    }
+
     public String owner() {
         return owner;
     }

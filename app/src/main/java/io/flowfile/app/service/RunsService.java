@@ -155,18 +155,22 @@ public class RunsService {
         }
         sample.stop(metrics.timer("flowfile.run.duration", "state", live.state().name().toLowerCase(Locale.ROOT)));
         metrics.counter("flowfile.runs", "state", live.state().name().toLowerCase(Locale.ROOT)).increment();
-        var summary = live.summary();
         if (live.source() instanceof LiveRun.Source.Draft draft) {
             try {
-                drafts.setLastRun(draft.draftId(), summary);
+                drafts.setLastRun(draft.draftId(), live.summary());
             } catch (RuntimeException e) {
                 LOG.warnf("the last run of draft %s is not kept with it: %s", draft.draftId(), e.getMessage());
             }
         }
+        end(live);
+    }
+
+    /** Makes the run's end visible, sends its end event, closes its log and lets it go in time. */
+    private void end(LiveRun live) {
         Map<String, Object> end = new java.util.LinkedHashMap<>();
         end.put("state", live.state().name().toLowerCase(Locale.ROOT));
         live.cancelReason().ifPresent(reason -> end.put("reason", reason));
-        end.put("run", summary);
+        end.put("run", live.summary());
         live.publish();
         live.events().append("end", end);
         live.events().close();
@@ -222,14 +226,7 @@ public class RunsService {
             errors = List.of(new FlowError(target.node().id(), errorCode, String.valueOf(e.getMessage())));
         }
         live.finish(state, errors);
-        Map<String, Object> end = new java.util.LinkedHashMap<>();
-        end.put("state", state.name().toLowerCase(Locale.ROOT));
-        live.cancelReason().ifPresent(reason -> end.put("reason", reason));
-        end.put("run", live.summary());
-        live.publish();
-        live.events().append("end", end);
-        live.events().close();
-        retire(live.id());
+        end(live);
     }
 
     /** Keeps at most the configured number of finished runs in memory (oldest go first). */
@@ -252,7 +249,7 @@ public class RunsService {
     /** The runs this server holds that {@code user} may see, newest first. */
     public List<LiveRun> list(UserRecord user) {
         return runs.values().stream().filter(run -> access.maySee(user, run.owner()))
-                .sorted(Comparator.comparing((LiveRun run) -> run.dto().queued()).reversed()).toList();
+                .sorted(Comparator.comparing(LiveRun::queued).reversed()).toList();
     }
 
     public LiveRun cancel(UserRecord user, UUID id) {

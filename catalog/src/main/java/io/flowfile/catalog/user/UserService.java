@@ -30,10 +30,12 @@ public class UserService {
     public static final int MAX_PASSWORD = 1024;
 
     private final UserRepository users;
+    private final SessionRepository sessions;
     private final PasswordHasher hasher;
 
-    public UserService(UserRepository users, CatalogSettings settings) {
+    public UserService(UserRepository users, SessionRepository sessions, CatalogSettings settings) {
         this.users = users;
+        this.sessions = sessions;
         this.hasher = new PasswordHasher(settings.passwordHashCost());
     }
 
@@ -112,13 +114,15 @@ public class UserService {
         users.delete(users.findByUsername(username).orElseThrow(() -> notFound(username)));
     }
 
-    /** Replaces the user's password (its sessions and API tokens stay valid). */
+    /** Replaces the user's password and ends its browser sessions (its API tokens stay valid: revoke them apart). */
     public void setPassword(String username, String password) {
         Checks.username(username, "username");
         checkPassword(password, username);
         String hash = hasher.hash(password);
         Conflicts.inTransaction("user '" + username + "'", () -> {
-            users.findByUsername(username).orElseThrow(() -> notFound(username)).changePasswordHash(hash);
+            var user = users.findByUsername(username).orElseThrow(() -> notFound(username));
+            user.changePasswordHash(hash);
+            sessions.deleteForUser(user.id());
             return null;
         });
     }

@@ -38,10 +38,4 @@ class PasswordHasherTest {
         assertThat(hasher.matches(hash, "pässwörd-密码-🔑")).isTrue();
         assertThat(hasher.matches(hash, "passwort-密码-🔑")).isFalse();
     }
-
-    @Test
-    void checkingForAnAbsentUserDoesTheWorkOfACheck() {
-        hasher.matchNone("anything at all");
-        hasher.matchNone("anything at all");
-    }
 }

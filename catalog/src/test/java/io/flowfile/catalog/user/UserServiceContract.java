@@ -183,9 +183,11 @@ public abstract class UserServiceContract {
     void setPasswordReplacesThePassword() {
         String name = unique("changes");
         UserRecord user = users.create(name, PASSWORD, Role.USER);
+        String session = sessions.create(user.id(), java.time.Duration.ofHours(1)).secret();
 
         users.setPassword(name, "a new password");
 
+        assertThat(sessions.authenticate(session)).as("a password change ends the user's sessions").isEmpty();
         assertThat(users.authenticate(name, PASSWORD)).isEmpty();
         assertThat(users.authenticate(name, "a new password")).contains(user);
         assertCatalogError(() -> users.setPassword(unique("nobody"), "a new password"), CatalogErrorCode.USER_NOT_FOUND);

@@ -267,6 +267,7 @@ public final class FlowRun implements AutoCloseable {
         } finally {
             synchronized (waitingOnKernels) {
                 waitingOnKernels.remove(Thread.currentThread());
+                Thread.interrupted(); // a cancel that came as the cell ended must not reach the pool thread's next task
             }
         }
     }

@@ -112,7 +112,7 @@ final class ScriptStage {
         try {
             Map<String, List<String>> inputs = writeInputs(node, connection, source, area);
             kernels.run(new KernelGateway.ScriptCall(plan.kernelId(), flowId, runId, node.id(), List.of(code), inputs,
-                    plan.outputs(), area, true, true), listener(node.id()));
+                    plan.outputs(), area, plan.startKernel(), true), listener(node.id()));
         } catch (Exception e) {
             failure = e;
             throw e;

@@ -11,12 +11,12 @@ import java.util.List;
  * resolved: the longest part of it that exists is resolved to its real path (a link pointing out of
  * a root is outside), the rest is appended as written (a glob, a file not written yet).
  */
-final class FileRootCheck {
+public final class FileRootCheck {
 
     private FileRootCheck() {
     }
 
-    static boolean inside(Path path, List<Path> roots) {
+    public static boolean inside(Path path, List<Path> roots) {
         Path real;
         try {
             real = real(path.toAbsolutePath().normalize());

@@ -58,7 +58,9 @@ public final class InputFiles {
         }
         Path relativePattern = pattern.subpath(first, pattern.getNameCount());
         try {
-            List<Path> files = walk(base, relativePattern);
+            // each file found is resolved again, so that a link among them leading out of the allowed
+            // directories is refused like a path naming that place directly
+            List<Path> files = walk(base, relativePattern).stream().map(file -> context.resolve(file.toString())).toList();
             if (files.isEmpty()) {
                 context.problem(settingPath, NodeErrorCode.FILE_NOT_FOUND, "no file matches " + pattern);
             }

@@ -34,8 +34,8 @@ final class Similarity {
         return "(CASE WHEN strlen(" + a + ") = length(" + a + ") AND strlen(" + b + ") = length(" + b + ") THEN "
                 + measure(method, a, b)
                 + " WHEN length(" + characters + ") > 127 THEN error('fuzzy_match compares texts by character and "
-                + "supports at most 127 distinct characters in a pair; ' || " + a + " || ' and ' || " + b + " || ' have ' || "
-                + "length(" + characters + "))"
+                + "supports at most 127 distinct characters in a pair; a pair starting ' || left(" + a + ", 20) || ' and ' || left(" + b
+                + ", 20) || ' has ' || length(" + characters + "))"
                 + " ELSE " + measure(method, asciiA, asciiB) + " END)";
     }
 
