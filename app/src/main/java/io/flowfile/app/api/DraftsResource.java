@@ -11,6 +11,7 @@ import io.flowfile.app.api.Dtos.RegisterRequest;
 import io.flowfile.app.api.Dtos.RevisionRequest;
 import io.flowfile.app.api.Dtos.RunDto;
 import io.flowfile.app.api.Dtos.RunRequest;
+import io.flowfile.app.api.Dtos.VersionDto;
 import io.flowfile.app.security.CurrentUser;
 import io.flowfile.app.service.DraftsService;
 import io.flowfile.app.service.PreviewService;
@@ -32,6 +33,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Drafts: create or import, edit by batches of edits, undo and redo, export, register, run, preview. */
@@ -63,6 +67,7 @@ public class DraftsResource {
 
     @POST
     @Operation(summary = "A new draft: an empty flow named 'name', or an imported document (JSON object, or JSON/YAML text with 'format')")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DraftView.class)))
     public Response create(NewDraft request) {
         if (request == null) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"name\": ...} or {\"document\": ..., \"format\": \"yaml\"}");
@@ -140,6 +145,7 @@ public class DraftsResource {
     @POST
     @Path("/{id}/register")
     @Operation(summary = "Register the draft as the next immutable version of its flow (the latest, when unchanged)")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDto.class)))
     public Response register(@PathParam("id") UUID id, RegisterRequest request) {
         var version = drafts.register(current.get(), id, request == null ? null : request.description());
         return Response.status(201).entity(FlowsResource.dto(version)).build();
@@ -160,6 +166,7 @@ public class DraftsResource {
     @POST
     @Path("/{id}/runs")
     @Operation(summary = "Run the draft as it is now; events at GET /api/runs/{run}/events")
+    @APIResponse(responseCode = "202", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunDto.class)))
     public Response run(@PathParam("id") UUID id, RunRequest request) {
         RunDto run = runs.startDraft(current.get(), id, request == null ? null : request.parameters(),
                 request == null ? null : request.mode()).dto();
@@ -186,6 +193,7 @@ public class DraftsResource {
     @POST
     @Path("/{id}/nodes/{node}/cells")
     @Operation(summary = "Run a cell of a Python Script node on its kernel, in the flow's namespace, with the node's inputs; output at GET /api/runs/{run}/events, interrupt with POST /api/runs/{run}/cancel")
+    @APIResponse(responseCode = "202", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunDto.class)))
     public Response cell(@PathParam("id") UUID id, @PathParam("node") String node, Dtos.CellRequest request) {
         var run = cells.execute(current.get(), id, node, request == null ? null : request.code());
         return Response.status(202).entity(run.dto()).build();

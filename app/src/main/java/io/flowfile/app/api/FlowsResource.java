@@ -3,6 +3,8 @@ package io.flowfile.app.api;
 import io.flowfile.app.api.Dtos.DiffDto;
 import io.flowfile.app.api.Dtos.FlowChange;
 import io.flowfile.app.api.Dtos.FlowDto;
+import io.flowfile.app.api.Dtos.DraftView;
+import io.flowfile.app.api.Dtos.RunDto;
 import io.flowfile.app.api.Dtos.RunRequest;
 import io.flowfile.app.api.Dtos.SettingChange;
 import io.flowfile.app.api.Dtos.VersionDto;
@@ -25,6 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Registered flows and their immutable versions: documents, exports, diffs, drafts from versions, runs. */
@@ -92,6 +97,7 @@ public class FlowsResource {
     @POST
     @Path("/{name}/versions/{version}/draft")
     @Operation(summary = "Open a version as a new draft of mine")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DraftView.class)))
     public Response openAsDraft(@PathParam("name") String name, @PathParam("version") int version) {
         var draft = drafts.create(current.get(), drafts.version(name, version));
         return Response.status(201).entity(drafts.view(draft)).build();
@@ -111,6 +117,7 @@ public class FlowsResource {
     @POST
     @Path("/{name}/versions/{version}/runs")
     @Operation(summary = "Run a version; recorded in the catalog's run history; events at GET /api/runs/{run}/events")
+    @APIResponse(responseCode = "202", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunDto.class)))
     public Response run(@PathParam("name") String name, @PathParam("version") int version, RunRequest request) {
         var run = runs.startVersion(current.get(), name, version, request == null ? null : request.parameters(),
                 request == null ? null : request.mode(), RunTrigger.API);

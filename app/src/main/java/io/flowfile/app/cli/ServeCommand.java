@@ -1,9 +1,9 @@
 package io.flowfile.app.cli;
 
+import io.flowfile.app.security.LoginLink;
 import io.flowfile.catalog.api.Role;
 import io.flowfile.catalog.api.UserRecord;
 import io.flowfile.catalog.blob.BlobSweeper;
-import io.flowfile.catalog.user.ApiTokenService;
 import io.flowfile.catalog.user.UserService;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,7 +57,7 @@ public class ServeCommand implements Callable<Integer> {
     UserService users;
 
     @Inject
-    ApiTokenService tokens;
+    LoginLink loginLink;
 
     @Inject
     BlobSweeper sweeper;
@@ -113,13 +112,13 @@ public class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         UserRecord admin = admin(out);
-        var token = tokens.create(admin.id(), "login link of the server started at " + Instant.now(), Optional.empty());
+        String token = loginLink.issue(admin);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("flowfile-housekeeping").daemon().factory());
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, Duration.ofHours(6).toMinutes(), TimeUnit.MINUTES);
         String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         out.printf("Flowfile is running at http://%s:%d/?token=%s%n", shownHost.contains(":") ? "[" + shownHost + "]" : shownHost,
-                actualPort, token.secret());
+                actualPort, token);
         out.println("(the link logs you in as '" + admin.username() + "'; the token also works as 'Authorization: Bearer TOKEN'."
                 + " Stop the server with Ctrl-C.)");
         out.flush();
@@ -127,11 +126,6 @@ public class ServeCommand implements Callable<Integer> {
             Quarkus.waitForExit();
         } finally {
             housekeeping.shutdownNow();
-            try {
-                tokens.revoke(admin.id(), token.record().id());
-            } catch (RuntimeException e) {
-                LOG.debugf("the login link's token could not be revoked: %s", e.getMessage());
-            }
         }
         return 0;
     }

@@ -15,13 +15,10 @@ import java.util.Optional;
 
 /**
  * The link {@code flowfile serve} prints, as Jupyter's: {@code /?token=...} exchanges the token for
- * a browser session (cookies) and sends the browser on to the page without the token. Until the web
- * UI is packaged, {@code /} sends the browser to the API's OpenAPI UI.
+ * a browser session (cookies) and sends the browser on to the web UI without the token in the address.
  */
 @ApplicationScoped
 public class LoginLink {
-
-    static final String OPENAPI_UI = "/q/swagger-ui/";
 
     @Inject
     ApiTokenService tokens;
@@ -32,9 +29,37 @@ public class LoginLink {
     @Inject
     FlowfileConfig config;
 
+    /** The token of the link this server printed: revoked when the server stops. */
+    private volatile LinkToken issued;
+
+    private record LinkToken(java.util.UUID user, java.util.UUID id) {
+    }
+
+    /** A new token for the printed link, logging in as {@code user}; it lasts until the server stops. */
+    public String issue(UserRecord user) {
+        var token = tokens.create(user.id(), "login link of the server started at " + java.time.Instant.now(), Optional.empty());
+        issued = new LinkToken(user.id(), token.record().id());
+        return token.secret();
+    }
+
+    /** Shutdown observers run before the catalog closes, so the revocation reaches it. */
+    void revokeAtStop(@Observes io.quarkus.runtime.ShutdownEvent event) {
+        LinkToken token = issued;
+        if (token != null) {
+            tokens.revoke(token.user(), token.id());
+            issued = null;
+        }
+    }
+
     void routes(@Observes Router router) {
         router.get("/").order(-1000).blockingHandler(this::root, false);
+        // The web UI's own addresses (/drafts/<id>, ...) are pages of the one-page application: the
+        // browser gets its index.html and the UI reads the address. API, management and asset paths,
+        // and anything with a file extension, are left to their handlers.
+        router.getWithRegex(UI_PAGES).order(-1000).handler(context -> context.reroute("/"));
     }
+
+    static final String UI_PAGES = "^/(?!api/|api$|q/|q$|assets/)[^.]+$";
 
     private void root(RoutingContext context) {
         String token = context.request().getParam("token");
@@ -52,21 +77,13 @@ public class LoginLink {
                     .setSameSite(CookieSameSite.STRICT).setMaxAge(maxAge));
             context.response().addCookie(Cookie.cookie(AuthFilter.CSRF_COOKIE, session.csrfToken()).setPath("/")
                     .setSameSite(CookieSameSite.STRICT).setMaxAge(maxAge));
-            redirect(context, uiPackaged() ? "/" : OPENAPI_UI);
+            redirect(context, "/");
             return;
         }
-        if (uiPackaged()) {
-            context.next();
-        } else {
-            redirect(context, OPENAPI_UI);
-        }
+        context.next();
     }
 
     private static void redirect(RoutingContext context, String location) {
         context.response().setStatusCode(303).putHeader("Location", location).end();
-    }
-
-    private static boolean uiPackaged() {
-        return Thread.currentThread().getContextClassLoader().getResource("META-INF/resources/index.html") != null;
     }
 }

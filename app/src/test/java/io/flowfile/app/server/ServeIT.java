@@ -136,6 +136,8 @@ class ServeIT {
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
             reader.join(5_000);
             assertThat(server.exitValue()).as(output.toString()).isIn(0, 143);
+            // the link's token is revoked while the catalog is still open (no late use of a closed database)
+            assertThat(output.toString()).doesNotContain("already closed");
         } finally {
             server.destroyForcibly();
         }

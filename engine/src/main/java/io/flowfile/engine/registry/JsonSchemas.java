@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
+import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
@@ -13,16 +14,38 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import io.flowfile.engine.flow.FlowDocument;
+import io.flowfile.node.ColumnName;
+import io.flowfile.node.FilePath;
 import io.flowfile.node.NodeType;
+import io.flowfile.node.SqlText;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 
 /**
  * JSON Schemas generated from the settings records: one per node type, and one for the whole flow
  * document that applies the right settings schema to each node by its type. The UI renders forms
  * from them.
+ *
+ * <p>Besides standard JSON Schema, a settings property may carry these keywords, taken from the
+ * node SDK's annotations on the settings record's components:
+ * <ul>
+ *   <li>{@value #COLUMN}: the input port whose column(s) the property names ({@link ColumnName}); on
+ *       an array of strings it stands on the array property itself;
+ *   <li>{@value #SQL}: {@code true} on SQL text ({@link SqlText});
+ *   <li>{@value #PATH}: {@code "read"} or {@code "write"} on a file path ({@link FilePath}).
+ * </ul>
  */
 public final class JsonSchemas {
 
     private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+    /** Keyword naming the input port whose columns a property names. */
+    public static final String COLUMN = "x-flowfile-column";
+    /** Keyword marking SQL text. */
+    public static final String SQL = "x-flowfile-sql";
+    /** Keyword marking a file path: {@code "read"} or {@code "write"}. */
+    public static final String PATH = "x-flowfile-path";
 
     private final SchemaGenerator generator;
 
@@ -37,6 +60,22 @@ public final class JsonSchemas {
             JsonProperty explicit = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
             return explicit != null && !explicit.value().isEmpty() ? explicit.value() : snakeCase.translate(field.getDeclaredName());
         });
+        config.forFields().withInstanceAttributeOverride((attributes, field, context) -> {
+            if (field.isFakeContainerItemScope()) {
+                return;
+            }
+            ColumnName column = annotation(field, ColumnName.class);
+            if (column != null) {
+                attributes.put(COLUMN, column.port());
+            }
+            if (annotation(field, SqlText.class) != null) {
+                attributes.put(SQL, true);
+            }
+            FilePath path = annotation(field, FilePath.class);
+            if (path != null) {
+                attributes.put(PATH, path.write() ? "write" : "read");
+            }
+        });
         config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
             Class<?> erased = type.getErasedType();
             if (!erased.isEnum()) {
@@ -48,6 +87,24 @@ public final class JsonSchemas {
             return new CustomDefinition(definition);
         });
         this.generator = new SchemaGenerator(config.build());
+    }
+
+    /** The annotation on a field, or on the record component the field belongs to. */
+    private static <A extends Annotation> A annotation(FieldScope scope, Class<A> type) {
+        Field field = scope.getRawMember();
+        A found = field.getAnnotation(type);
+        if (found != null) {
+            return found;
+        }
+        Class<?> owner = field.getDeclaringClass();
+        if (owner.isRecord()) {
+            for (RecordComponent component : owner.getRecordComponents()) {
+                if (component.getName().equals(field.getName())) {
+                    return component.getAnnotation(type);
+                }
+            }
+        }
+        return null;
     }
 
     /** The schema of one node type's settings. */

@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * node and the setting), and a {@code ${parameter}} in it is quoted by where it stands: inside
  * {@code '...'} as text, inside {@code "..."} as a name, elsewhere as one value (a number as a number,
  * anything else as a string literal). The node places the text in parentheses followed by a line
- * break ({@code (text\n)}), so a trailing {@code --} comment ends there.
+ * break ({@code (text\n)}), so a trailing {@code --} comment ends there. The settings schema marks
+ * the property with {@code "x-flowfile-sql": true}, so the UI edits it as SQL.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)

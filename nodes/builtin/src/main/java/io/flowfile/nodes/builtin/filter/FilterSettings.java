@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.filter;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import io.flowfile.node.SqlText;
 import java.util.List;
@@ -49,7 +50,7 @@ public record FilterSettings(
      * @param values   the values of in
      */
     public record BasicFilter(
-            @JsonPropertyDescription("Column to test.") String column,
+            @JsonPropertyDescription("Column to test.") @ColumnName String column,
             @JsonPropertyDescription("equals, not_equals, greater_than, greater_or_equal, less_than, less_or_equal, "
                     + "contains, starts_with, ends_with, is_null, is_not_null, in or between.") Operator operator,
             @JsonPropertyDescription("Value to compare with, as text. Numbers compare exactly: a value is never rounded "

@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.fuzzymatch;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 
@@ -32,8 +33,8 @@ public record FuzzyMatchSettings(
      * @param threshold lowest similarity that counts as a match, 0 to 1; default 0.8
      */
     public record FuzzyKey(
-            @JsonPropertyDescription("Column of the left input; values are compared as text.") String left,
-            @JsonPropertyDescription("Column of the right input; values are compared as text.") String right,
+            @JsonPropertyDescription("Column of the left input; values are compared as text.") @ColumnName(port = "left") String left,
+            @JsonPropertyDescription("Column of the right input; values are compared as text.") @ColumnName(port = "right") String right,
             @JsonPropertyDescription("levenshtein (default), damerau_levenshtein (both as 1 - edit distance / length of "
                     + "the longer text), jaro_winkler or jaccard (of the two sets of characters). Every measure counts "
                     + "characters (Unicode code points), not bytes: café and cafe differ by one character of four. A pair "

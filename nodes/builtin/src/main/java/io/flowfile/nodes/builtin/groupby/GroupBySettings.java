@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.groupby;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Locale;
 public record GroupBySettings(
         @JsonProperty("group_by")
         @JsonPropertyDescription("Columns whose distinct combinations form the groups; empty gives one row "
-                + "computed over all rows.") List<String> groupBy,
+                + "computed over all rows.") @ColumnName List<String> groupBy,
         @JsonPropertyDescription("Values computed per group, each becoming a column.") List<Aggregation> aggregations) {
 
     public GroupBySettings {
@@ -38,7 +39,7 @@ public record GroupBySettings(
      * @param separator text between values, for concat only; default ","
      */
     public record Aggregation(
-            @JsonPropertyDescription("The column aggregated.") String column,
+            @JsonPropertyDescription("The column aggregated.") @ColumnName String column,
             @JsonPropertyDescription("sum (of integers: HUGEINT), min, max, mean (DOUBLE), median "
                     + "(exact: of an integer or DECIMAL(p,s) column a DECIMAL(p+1,s+1), integers counting as DECIMAL(digits,0); "
                     + "of FLOAT or DOUBLE a DOUBLE), count (non-null values), count_distinct, first, last (the first and last "

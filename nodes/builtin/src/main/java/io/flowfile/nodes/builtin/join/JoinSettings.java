@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.join;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 
@@ -49,8 +50,8 @@ public record JoinSettings(
      * @param right column of the right input
      */
     public record KeyPair(
-            @JsonPropertyDescription("Column of the left input.") String left,
-            @JsonPropertyDescription("Column of the right input.") String right) {
+            @JsonPropertyDescription("Column of the left input.") @ColumnName(port = "left") String left,
+            @JsonPropertyDescription("Column of the right input.") @ColumnName(port = "right") String right) {
 
         public KeyPair {
             new SettingsCheck().notBlank("left", left).notBlank("right", right).done();

@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.pivot;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +19,11 @@ import java.util.Set;
  */
 public record PivotSettings(
         @JsonPropertyDescription("Columns kept as rows: one output row per distinct combination; empty gives "
-                + "one row.") List<String> index,
+                + "one row.") @ColumnName List<String> index,
         @JsonProperty("pivot_column")
-        @JsonPropertyDescription("Column whose values become the new column names.") String pivotColumn,
+        @JsonPropertyDescription("Column whose values become the new column names.") @ColumnName String pivotColumn,
         @JsonProperty("value_column")
-        @JsonPropertyDescription("Column aggregated into the new columns.") String valueColumn,
+        @JsonPropertyDescription("Column aggregated into the new columns.") @ColumnName String valueColumn,
         @JsonPropertyDescription("How the values that fall into one cell are combined: sum (default; of integers a "
                 + "HUGEINT), min, max, mean, count, first (the first in the input's order) or concat (in the input's "
                 + "order).") Aggregation aggregation,

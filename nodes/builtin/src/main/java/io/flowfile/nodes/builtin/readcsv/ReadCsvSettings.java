@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.readcsv;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.FilePath;
 import io.flowfile.node.SettingsCheck;
 import io.flowfile.node.Sql;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ import java.util.Locale;
  *                     inferred types, which is why it needs the whole file inferred
  */
 public record ReadCsvSettings(
-        @JsonPropertyDescription("The CSV file, relative to the flow's directory or absolute.") String path,
+        @JsonPropertyDescription("The CSV file, relative to the flow's directory or absolute.") @FilePath String path,
         @JsonPropertyDescription("The character between fields; default a comma.") String delimiter,
         @JsonPropertyDescription("Whether the first line (after skip_rows) holds the column names; default true.") Boolean header,
         @JsonPropertyDescription("The character that quotes fields containing the delimiter; default a double quote.") String quote,

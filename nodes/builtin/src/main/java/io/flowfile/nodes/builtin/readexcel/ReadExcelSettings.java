@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.readexcel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.FilePath;
 import io.flowfile.node.SettingsCheck;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * @param columnTypes types for some columns instead of the inferred ones
  */
 public record ReadExcelSettings(
-        @JsonPropertyDescription("The .xlsx file, relative to the flow's directory or absolute.") String path,
+        @JsonPropertyDescription("The .xlsx file, relative to the flow's directory or absolute.") @FilePath String path,
         @JsonPropertyDescription("The sheet's name; default the first sheet.") String sheet,
         @JsonProperty("header_row")
         @JsonPropertyDescription("Which row of the range holds the column names, counting from 1 (default 1); rows above it "

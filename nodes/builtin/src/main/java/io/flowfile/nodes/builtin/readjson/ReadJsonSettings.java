@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.readjson;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.FilePath;
 import io.flowfile.node.SettingsCheck;
 
 /**
@@ -15,7 +16,7 @@ import io.flowfile.node.SettingsCheck;
  */
 public record ReadJsonSettings(
         @JsonPropertyDescription("A JSON file or a glob such as data/part-*.json, relative to the flow's directory or absolute.")
-        String path,
+        @FilePath String path,
         @JsonPropertyDescription("How the records are laid out: auto (default, detected from the file), "
                 + "array (one JSON array of objects) or newline_delimited (one object per line).")
         Format format,

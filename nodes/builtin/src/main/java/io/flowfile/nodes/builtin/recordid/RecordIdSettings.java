@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.recordid;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 
@@ -17,10 +18,10 @@ public record RecordIdSettings(
         @JsonPropertyDescription("Number of the first row, or of the first row of each group (default 1, 0 or more).")
         Long offset,
         @JsonPropertyDescription("Columns whose values make a group; numbering restarts in each group. Empty numbers all rows.")
-        List<String> groupBy,
+        @ColumnName List<String> groupBy,
         @JsonPropertyDescription("Columns (ascending, nulls last) that decide the numbering order; ties and an empty list "
                 + "follow the input order, which is the order DuckDB produces the input rows in.")
-        List<String> orderBy) {
+        @ColumnName List<String> orderBy) {
 
     public static final String DEFAULT_COLUMN = "record_id";
 

@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.select;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import io.flowfile.node.Sql;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public record SelectSettings(
      * @param castTo   DuckDB type to cast to; a value that does not convert fails the run
      */
     public record SelectColumn(
-            @JsonPropertyDescription("Input column.") String column,
+            @JsonPropertyDescription("Input column.") @ColumnName String column,
             @JsonPropertyDescription("Keep the column (default true); false drops it.") Boolean keep,
             @JsonPropertyDescription("New name for the column; empty keeps the input name.") String renameTo,
             @JsonPropertyDescription("DuckDB type to convert the column to, e.g. INTEGER, DOUBLE, DATE, DECIMAL(18,3), VARCHAR[]. "

@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.sort;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record SortSettings(
      * @param nulls     where nulls go; default last
      */
     public record SortKey(
-            @JsonPropertyDescription("Column to sort by.") String column,
+            @JsonPropertyDescription("Column to sort by.") @ColumnName String column,
             @JsonPropertyDescription("asc (default) or desc.") Direction direction,
             @JsonPropertyDescription("Where nulls go: last (default) or first.") Nulls nulls) {
 

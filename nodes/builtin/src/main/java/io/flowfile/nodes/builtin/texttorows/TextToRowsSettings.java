@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.texttorows;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 
 /**
@@ -9,7 +10,7 @@ import io.flowfile.node.SettingsCheck;
  * @param outputColumn the column that receives the parts; null for {@code column} itself
  */
 public record TextToRowsSettings(
-        @JsonPropertyDescription("Column whose text is split; values that are not text are read as text.") String column,
+        @JsonPropertyDescription("Column whose text is split; values that are not text are read as text.") @ColumnName String column,
         @JsonPropertyDescription("Text between the parts (default \",\").") String delimiter,
         @JsonPropertyDescription("Column that receives the parts: empty replaces the split column, an existing name "
                 + "replaces that column in place, a new name is added at the end.") String outputColumn) {

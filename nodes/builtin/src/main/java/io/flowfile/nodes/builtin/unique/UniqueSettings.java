@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.unique;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 
@@ -11,12 +12,12 @@ import java.util.List;
  *                first; rows that tie, or all rows when empty, keep their input order
  */
 public record UniqueSettings(
-        @JsonPropertyDescription("Columns whose values make a row's key; empty means all columns.") List<String> columns,
+        @JsonPropertyDescription("Columns whose values make a row's key; empty means all columns.") @ColumnName List<String> columns,
         @JsonPropertyDescription("Which row of each key to keep: first (default), last, any (whichever is cheapest) "
                 + "or none (drop every key that occurs more than once).") Keep keep,
         @JsonPropertyDescription("For first and last: columns (ascending, nulls last) that decide which row comes first; "
                 + "ties and an empty list follow the input order, which is the order DuckDB produces the input rows in.")
-        List<String> orderBy) {
+        @ColumnName List<String> orderBy) {
 
     public UniqueSettings {
         columns = columns == null ? List.of() : List.copyOf(columns);

@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.unpivot;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 
@@ -12,9 +13,9 @@ import java.util.List;
  * @param valueName    name of the output column holding their values
  */
 public record UnpivotSettings(
-        @JsonPropertyDescription("Columns kept on every output row.") List<String> index,
+        @JsonPropertyDescription("Columns kept on every output row.") @ColumnName List<String> index,
         @JsonPropertyDescription("Columns turned into rows, one row per input row and column; empty (default) takes "
-                + "every column not in index. Their types must share a common type.") List<String> columns,
+                + "every column not in index. Their types must share a common type.") @ColumnName List<String> columns,
         @JsonProperty("variable_name")
         @JsonPropertyDescription("Name of the output column holding the column names; default variable.")
         String variableName,

@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.window;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.ColumnName;
 import io.flowfile.node.SettingsCheck;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ import java.util.Set;
 public record WindowSettings(
         @JsonProperty("partition_by")
         @JsonPropertyDescription("Columns splitting the rows into partitions computed independently; empty "
-                + "(default) treats all rows as one partition.") List<String> partitionBy,
+                + "(default) treats all rows as one partition.") @ColumnName List<String> partitionBy,
         @JsonProperty("order_by")
         @JsonPropertyDescription("Row order within a partition, most significant key first; required, as every "
                 + "function depends on it.") List<OrderKey> orderBy,
@@ -45,7 +46,7 @@ public record WindowSettings(
      * @param direction ascending (default) or descending
      */
     public record OrderKey(
-            @JsonPropertyDescription("Column to order by.") String column,
+            @JsonPropertyDescription("Column to order by.") @ColumnName String column,
             @JsonPropertyDescription("asc (default) or desc; nulls come last.") Direction direction) {
 
         public OrderKey {
@@ -66,7 +67,7 @@ public record WindowSettings(
             @JsonPropertyDescription("cumulative_sum, cumulative_count, cumulative_min, cumulative_max, rolling_mean, "
                     + "rolling_sum, rank, dense_rank, row_number, lag or lead.") Function function,
             @JsonPropertyDescription("Input column; not used by rank, dense_rank and row_number; optional for "
-                    + "cumulative_count, which then counts rows.") String column,
+                    + "cumulative_count, which then counts rows.") @ColumnName String column,
             @JsonPropertyDescription("Name of the output column; default <column>_<function>, or the function name "
                     + "without a column.") String alias,
             @JsonPropertyDescription("Rolling functions only: number of rows in the window, ending at the current row; "

@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.writecsv;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.FilePath;
 import io.flowfile.node.SettingsCheck;
 import io.flowfile.node.WriteMode;
 
@@ -13,7 +14,7 @@ import io.flowfile.node.WriteMode;
  *                  break (default {@code "})
  */
 public record WriteCsvSettings(
-        @JsonPropertyDescription("The file to write, relative to the flow's directory or absolute.") String path,
+        @JsonPropertyDescription("The file to write, relative to the flow's directory or absolute.") @FilePath(write = true) String path,
         @JsonPropertyDescription("What to do when the file exists: overwrite (default) or fail_if_exists.") WriteMode mode,
         @JsonPropertyDescription("The character between fields; default a comma.") String delimiter,
         @JsonPropertyDescription("Whether the first line holds the column names; default true.") Boolean header,

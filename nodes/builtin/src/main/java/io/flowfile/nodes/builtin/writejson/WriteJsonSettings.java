@@ -1,6 +1,7 @@
 package io.flowfile.nodes.builtin.writejson;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.FilePath;
 import io.flowfile.node.SettingsCheck;
 import io.flowfile.node.WriteMode;
 
@@ -10,7 +11,7 @@ import io.flowfile.node.WriteMode;
  * @param format one object per line (default) or one JSON array of objects
  */
 public record WriteJsonSettings(
-        @JsonPropertyDescription("The file to write, relative to the flow's directory or absolute.") String path,
+        @JsonPropertyDescription("The file to write, relative to the flow's directory or absolute.") @FilePath(write = true) String path,
         @JsonPropertyDescription("What to do when the file exists: overwrite (default) or fail_if_exists.") WriteMode mode,
         @JsonPropertyDescription("newline_delimited (default: one object per line) or array (one JSON array of objects).")
         Format format) {

@@ -2,6 +2,7 @@ package io.flowfile.nodes.builtin.writeparquet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.flowfile.node.FilePath;
 import io.flowfile.node.SettingsCheck;
 import io.flowfile.node.WriteMode;
 
@@ -14,7 +15,7 @@ import io.flowfile.node.WriteMode;
 public record WriteParquetSettings(
         @JsonPropertyDescription("The file to write, relative to the flow's directory or absolute. Columns keep their "
                 + "types; a 128-bit integer column (HUGEINT, e.g. an integer sum), which Parquet cannot hold, is written as "
-                + "BIGINT when every value fits, else as DECIMAL(38,0).") String path,
+                + "BIGINT when every value fits, else as DECIMAL(38,0).") @FilePath(write = true) String path,
         @JsonPropertyDescription("What to do when the file exists: overwrite (default) or fail_if_exists.") WriteMode mode,
         @JsonPropertyDescription("How the data is compressed: zstd (default), snappy, gzip or uncompressed.") Compression compression,
         @JsonProperty("row_group_size")

@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, call, ApiFailure } from './api/client';
+import type { Me } from './api/types';
+import { Notices } from './components/Notices';
+import { navigate, usePath } from './components/navigation';
+import { LoginPage } from './pages/login/LoginPage';
+import { HomePage } from './pages/home/HomePage';
+import { DesignerPage } from './pages/designer/DesignerPage';
+
+/** Who is logged in decides what shows: the login form, or the page the address names. */
+export function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [error, setError] = useState<string>();
+  const path = usePath();
+
+  const refresh = useCallback(async () => {
+    try {
+      setMe(await call(api.GET('/api/auth/me')));
+      setError(undefined);
+    } catch (failure) {
+      if (failure instanceof ApiFailure && failure.status === 401) {
+        setMe(null);
+      } else {
+        setError(failure instanceof Error ? failure.message : String(failure));
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  if (error) {
+    return <div className="login"><p className="error-text" role="alert">{error}</p></div>;
+  }
+  if (me === undefined) {
+    return null;
+  }
+  if (me === null) {
+    return <LoginPage onLoggedIn={refresh} />;
+  }
+  const draft = /^\/drafts\/([0-9a-f-]{36})$/.exec(path);
+  const logout = async () => {
+    await call(api.POST('/api/auth/logout')).catch(() => undefined);
+    setMe(null);
+    navigate('/', true);
+  };
+  return (
+    <>
+      {draft ? <DesignerPage draftId={draft[1]} user={me} onLogout={logout} /> : <HomePage user={me} onLogout={logout} />}
+      <Notices />
+    </>
+  );
+}
