@@ -48,6 +48,14 @@ describe('canConnect', () => {
     });
   });
 
+  it('names the cycle, not the taken port, when an edge would do both', () => {
+    const chain = flow(['source:read_csv', 'a:filter', 'b:filter', 'c:filter'], ['source -> a', 'a -> b', 'b -> c']);
+    expect(canConnect(chain, testTypes, main('c'), main('a'))).toEqual({
+      ok: false,
+      reason: 'This edge would close a cycle: c → a → b → c',
+    });
+  });
+
   it('refuses an edge onto a taken single-input port, naming the port and the rule', () => {
     expect(canConnect(joinFlow, testTypes, main('regions'), port('with_region', 'left'))).toEqual({
       ok: false,

@@ -15,7 +15,7 @@ export interface ConnectionProblem {
 /**
  * Whether an edge from output port `from` to input port `to` may be added to the document.
  * Checks, in order: both nodes exist, no self loop, both ports exist, no duplicate edge,
- * room on a single-input port, and no cycle.
+ * no cycle (named first: it is the more fundamental reason), and room on a single-input port.
  */
 export function canConnect(
   document: FlowDocument,
@@ -44,15 +44,16 @@ export function canConnect(
   );
   if (alreadyConnected) return refuse('These nodes are already connected');
 
+  // A cycle is named before a taken port: it is the more fundamental reason.
+  const cycle = wouldCloseCycle(document, from.node, to.node);
+  if (cycle) return refuse(`This edge would close a cycle: ${cycle.join(' → ')}`);
+
   if (inputPort.arity !== 'many' && edgeCountInto(document, to) > 0) {
     return refuse(
       `Port '${to.port}' of '${to.node}' already has an input; ` +
         `${targetType.title} nodes take ${describeArity(inputPort.arity)} on port '${to.port}'`,
     );
   }
-
-  const cycle = wouldCloseCycle(document, from.node, to.node);
-  if (cycle) return refuse(`This edge would close a cycle: ${cycle.join(' → ')}`);
   return { ok: true };
 }
 

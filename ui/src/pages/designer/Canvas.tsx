@@ -70,6 +70,9 @@ export function Canvas() {
   })), [document, laidOut, selection, typeMap, run, problemsByNode]);
 
   const [nodes, setNodes, onNodesChangeLocal] = useNodesState<FlowCanvasNode>(wanted);
+  // The view fits the flow when it opens with nodes; an empty flow keeps its view, so the first
+  // node dropped stays where it was dropped.
+  const [fitOnOpen] = useState(() => document.nodes.length > 0);
   useEffect(() => {
     setNodes(wanted);
   }, [wanted, setNodes]);
@@ -202,8 +205,8 @@ export function Canvas() {
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode="Shift"
         selectionKeyCode="Shift"
-        fitView
-        fitViewOptions={{ maxZoom: 1.1, minZoom: 0.5, padding: 0.15 }}
+        fitView={fitOnOpen}
+        fitViewOptions={{ maxZoom: 1.1, padding: 0.15 }}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ type: 'columns' }}

@@ -86,7 +86,8 @@ function Designer(props: { user: Me; onLogout: () => void }) {
     const target = event.target as HTMLElement | null;
     const typing = target && (target.closest('input, textarea, select, [contenteditable="true"], .cm-editor'));
     const control = event.ctrlKey || event.metaKey;
-    if (control && event.key === 'Enter') {
+    // Ctrl+Enter runs the flow, except in a SQL editor, where it commits the expression.
+    if (control && event.key === 'Enter' && !target?.closest('.cm-editor')) {
       event.preventDefault();
       runNow();
       return;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Eye } from 'lucide-react';
 import { documentOf, type DraftView, type NodeTypeDto } from '../../api/types';
 import { SchemaForm, type FieldProblem } from '../../forms/SchemaForm';
@@ -55,6 +55,18 @@ function NodeSettings(props: { draft: DraftView; nodeId: string; nodeType?: Node
   const onChange = (next: Record<string, unknown>) => void edit([{ op: 'update_settings', node: nodeId, settings: next }]);
   const columns = (port: string) => inputColumns(draft, nodeId, port);
   const bespoke = NODE_PANELS.get(node.type);
+  // A click on a problem in the bottom panel selects the node and brings its field into view.
+  const focusField = useDesigner((state) => state.focusField);
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focusField) return;
+    const timer = setTimeout(() => {
+      const field = body.current?.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusField)}"]`);
+      field?.scrollIntoView({ block: 'center' });
+      field?.focus();
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [focusField, nodeId]);
   const outputs = nodeType?.outputs ?? ['main'];
 
   return (
@@ -77,7 +89,7 @@ function NodeSettings(props: { draft: DraftView; nodeId: string; nodeType?: Node
           <Eye size={14} /> Preview
         </button>
       </div>
-      <div className="settings-body">
+      <div className="settings-body" ref={body}>
         {nodeType?.description && <p className="muted settings-description">{nodeType.description}</p>}
         {otherProblems.length > 0 && (
           <ul className="settings-problems" role="alert">
