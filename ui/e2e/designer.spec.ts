@@ -158,6 +158,18 @@ test('build the sales example from an empty canvas, run it, register it and reop
   await expect(node(page, 'write_csv')).toBeVisible();
   await expect(node(page, 'read_csv')).toContainText('Orders');
   await shot(page, 'the registered version reopened');
+
+  // A change, then Register shows the diff since version 1 before it makes version 2.
+  await select(page, 'sort');
+  await page.getByLabel('Direction (row 1)').selectOption('asc');
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Register' }).click();
+  const changes = page.getByLabel('Changes since the last version');
+  await expect(changes).toContainText('sort');
+  await expect(changes).toContainText('direction');
+  await shot(page, 'register shows the diff');
+  await page.getByRole('button', { name: 'Register version 2' }).click();
+  await expect(page.getByText("Registered 'sales-ui' version 2.")).toBeVisible();
 });
 
 test('a wrong column shows its problem on the node and the field, and the column picker fixes it', async ({ page, api }) => {
@@ -306,4 +318,18 @@ test('two tabs editing one draft: the second gets a conflict message, not a sile
   const saved = await api.get<DraftAnswer & { document: { nodes: { label?: string }[] } }>(`/api/drafts/${draft.id}`);
   expect(saved.document.nodes[0].label).toBe('From the first tab');
   await other.close();
+});
+
+test('the designer follows a dark system theme', async ({ browser, server }) => {
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.loginLink);
+  await page.getByRole('button', { name: 'Import…' }).waitFor();
+  await page.getByLabel('Import a flow file').setInputFiles(path.join(SALES, 'sales-report.yaml'));
+  await expect(node(page, 'with_region')).toBeVisible();
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(18, 21, 27)');
+  await node(page, 'with_region').click();
+  await shot(page, 'dark theme');
+  await context.close();
 });

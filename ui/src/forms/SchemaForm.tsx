@@ -31,6 +31,7 @@ import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 import { ColumnPicker } from './ColumnPicker';
 import { MultiColumnPicker } from './MultiColumnPicker';
 import { SqlEditor } from './SqlEditor';
+import { useDraft } from './useDraft';
 import {
   fieldLabel,
   formatPath,
@@ -539,26 +540,6 @@ interface InputCommon {
   placeholder?: string;
 }
 
-/** Local draft committed on blur / Enter; Escape reverts; an unsaved draft is committed on unmount. */
-function useDraft(value: string, onCommit: (text: string) => void) {
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    setDraft(value);
-  }
-  const latest = useRef({ draft, value, onCommit });
-  latest.current = { draft, value, onCommit };
-  const commit = useCallback(() => {
-    const current = latest.current;
-    if (current.draft !== current.value) {
-      latest.current = { ...current, value: current.draft };
-      current.onCommit(current.draft);
-    }
-  }, []);
-  useEffect(() => () => commit(), [commit]);
-  return { draft, setDraft, commit, revert: () => setDraft(latest.current.value) };
-}
 
 function TextInput(props: InputCommon & { value: string; onCommit: (text: string) => void; multiline?: boolean; mono?: boolean }) {
   const { value, onCommit, multiline, mono, ...rest } = props;

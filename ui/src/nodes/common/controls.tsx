@@ -3,7 +3,10 @@
  * never per keystroke; selects and checkboxes commit on change. Problems are shown under their field
  * with the classes of the generic form (forms/forms.css): `ff-field is-invalid`, `ff-problems`.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useDraft } from '../../forms/useDraft';
+
+export { useDraft };
 import { X } from 'lucide-react';
 import type { FieldProblem } from '../../forms/paths';
 import { relativeWhere } from './problems';
@@ -101,26 +104,6 @@ export function FieldShell(props: FieldShellProps) {
   );
 }
 
-/** Local text committed on blur / Enter; Escape reverts; an uncommitted edit is committed on unmount. */
-export function useDraft(value: string, onCommit: (text: string) => void) {
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    setDraft(value);
-  }
-  const latest = useRef({ draft, value, onCommit });
-  latest.current = { draft, value, onCommit };
-  const commit = useCallback(() => {
-    const current = latest.current;
-    if (current.draft !== current.value) {
-      latest.current = { ...current, value: current.draft };
-      current.onCommit(current.draft);
-    }
-  }, []);
-  useEffect(() => () => commit(), [commit]);
-  return { draft, setDraft, commit, revert: () => setDraft(latest.current.value) };
-}
 
 export interface InputProps {
   id?: string;

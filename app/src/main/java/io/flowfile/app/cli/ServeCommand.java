@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /**
  * {@code flowfile serve}: the server. The HTTP port opens as the application starts (Main sets
@@ -122,12 +124,25 @@ public class ServeCommand implements Callable<Integer> {
         out.println("(the link logs you in as '" + admin.username() + "'; the token also works as 'Authorization: Bearer TOKEN'."
                 + " Stop the server with Ctrl-C.)");
         out.flush();
+        stopOnSignals();
         try {
             Quarkus.waitForExit();
         } finally {
             housekeeping.shutdownNow();
         }
         return 0;
+    }
+
+    /**
+     * Ctrl-C and SIGTERM end {@link Quarkus#waitForExit()} instead of starting the JVM's shutdown
+     * hooks: the application then stops in order (runs recorded as cancelled, the login link's token
+     * revoked) while the catalog is open. As a shutdown hook, Quarkus' stop would race H2's own hook,
+     * which closes the database file.
+     */
+    private static void stopOnSignals() {
+        for (String name : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> Quarkus.asyncExit(128 + signal.getNumber()));
+        }
     }
 
     /** The first admin; on the very first start, a new user {@code admin} with a password printed once. */
