@@ -6,6 +6,8 @@ import { navigate, usePath } from './components/navigation';
 import { LoginPage } from './pages/login/LoginPage';
 import { HomePage } from './pages/home/HomePage';
 import { DesignerPage } from './pages/designer/DesignerPage';
+import { KernelsPage } from './pages/kernels/KernelsPage';
+import { CatalogPage } from './pages/catalog/CatalogPage';
 
 /** Who is logged in decides what shows: the login form, or the page the address names. */
 export function App() {
@@ -47,7 +49,10 @@ export function App() {
   };
   return (
     <>
-      {draft ? <DesignerPage draftId={draft[1]} user={me} onLogout={logout} /> : <HomePage user={me} onLogout={logout} />}
+      {draft ? <DesignerPage draftId={draft[1]} user={me} onLogout={logout} />
+        : path.startsWith('/kernels') ? <KernelsPage user={me} onLogout={logout} path={path} />
+        : path.startsWith('/catalog') ? <CatalogPage user={me} onLogout={logout} path={path} />
+        : <HomePage user={me} onLogout={logout} />}
       <Notices />
     </>
   );

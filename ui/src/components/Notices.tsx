@@ -1,7 +1,7 @@
 import { X } from 'lucide-react';
 import { useDesigner } from '../pages/designer/store';
 
-/** Messages for the user, top right: errors stay until dismissed, the rest fade after 5 s. */
+/** Messages for the user, top centre: errors stay until dismissed, the rest fade after 5 s. */
 export function Notices() {
   const notices = useDesigner((state) => state.notices);
   const dismiss = useDesigner((state) => state.dismiss);

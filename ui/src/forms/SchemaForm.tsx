@@ -30,7 +30,7 @@ import {
 import { ArrowDown, ArrowUp, Plus, X } from 'lucide-react';
 import { ColumnPicker } from './ColumnPicker';
 import { MultiColumnPicker } from './MultiColumnPicker';
-import { SqlEditor } from './SqlEditor';
+import { SqlEditor } from './LazySqlEditor';
 import { useDraft } from './useDraft';
 import {
   fieldLabel,

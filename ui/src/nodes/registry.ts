@@ -8,6 +8,7 @@ import { formulaPanel } from './formula/definition';
 import { groupByPanel } from './group_by/definition';
 import { joinPanel } from './join/definition';
 import { pivotPanel } from './pivot/definition';
+import { pythonScriptPanel } from './python_script/definition';
 import { readCsvPanel } from './read_csv/definition';
 import { selectPanel } from './select/definition';
 import { sortPanel } from './sort/definition';
@@ -31,6 +32,6 @@ export interface NodePanelDefinition {
   Panel: ComponentType<NodePanelProps>;
 }
 
-const definitions: NodePanelDefinition[] = [selectPanel, filterPanel, formulaPanel, joinPanel, groupByPanel, sortPanel, pivotPanel, readCsvPanel];
+const definitions: NodePanelDefinition[] = [selectPanel, filterPanel, formulaPanel, joinPanel, groupByPanel, sortPanel, pivotPanel, readCsvPanel, pythonScriptPanel];
 
 export const NODE_PANELS: ReadonlyMap<string, NodePanelDefinition> = new Map(definitions.map((definition) => [definition.type, definition]));

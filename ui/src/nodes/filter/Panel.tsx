@@ -4,7 +4,7 @@
  * Switching mode keeps the other mode's condition, so switching back restores it.
  */
 import { ColumnPicker } from '../../forms/ColumnPicker';
-import { SqlEditor } from '../../forms/SqlEditor';
+import { SqlEditor } from '../../forms/LazySqlEditor';
 import { findColumn } from '../../forms/sql';
 import type { NodePanelProps } from '../registry';
 import { FieldShell, optionsOf, ProblemList, Segmented, SelectInput, TextInput } from '../common/controls';

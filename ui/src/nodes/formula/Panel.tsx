@@ -2,7 +2,7 @@
  * The formula node: the column to write and the SQL expression computing it, plus the type to
  * convert the result to. Settings: `{column, expression, type?}`.
  */
-import { SqlEditor } from '../../forms/SqlEditor';
+import { SqlEditor } from '../../forms/LazySqlEditor';
 import { findColumn } from '../../forms/sql';
 import type { NodePanelProps } from '../registry';
 import { describedBy, FieldShell, optionsOf, PresetInput, TextInput } from '../common/controls';
