@@ -8,6 +8,7 @@ import { HomePage } from './pages/home/HomePage';
 import { DesignerPage } from './pages/designer/DesignerPage';
 import { KernelsPage } from './pages/kernels/KernelsPage';
 import { CatalogPage } from './pages/catalog/CatalogPage';
+import { SchedulesPage } from './pages/schedules/SchedulesPage';
 
 /** Who is logged in decides what shows: the login form, or the page the address names. */
 export function App() {
@@ -52,6 +53,7 @@ export function App() {
       {draft ? <DesignerPage draftId={draft[1]} user={me} onLogout={logout} />
         : path.startsWith('/kernels') ? <KernelsPage user={me} onLogout={logout} path={path} />
         : path.startsWith('/catalog') ? <CatalogPage user={me} onLogout={logout} path={path} />
+        : path.startsWith('/schedules') ? <SchedulesPage user={me} onLogout={logout} path={path} />
         : <HomePage user={me} onLogout={logout} />}
       <Notices />
     </>

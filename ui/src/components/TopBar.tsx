@@ -7,6 +7,7 @@ import { navigate, usePath } from './navigation';
 const AREAS = [
   { path: '/', title: 'Flows', matches: (path: string) => path === '/' || path.startsWith('/drafts/') },
   { path: '/catalog', title: 'Catalog', matches: (path: string) => path.startsWith('/catalog') },
+  { path: '/schedules', title: 'Schedules', matches: (path: string) => path.startsWith('/schedules') },
   { path: '/kernels', title: 'Kernels', matches: (path: string) => path.startsWith('/kernels') },
 ];
 

@@ -162,7 +162,7 @@ def kernel_env(home: Path) -> dict[str, str]:
         IPYTHONDIR=str(home / "ipython"),
         JUPYTER_RUNTIME_DIR=str(home / "runtime"),
         MPLCONFIGDIR=str(home / "matplotlib"),
-        MPLBACKEND="Agg",
+        MPLBACKEND="module://flowfile._matplotlib",
         JUPYTER_PLATFORM_DIRS="1",
     )
     return env

@@ -128,6 +128,36 @@ def test_a_matplotlib_figure_as_last_expression_is_a_png(published: Published) -
     assert "image/png" in published.only()[0]
 
 
+@pytest.fixture
+def kernel_backend() -> Any:
+    """pyplot on the image's backend (MPLBACKEND=module://flowfile._matplotlib), then back."""
+    import matplotlib.pyplot as plt
+
+    before = plt.get_backend()
+    plt.close("all")
+    plt.switch_backend("module://flowfile._matplotlib")
+    yield plt
+    plt.close("all")
+    plt.switch_backend(before)
+
+
+def test_plt_show_displays_the_open_figures_as_pngs_and_closes_them(published: Published, kernel_backend: Any) -> None:
+    _kernel.run_cell(ctx(), "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.suptitle('Trend')\nplt.show()")
+
+    data, metadata = published.only()
+    assert data["image/png"] and data["text/plain"] == "<matplotlib.figure.Figure>"
+    assert metadata == {"flowfile": {"title": "Trend"}}
+    assert kernel_backend.get_fignums() == []
+    _kernel.run_cell(ctx(), "plt.show()")  # nothing open: nothing shown
+    assert len(published.messages) == 1
+
+
+def test_a_pyplot_figure_as_last_expression_is_one_png(published: Published, kernel_backend: Any) -> None:
+    _kernel.run_cell(ctx(), "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\nfig")
+
+    assert "image/png" in published.only()[0]
+
+
 @pytest.mark.parametrize(
     "source",
     [

@@ -199,9 +199,23 @@ def test_a_matplotlib_figure_is_displayed(container: Container) -> None:
     assert "image/png" in shown["data"] and shown["metadata"] == {"flowfile": {"title": "t"}}
 
 
+def test_plt_show_in_a_cell_displays_the_figure(container: Container) -> None:
+    code = (
+        "import flowfile._kernel as _fk\n"
+        "_fk.run_cell({'flow_id': 'f', 'node_id': 1}, "
+        "'import matplotlib.pyplot as plt\\nplt.plot([1, 2]); plt.suptitle(\"shown\")\\nplt.show()')\n"
+    )
+
+    run = container.execute(code)
+
+    assert run.reply["status"] == "ok", run.reply
+    [shown] = run.of_type("display_data")
+    assert "image/png" in shown["data"] and shown["metadata"] == {"flowfile": {"title": "shown"}}
+
+
 def test_interrupt_request_interrupts_a_running_cell(container: Container) -> None:
-    run = container.start("import time; time.sleep(30)")
-    time.sleep(1.0)
+    run = container.start("import time; print('sleeping', flush=True); time.sleep(30)")
+    run.wait_for("stream", lambda m: "sleeping" in m["content"]["text"])
     container.client.control_channel.send(container.client.session.msg("interrupt_request", {}))
     started = time.monotonic()
     reply = run.finish()

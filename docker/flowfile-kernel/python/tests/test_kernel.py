@@ -70,3 +70,26 @@ def test_an_unknown_input_fails_the_cell_with_the_valid_names(kernel: KernelSess
     assert reply["status"] == "error"
     assert reply["ename"] == "UnknownNameError"
     assert reply["evalue"] == "unknown input 'other': this node's inputs are 'main'"
+
+
+def test_plt_show_displays_each_open_figure_once_as_a_png(kernel: KernelSession) -> None:
+    code = (
+        "import flowfile._kernel as _fk\n"
+        "_fk.run_cell({'flow_id': 'f', 'node_id': 2}, "
+        "'import matplotlib.pyplot as plt\\n"
+        "plt.plot([1, 3, 2]); plt.suptitle(\"Line\")\\n"
+        "plt.figure(); plt.bar([\"a\", \"b\"], [2, 5])\\n"
+        "plt.show()\\n"
+        "plt.show()')\n"  # nothing is left open: the second show displays nothing
+    )
+
+    run = kernel.execute(code)
+
+    assert run.reply["status"] == "ok", run.reply
+    line, bars = run.of_type("display_data")
+    assert line["data"]["image/png"] and bars["data"]["image/png"]
+    assert line["metadata"] == {"flowfile": {"title": "Line"}}
+    assert bars["metadata"] == {"flowfile": {"title": ""}}
+    assert kernel.stdout("import matplotlib.pyplot as plt; print(plt.get_backend(), plt.get_fignums())").strip() == (
+        "module://flowfile._matplotlib []"
+    )

@@ -1,5 +1,5 @@
 // The artifact explorer: global artifacts (the latest of each, by tag and search), every version of
-// one with its lineage, download and delete; and a flow's flow-scoped artifacts per kernel.
+// one with its lineage, a DataFrame's first rows, download and delete; and a flow's flow-scoped artifacts per kernel.
 import { useMemo, useState } from 'react';
 import { Download, Trash2, X } from 'lucide-react';
 import { api, call } from '../../api/client';
@@ -176,7 +176,7 @@ export function ArtifactDetail(props: { name: string; user: Me }) {
 
 function ArtifactVersion(props: { artifact: GlobalArtifact; admin: boolean; onDelete: () => void }) {
   const { artifact } = props;
-  const dataFrame = /dataframe/i.test(artifact.pythonType ?? '');
+  const table = artifact.format === 'parquet';
   return (
     <article className="artifact-card" data-version={artifact.version} aria-label={`Version ${artifact.version}`}>
       <header>
@@ -188,15 +188,64 @@ function ArtifactVersion(props: { artifact: GlobalArtifact; admin: boolean; onDe
       </header>
       {artifact.description && <p>{artifact.description}</p>}
       <dl className="kv grid">
-        <div><dt>Type</dt><dd className="mono">{artifact.pythonType}</dd></div>
+        <div><dt>Type</dt><dd className="mono wrap">{artifact.pythonType}</dd></div>
         <div><dt>Format</dt><dd>{artifact.format}</dd></div>
         <div><dt>Size</dt><dd>{formatBytes(artifact.sizeBytes)} <span className="muted">({(artifact.sizeBytes ?? 0).toLocaleString('en-US')} bytes)</span></dd></div>
         <div><dt>SHA-256</dt><dd className="mono wrap">{artifact.sha256}</dd></div>
         <div><dt>Tags</dt><dd><Tags tags={artifact.tags} /></dd></div>
         <div><dt>Lineage</dt><dd><LineageLinks lineage={artifact.lineage} /></dd></div>
       </dl>
-      {dataFrame && <p className="muted small">The server does not preview an artifact's rows yet: download it to look inside.</p>}
+      {table && <FirstRows name={artifact.name!} version={artifact.version!} />}
     </article>
+  );
+}
+
+const FIRST_ROWS = 20;
+
+/** The first rows of a DataFrame artifact (Parquet), read by the server on demand. */
+function FirstRows(props: { name: string; version: number }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="artifact-rows" aria-label={`First rows of v${props.version}`}>
+      {open
+        ? <RowsTable name={props.name} version={props.version} />
+        : <button className="button" onClick={() => setOpen(true)}>Show the first {FIRST_ROWS} rows</button>}
+    </section>
+  );
+}
+
+function RowsTable(props: { name: string; version: number }) {
+  const rows = useLoad(() => call(api.GET('/api/artifacts/{name}/versions/{version}/rows', {
+    params: { path: { name: props.name, version: String(props.version) }, query: { limit: String(FIRST_ROWS) } },
+  })), [props.name, props.version]);
+  return (
+    <Loading loaded={rows} what="The rows">
+      {(data) => (
+        <>
+          <div className="artifact-rows-scroll">
+            <table className="catalog-table artifact-rows-table" aria-label={`Rows of v${props.version}`}>
+              <thead><tr>{(data.columns ?? []).map((column) => (
+                <th key={column.name}>{column.name} <span className="muted small mono">{column.type}</span></th>
+              ))}</tr></thead>
+              <tbody>
+                {(data.rows ?? []).map((row, index) => (
+                  <tr key={index}>{row.map((value, column) => (
+                    <td key={column} className={typeof value === 'number' ? 'num' : undefined}>
+                      {value === null || value === undefined ? <span className="muted">null</span> : typeof value === 'object' ? JSON.stringify(value) : String(value)}
+                    </td>
+                  ))}</tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted small" data-testid="artifact-rows-count">
+            {(data.rows ?? []).length < (data.totalRows ?? 0)
+              ? `The first ${(data.rows ?? []).length} of ${(data.totalRows ?? 0).toLocaleString('en-US')} rows.`
+              : `All ${(data.totalRows ?? 0).toLocaleString('en-US')} rows.`}
+          </p>
+        </>
+      )}
+    </Loading>
   );
 }
 

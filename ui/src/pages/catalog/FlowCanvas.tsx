@@ -1,7 +1,7 @@
 // A flow drawn read-only: a registered version, a comparison of two versions (nodes and edges marked
 // added, removed or changed) or a run (every node's state). Nodes can be selected, nothing edited.
-import { memo, useMemo } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, type NodeProps } from '@xyflow/react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { applyNodeChanges, Background, Controls, ReactFlow, ReactFlowProvider, type NodeChange, type NodeProps } from '@xyflow/react';
 import type { FlowDocument, NodeTypeDto } from '../../api/types';
 import { autoLayout, parseEndpoint } from '../../graph';
 import { ColumnsEdge, type FlowCanvasEdge } from '../designer/ColumnsEdge';
@@ -42,7 +42,8 @@ export interface FlowCanvasProps {
 
 export function FlowCanvas(props: FlowCanvasProps) {
   return (
-    <ReactFlowProvider>
+    // Drawn afresh once the node types arrive: their ports change every card's handles.
+    <ReactFlowProvider key={props.types.size > 0 ? 'typed' : 'untyped'}>
       <ReadOnlyCanvas {...props} />
     </ReactFlowProvider>
   );
@@ -54,7 +55,7 @@ function ReadOnlyCanvas(props: FlowCanvasProps) {
     () => (document.nodes.some((node) => !node.position) ? autoLayout(document, LAYOUT) : undefined),
     [document],
   );
-  const nodes: FlowCanvasNode[] = useMemo(() => document.nodes.map((node) => ({
+  const built: FlowCanvasNode[] = useMemo(() => document.nodes.map((node) => ({
     id: node.id,
     type: 'flowNode' as const,
     position: laidOut?.get(node.id) ?? node.position ?? { x: 0, y: 0 },
@@ -71,6 +72,27 @@ function ReadOnlyCanvas(props: FlowCanvasProps) {
       mark: marks?.get(node.id),
     },
   })), [document, laidOut, selected, types, runs, marks]);
+  // React Flow forgets a node's measured size (and its handles) when it is given a node object without
+  // one, as every run event here gives, and hides the node until it is measured again: keep the sizes
+  // it reports and carry them onto new objects of the same card (same type, so the same ports).
+  const [nodes, setNodes] = useState(built);
+  useEffect(() => {
+    setNodes((previous) => {
+      const before = new Map(previous.map((node) => [node.id, node]));
+      return built.map((node) => {
+        const old = before.get(node.id);
+        const sameCard = old?.measured && old.data.nodeType === node.data.nodeType && old.data.label === node.data.label
+          && old.data.mark === node.data.mark;
+        return sameCard ? { ...node, measured: old.measured } : node;
+      });
+    });
+  }, [built]);
+  const onNodesChange = useCallback((changes: NodeChange<FlowCanvasNode>[]) => {
+    const sizes = changes.filter((change) => change.type === 'dimensions');
+    if (sizes.length > 0) {
+      setNodes((previous) => applyNodeChanges(sizes, previous));
+    }
+  }, []);
   const edges: FlowCanvasEdge[] = useMemo(() => document.edges.map((edge) => {
     const from = parseEndpoint(edge.from);
     const to = parseEndpoint(edge.to);
@@ -94,6 +116,7 @@ function ReadOnlyCanvas(props: FlowCanvasProps) {
         edges={edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={Boolean(onSelect)}

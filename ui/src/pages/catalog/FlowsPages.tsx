@@ -11,7 +11,7 @@ import { FlowArtifactsSection } from './ArtifactsPages';
 import { FlowCanvas, mergedForDiff, type DiffMark } from './FlowCanvas';
 import { RunsTable } from './RunsPages';
 import {
-  Hash, Link, Loading, flowPath, formatBytes, formatTime, runPath, showValue, useLoad, useNodeTypes, versionPath,
+  Hash, Link, Loading, StateBadge, flowPath, formatBytes, formatTime, runPath, showValue, useLoad, useNodeTypes, versionPath,
   type Diff, type Version,
 } from './common';
 
@@ -158,6 +158,7 @@ export function FlowDetail(props: { name: string }) {
             : <RunsTable runs={list} showFlow={false} />}
         </Loading>
       </section>
+      <FlowSchedulesSection flow={name} />
       <FlowArtifactsSection flow={name} />
       {running !== undefined && <RunDialog name={name} version={running} onClose={() => setRunning(undefined)} />}
     </>
@@ -458,5 +459,33 @@ export function RunDialog(props: { name: string; version: number; onClose: () =>
         )}
       </Loading>
     </Dialog>
+  );
+}
+
+/** The flow's schedules: when it runs by itself, and what happened last. */
+function FlowSchedulesSection(props: { flow: string }) {
+  const schedules = useLoad(() => call(api.GET('/api/flows/{name}/schedules', { params: { path: { name: props.flow } } })), [props.flow]);
+  return (
+    <section aria-label="Schedules">
+      <div className="section-head">
+        <h2>Schedules</h2>
+        <Link to="/schedules">All schedules</Link>
+      </div>
+      <Loading loaded={schedules} what="The schedules">
+        {(list) => list.length === 0
+          ? <div className="empty">This flow runs only when started. Add a schedule on the <Link to="/schedules">Schedules</Link> page.</div>
+          : (
+            <ul className="schedule-list">
+              {list.map((schedule) => (
+                <li key={schedule.id}>
+                  <Link to={'/schedules/' + schedule.id}>{schedule.description}</Link>
+                  {schedule.paused ? <span className="muted"> · paused</span> : schedule.nextFireTime ? <span className="muted"> · next {schedule.nextFireTime.local}</span> : null}
+                  {schedule.lastTick && <> · last: <StateBadge state={schedule.lastTick.outcome} /></>}
+                </li>
+              ))}
+            </ul>
+          )}
+      </Loading>
+    </section>
   );
 }

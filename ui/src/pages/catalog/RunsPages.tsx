@@ -47,7 +47,7 @@ const PERIODS: { value: string; label: string; millis?: number }[] = [
   { value: '7d', label: 'Last 7 days', millis: 7 * 86_400_000 },
   { value: '30d', label: 'Last 30 days', millis: 30 * 86_400_000 },
 ];
-const PER_FLOW = 200;
+const LIMIT = 500;
 
 interface Filters {
   flow: string;
@@ -56,15 +56,15 @@ interface Filters {
   since: string;
 }
 
-/**
- * Every run the user may see. The server has no list of all runs (only each flow's, newest first):
- * the history asks each flow for its newest runs and filters them here.
- */
-async function loadRuns(flow: string): Promise<CatalogRun[]> {
-  const names = flow ? [flow] : (await call(api.GET('/api/flows'))).map((entry) => entry.name!);
-  const lists = await Promise.all(names.map((name) =>
-    call(api.GET('/api/flows/{name}/runs', { params: { path: { name }, query: { limit: String(PER_FLOW) } } }))));
-  return lists.flat().sort((a, b) => (b.queued ?? '').localeCompare(a.queued ?? ''));
+/** The newest runs the user may see, filtered by the server (GET /api/catalog/runs). */
+async function loadRuns(filters: Filters): Promise<CatalogRun[]> {
+  const period = PERIODS.find((entry) => entry.value === filters.since)?.millis;
+  const query: Record<string, string> = { limit: String(LIMIT) };
+  if (filters.flow) query.flow = filters.flow;
+  if (filters.state) query.state = filters.state;
+  if (filters.trigger) query.trigger = filters.trigger;
+  if (period) query.since = new Date(Date.now() - period).toISOString();
+  return call(api.GET('/api/catalog/runs', { params: { query } }));
 }
 
 export function RunsHistory() {
@@ -73,20 +73,13 @@ export function RunsHistory() {
     return { flow: query.get('flow') ?? '', state: query.get('state') ?? '', trigger: query.get('trigger') ?? '', since: query.get('since') ?? '' };
   });
   const flows = useLoad(() => call(api.GET('/api/flows')), []);
-  const runs = useLoad(() => loadRuns(filters.flow), [filters.flow]);
+  const runs = useLoad(() => loadRuns(filters), [filters.flow, filters.state, filters.trigger, filters.since]);
   const change = (next: Partial<Filters>) => {
     const merged = { ...filters, ...next };
     setFilters(merged);
     const query = new URLSearchParams(Object.entries(merged).filter(([, value]) => value !== ''));
     history.replaceState(null, '', '/catalog/runs' + (query.size ? '?' + query.toString() : ''));
   };
-  const shown = useMemo(() => {
-    const period = PERIODS.find((entry) => entry.value === filters.since)?.millis;
-    const after = period ? Date.now() - period : undefined;
-    return (runs.data ?? []).filter((run) => (!filters.state || stateOf(run.state) === filters.state)
-      && (!filters.trigger || stateOf(run.trigger) === filters.trigger)
-      && (after === undefined || (run.queued !== undefined && Date.parse(run.queued) >= after)));
-  }, [runs.data, filters]);
   const filtered = filters.flow || filters.state || filters.trigger || filters.since;
 
   return (
@@ -123,14 +116,14 @@ export function RunsHistory() {
         {filtered && <button className="button" onClick={() => change({ flow: '', state: '', trigger: '', since: '' })}>Clear filters</button>}
       </div>
       <Loading loaded={runs} what="The runs">
-        {(all) => all.length === 0 && !filters.flow
-          ? <div className="empty">No runs yet. Runs of registered versions (from the catalog, the API or the command line) are kept here.</div>
-          : shown.length === 0
+        {(shown) => shown.length === 0
+          ? filtered
             ? <div className="empty">No run matches these filters.</div>
-            : <>
-              <RunsTable runs={shown} />
-              <p className="muted small">{shown.length} of {all.length} runs{filters.flow ? '' : ` (the newest ${PER_FLOW} of each flow)`}.</p>
-            </>}
+            : <div className="empty">No runs yet. Runs of registered versions (from the catalog, the API or the command line) are kept here.</div>
+          : <>
+            <RunsTable runs={shown} />
+            <p className="muted small">{shown.length === LIMIT ? `The newest ${LIMIT} runs` : `${shown.length} run${shown.length === 1 ? '' : 's'}`}{filtered ? ' matching these filters' : ''}.</p>
+          </>}
       </Loading>
     </>
   );

@@ -10,7 +10,7 @@ describe('kernel rules', () => {
   });
 
   it('names the reasons', () => {
-    expect(reasonKind('out of memory: the kernel exceeded its 0.5 GB limit')).toBe('out of memory');
+    expect(reasonKind('the kernel exceeded its 0.5 GB memory limit and was killed')).toBe('out of memory');
     expect(reasonKind("kernel 'x' died (exit code 3 at ...); last log lines")).toBe('crashed with exit code 3');
     expect(reasonKind('idle for 300 s (idle timeout 300 s)')).toBe('idle timeout');
     expect(reasonKind('reached its maximum lifetime of 60 s')).toBe('lifetime reached');
@@ -19,14 +19,18 @@ describe('kernel rules', () => {
   });
 
   it('spreads a refused definition over the fields', () => {
-    const errors = fieldErrors("kernel 'bad id' is not valid: id must be 1-64 letters, was 'bad id'; memory_gb must be between 0.5 and 64, was 100.0; cpus must be between 0.5 and 32, was 0.1");
+    const errors = fieldErrors("kernel 'bad id' is not valid: ...", [
+      { path: 'id', message: "id must be 1-64 letters, was 'bad id'" },
+      { path: 'memoryGb', message: 'memory_gb must be between 0.5 and 64, was 100.0' },
+      { path: 'cpus', message: 'cpus must be between 0.5 and 32, was 0.1' },
+      { path: 'owner', message: 'owner must be ...' },
+    ]);
     expect(errors.fields.id).toEqual(["id must be 1-64 letters, was 'bad id'"]);
     expect(errors.fields.memoryGb).toEqual(['memory_gb must be between 0.5 and 64, was 100.0']);
     expect(errors.fields.cpus).toHaveLength(1);
-    expect(errors.general).toEqual([]);
-    expect(fieldErrors("idleTimeout must be seconds or an ISO-8601 duration such as PT30M, was 'abc'").fields.idleTimeout).toHaveLength(1);
-    expect(fieldErrors("a kernel with id 'x' exists; choose another id").fields.id).toHaveLength(1);
-    expect(fieldErrors('x', [{ path: 'memoryGb', message: 'too big' }]).fields.memoryGb).toEqual(['too big']);
+    expect(errors.general).toEqual(['owner must be ...']);
+    expect(fieldErrors('taken', [{ path: 'id', message: "a kernel with id 'x' exists; choose another id" }]).fields.id).toHaveLength(1);
+    expect(fieldErrors("field 'memoryGb' must be a number").general).toEqual(["field 'memoryGb' must be a number"]);
     expect(fieldErrors('the server cannot be reached').general).toEqual(['the server cannot be reached']);
   });
 

@@ -45,7 +45,7 @@ export function memoryLevel(percent: number): 'ok' | 'high' | 'critical' {
 export function reasonKind(reason: string | undefined | null): string | undefined {
   if (!reason) return undefined;
   const text = reason.toLowerCase();
-  if (text.includes('out of memory')) return 'out of memory';
+  if (text.includes('out of memory') || text.includes('memory limit')) return 'out of memory';
   const exit = /exit code (-?\d+)/.exec(text);
   if (text.includes('died') || exit) return exit ? `crashed with exit code ${exit[1]}` : 'crashed';
   if (text.includes('idle timeout') || text.startsWith('idle for')) return 'idle timeout';
@@ -94,32 +94,13 @@ export function environmentHash(image: string | undefined): string | undefined {
 /** Form fields of the create form, named as the request's properties. */
 export type KernelField = 'id' | 'name' | 'packages' | 'memoryGb' | 'cpus' | 'gpus' | 'recoveryMode' | 'idleTimeout' | 'maxLifetime';
 
-const FIELD_WORDS: [RegExp, KernelField][] = [
-  [/^(memory_gb|memoryGb)\b/, 'memoryGb'],
-  [/^cpus\b/, 'cpus'],
-  [/^gpus\b/, 'gpus'],
-  [/^(idle_timeout|idleTimeout)\b/, 'idleTimeout'],
-  [/^(max_lifetime|maxLifetime)\b/, 'maxLifetime'],
-  [/^(recovery_mode|recoveryMode)\b/, 'recoveryMode'],
-  [/^packages?\b/, 'packages'],
-  [/^name\b/, 'name'],
-  [/^id\b/, 'id'],
-  [/^a kernel with id\b/, 'id'],
-];
-
-function fieldOf(text: string): KernelField | undefined {
-  const trimmed = text.trim().replace(/^field '([^']+)':\s*/, '$1 ');
-  for (const [pattern, field] of FIELD_WORDS) {
-    if (pattern.test(trimmed)) return field;
-  }
-  return undefined;
-}
+const FIELDS: readonly KernelField[] = ['id', 'name', 'packages', 'memoryGb', 'cpus', 'gpus', 'recoveryMode', 'idleTimeout', 'maxLifetime'];
 
 /**
- * The server's refusal of a kernel definition, spread over the form's fields. It answers
- * `{message, problems: [{path, message}]}`; problems with a path go to that field, and a message
- * listing several faults ("kernel 'x' is not valid: memory_gb must be ...; cpus must be ...") is
- * split so that each shows under its own field. What names no field stays general.
+ * The server's refusal of a kernel definition, spread over the form's fields: it answers
+ * `{message, problems: [{path, message}]}` with one problem per bad value, its path the request's
+ * field (memoryGb, cpus, ...; a taken id too). Problems of no known field, and a refusal without
+ * problems (a malformed body, an unreachable server), stay general.
  */
 export function fieldErrors(message: string, problems: readonly { path?: string | null; message?: string | null }[] = []): {
   fields: Partial<Record<KernelField, string[]>>;
@@ -127,21 +108,13 @@ export function fieldErrors(message: string, problems: readonly { path?: string 
 } {
   const fields: Partial<Record<KernelField, string[]>> = {};
   const general: string[] = [];
-  const add = (field: KernelField | undefined, text: string) => {
-    if (field) (fields[field] ??= []).push(text);
-    else general.push(text);
-  };
   for (const problem of problems) {
     if (!problem.message) continue;
-    add(problem.path ? fieldOf(problem.path.replace(/^.*\./, '')) ?? fieldOf(problem.message) : fieldOf(problem.message), problem.message);
+    const field = FIELDS.find((name) => name === problem.path);
+    if (field) (fields[field] ??= []).push(problem.message);
+    else general.push(problem.message);
   }
-  if (problems.length === 0 && message) {
-    const body = /is not valid: (.*)$/s.exec(message)?.[1] ?? message;
-    for (const part of body.split(/;\s+/)) {
-      const text = part.trim();
-      if (text !== '') add(fieldOf(text), text);
-    }
-  }
+  if (problems.length === 0 && message) general.push(message);
   return { fields, general };
 }
 

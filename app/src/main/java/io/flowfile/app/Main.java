@@ -34,6 +34,8 @@ public final class Main {
             ServeCommand.configureHttp(args);
         } else {
             System.setProperty("quarkus.http.host-enabled", "false");
+            // only the server fires schedules
+            System.setProperty("flowfile.scheduler.enabled", "false");
         }
         Quarkus.run(FlowfileApplication.class, args);
     }

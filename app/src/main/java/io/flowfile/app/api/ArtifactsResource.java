@@ -56,6 +56,15 @@ public class ArtifactsResource {
                 .build();
     }
 
+    @GET
+    @Path("/{name}/versions/{version}/rows")
+    @Operation(summary = "The first rows of a version that is a DataFrame (Parquet), with its columns and row count; limit 1-1000, "
+            + "default 20; another format is a 409")
+    public ArtifactRowsDto rows(@PathParam("name") String name, @PathParam("version") String version, @QueryParam("limit") String limit) {
+        current.get();
+        return artifacts.rows(name, Params.positive(version, "version"), Params.optionalPositive(limit, "limit", 20));
+    }
+
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Delete a global artifact with every version (admins only)")

@@ -24,7 +24,9 @@ public final class CatalogDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CatalogRunDto(UUID id, String flow, int version, String trigger, String state, String startedBy,
                                 Map<String, String> parameters, Instant queued, Instant started, Instant finished,
-                                Long durationMillis, ErrorDto error) {
+                                Long durationMillis, ErrorDto error,
+                                @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the schedule that started it (trigger SCHEDULE), else null")
+                                UUID scheduleId) {
     }
 
     /** What one node of a run did; rows and millis are absent when not known. */

@@ -56,7 +56,29 @@ public final class ErrorMappers {
 
     @ServerExceptionMapper
     public Response kernel(io.flowfile.kernel.KernelException e) {
+        if (!e.invalid().isEmpty()) {
+            // a refused kernel definition: one problem per bad value, its path the request's field (memoryGb, not memory_gb)
+            NamedCode code = new NamedCode(e.code().code(), e.code().name(), ErrorType.valueOf(e.code().type().name()));
+            List<Problem> problems = e.invalid().stream()
+                    .map(invalid -> Problem.ofDocument(camelCase(invalid.field()), code, invalid.message())).toList();
+            return respond(status(code.type(), code.name()), code, e.getMessage(), problems, null);
+        }
         return module(e, e.code().code(), e.code().name(), e.code().type().name(), null);
+    }
+
+    /** memory_gb -> memoryGb. */
+    static String camelCase(String field) {
+        var text = new StringBuilder();
+        boolean upper = false;
+        for (char c : field.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                text.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return text.toString();
     }
 
     /**

@@ -97,7 +97,18 @@ public final class RunRecorder implements RunListener {
      */
     public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
                                     Map<String, String> nodeTypes, RunTrigger trigger, String startedBy) {
-        RunRecord run = catalog.runs().start(version.id(), trigger, parameters, startedBy);
+        return start(catalog, version, parameters, nodeTypes, trigger, startedBy, null);
+    }
+
+    /**
+     * Records a new run of {@code version} started by {@code trigger}, already running.
+     *
+     * @param startedBy  the name of the user who started it (a schedule's owner), or null when not known
+     * @param scheduleId the schedule that started it, or null
+     */
+    public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
+                                    Map<String, String> nodeTypes, RunTrigger trigger, String startedBy, java.util.UUID scheduleId) {
+        RunRecord run = catalog.runs().start(version.id(), trigger, parameters, startedBy, scheduleId);
         catalog.runs().markRunning(run.id());
         return new RunRecorder(catalog, run, Map.copyOf(nodeTypes));
     }

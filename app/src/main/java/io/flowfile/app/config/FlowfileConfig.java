@@ -27,6 +27,40 @@ public interface FlowfileConfig {
 
     Server server();
 
+    Scheduler scheduler();
+
+    /** Schedules of registered flows (Quartz, clustered through the catalog's database). */
+    interface Scheduler {
+
+        /**
+         * Whether this process fires schedules: {@code flowfile serve} does; the other commands set
+         * it to false (Main), so a command line never fires a schedule.
+         */
+        @WithName("enabled")
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The shortest interval an interval schedule may have. */
+        @WithName("min-interval")
+        @WithDefault("60s")
+        Duration minInterval();
+
+        /** Quartz worker threads (they only start runs, which run on the server's run pool). */
+        @WithName("threads")
+        @WithDefault("4")
+        int threads();
+
+        /** How often a server tells the others sharing the database that it is alive (Quartz cluster check-in). */
+        @WithName("cluster-checkin-interval")
+        @WithDefault("7500ms")
+        Duration clusterCheckinInterval();
+
+        /** A fire time later than this when it fires counts as missed (the missed-ticks policy decides). */
+        @WithName("misfire-grace")
+        @WithDefault("60s")
+        Duration misfireGrace();
+    }
+
     interface Server {
 
         /**

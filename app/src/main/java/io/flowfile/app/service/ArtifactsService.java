@@ -4,6 +4,7 @@ import io.flowfile.app.api.ApiException;
 import io.flowfile.app.api.CatalogDtos.FlowArtifactDto;
 import io.flowfile.app.api.CatalogDtos.GlobalArtifactDto;
 import io.flowfile.app.api.CatalogDtos.LineageDto;
+import io.flowfile.app.api.ServerErrorCode;
 import io.flowfile.app.security.Access;
 import io.flowfile.catalog.api.ArtifactFormat;
 import io.flowfile.catalog.api.FlowArtifactRecord;
@@ -58,6 +59,57 @@ public class ArtifactsService {
     /** A version and its blob, read through and checked against its SHA-256. */
     public StoredGlobalArtifact download(String name, int version) {
         return globals.get(name, Optional.of(version));
+    }
+
+    /** The most rows {@link #rows} shows. */
+    public static final int MAX_ROWS = 1000;
+
+    /**
+     * The first {@code limit} (1-1000) rows of a version that is a table (Parquet: a DataFrame), read
+     * with DuckDB from its blob (checked against its SHA-256 first), with its columns and row count.
+     * Another format (a model, any pickled object) is a 409.
+     */
+    public io.flowfile.app.api.ArtifactRowsDto rows(String name, int version, int limit) {
+        if (limit > MAX_ROWS) {
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "limit must be between 1 and " + MAX_ROWS + ", was " + limit);
+        }
+        StoredGlobalArtifact stored = globals.get(name, Optional.of(version));
+        GlobalArtifactRecord artifact = stored.artifact();
+        if (artifact.format() != io.flowfile.catalog.api.ArtifactFormat.PARQUET) {
+            throw new ApiException(ServerErrorCode.CONFLICT, "artifact '" + name + "' v" + version + " is "
+                    + artifact.format().name().toLowerCase(java.util.Locale.ROOT) + " (" + artifact.pythonType()
+                    + "), not a table: only DataFrames (stored as Parquet) have rows to show");
+        }
+        String file = "'" + stored.blob().toAbsolutePath().toString().replace("'", "''") + "'";
+        try (java.sql.Connection connection = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties());
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = 1");
+            statement.execute("SET memory_limit = '256MB'");
+            long total;
+            try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM read_parquet(" + file + ")")) {
+                count.next();
+                total = count.getLong(1);
+            }
+            var columns = new java.util.ArrayList<io.flowfile.app.api.Dtos.ColumnDto>();
+            var rows = new java.util.ArrayList<List<Object>>();
+            try (java.sql.ResultSet result = statement.executeQuery("SELECT * FROM read_parquet(" + file + ") LIMIT " + limit)) {
+                java.sql.ResultSetMetaData meta = result.getMetaData();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(new io.flowfile.app.api.Dtos.ColumnDto(meta.getColumnName(i), meta.getColumnTypeName(i)));
+                }
+                while (result.next()) {
+                    var row = new java.util.ArrayList<Object>(columns.size());
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(JsonValues.of(result.getObject(i)));
+                    }
+                    rows.add(row);
+                }
+            }
+            return new io.flowfile.app.api.ArtifactRowsDto(columns, rows, total, limit);
+        } catch (java.sql.SQLException e) {
+            throw new ApiException(ServerErrorCode.CONFLICT, "artifact '" + name + "' v" + version + " cannot be read as Parquet: "
+                    + e.getMessage());
+        }
     }
 
     /** Deletes one version of {@code name}, or all of them; admins only (a 404 for anyone else). */

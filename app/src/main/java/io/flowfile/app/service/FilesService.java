@@ -75,7 +75,7 @@ public class FilesService {
                 entry(child).ifPresent(entries::add);
             }
         } catch (IOException e) {
-            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "cannot list '" + requested + "': " + e.getMessage());
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "cannot list '" + requested + "': " + reason(e));
         }
         entries.sort(Comparator.comparing((FileEntry entry) -> !entry.kind().equals("directory")).thenComparing(FileEntry::name));
         return new FileListing(display(directory), entries, truncated);
@@ -145,7 +145,7 @@ public class FilesService {
         } catch (FileAlreadyExistsException e) {
             throw exists(path);
         } catch (IOException e) {
-            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "the upload to '" + path + "' failed: " + e.getMessage());
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "the upload to '" + path + "' failed: " + reason(e));
         } finally {
             deleteQuietly(temporary);
             if (!done) {
@@ -184,6 +184,21 @@ public class FilesService {
         } catch (InvalidPathException e) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "'" + path + "' is not a valid path: " + e.getReason());
         }
+    }
+
+    /**
+     * What went wrong, without the server's absolute paths that I/O messages carry (those go to the
+     * log only).
+     */
+    private static String reason(IOException e) {
+        LOG.debugf(e, "file operation failed");
+        return switch (e) {
+            case java.nio.file.NoSuchFileException missing -> "it does not exist";
+            case java.nio.file.AccessDeniedException denied -> "the server may not access it";
+            case java.nio.file.NotDirectoryException notDirectory -> "a part of the path is not a directory";
+            case java.nio.file.DirectoryNotEmptyException notEmpty -> "the directory is not empty";
+            default -> "an I/O error (" + e.getClass().getSimpleName() + ")";
+        };
     }
 
     private ApiException outside(String path) {

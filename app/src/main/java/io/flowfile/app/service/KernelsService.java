@@ -145,7 +145,9 @@ public class KernelsService {
         KernelPlane plane = plane();
         synchronized (this) {
             if (plane.manager().info(definition.id()).isPresent()) {
-                throw new ApiException(ServerErrorCode.CONFLICT, "a kernel with id '" + definition.id() + "' exists; choose another id");
+                String message = "a kernel with id '" + definition.id() + "' exists; choose another id";
+                throw new ApiException(ServerErrorCode.CONFLICT, message,
+                        List.of(io.flowfile.engine.Problem.ofDocument("id", ServerErrorCode.CONFLICT, message)));
             }
             plane.define(definition);
         }
@@ -295,7 +297,9 @@ public class KernelsService {
             try {
                 mode = RecoveryMode.valueOf(request.recoveryMode().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "recoveryMode must be lazy, eager or clear, was '" + request.recoveryMode() + "'");
+                String message = "recoveryMode must be lazy, eager or clear, was '" + request.recoveryMode() + "'";
+                throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, message,
+                        List.of(io.flowfile.engine.Problem.ofDocument("recoveryMode", ServerErrorCode.MALFORMED_REQUEST, message)));
             }
         }
         return new KernelDefinition(request.id(), request.name(), owner, request.packages(),
@@ -311,7 +315,9 @@ public class KernelsService {
         try {
             return text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, field + " must be seconds or an ISO-8601 duration such as PT30M, was '" + text + "'");
+            String message = field + " must be seconds or an ISO-8601 duration such as PT30M, was '" + text + "'";
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, message,
+                    List.of(io.flowfile.engine.Problem.ofDocument(field, ServerErrorCode.MALFORMED_REQUEST, message)));
         }
     }
 

@@ -66,6 +66,20 @@ public class RunHistoryService {
         return runs.listForFlow(flow, limit, access.ownerFilter(user)).stream().map(run -> dto(run, flow)).toList();
     }
 
+    /**
+     * The newest {@code limit} runs of every flow (or of {@code flow}) that {@code user} may see, newest
+     * first, filtered by state, trigger and queued time ({@code since} inclusive, {@code until} exclusive).
+     */
+    public List<CatalogRunDto> list(UserRecord user, java.util.Optional<String> flow, java.util.Optional<io.flowfile.catalog.api.RunState> state,
+                                    java.util.Optional<io.flowfile.catalog.api.RunTrigger> trigger, java.util.Optional<java.time.Instant> since,
+                                    java.util.Optional<java.time.Instant> until, int limit) {
+        var filter = new io.flowfile.catalog.api.RunFilter(flow, state, trigger, since, until, access.ownerFilter(user));
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        return runs.list(filter, limit).stream()
+                .map(run -> dto(run, names.computeIfAbsent(run.flowId(), id -> flows.find(id).map(io.flowfile.catalog.api.FlowRecord::name).orElse(null))))
+                .toList();
+    }
+
     public CatalogRunDetail detail(UserRecord user, UUID runId) {
         RunRecord run = run(user, runId);
         List<NodeResultDto> nodes = runs.nodes(runId).stream().map(RunHistoryService::dto).toList();
@@ -136,7 +150,7 @@ public class RunHistoryService {
         Long duration = run.startedAt() == null || run.finishedAt() == null ? null
                 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
         return new CatalogRunDto(run.id(), flow, run.flowVersion(), run.trigger().name(), run.state().name(), run.startedBy(),
-                run.parameters(), run.queuedAt(), run.startedAt(), run.finishedAt(), duration, dto(run.error()));
+                run.parameters(), run.queuedAt(), run.startedAt(), run.finishedAt(), duration, dto(run.error()), run.scheduleId());
     }
 
     private static NodeResultDto dto(NodeResult node) {

@@ -71,6 +71,9 @@ public class RunsService {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    jakarta.enterprise.event.Event<RunEnded> ended;
+
     private final Map<UUID, LiveRun> runs = new ConcurrentHashMap<>();
     private final ArrayDeque<UUID> finishedOrder = new ArrayDeque<>();
     private ExecutorService executor;
@@ -89,7 +92,8 @@ public class RunsService {
         DraftRecord draft = drafts.get(user, draftId);
         FlowDocument document = drafts.document(draft);
         var source = new LiveRun.Source.Draft(draft.id(), draft.name());
-        return start(user.username(), source, document, parameters, mode(mode), RunTrigger.API, Optional.empty());
+        return start(user.username(), source, document, parameters, mode(mode), RunTrigger.API, Optional.empty(), null, run -> {
+        });
     }
 
     /** Starts a run of a registered version, recorded in the catalog's run history. */
@@ -98,11 +102,39 @@ public class RunsService {
         FlowVersionRecord record = catalog.flows().version(flow, version);
         FlowDocument document = drafts.version(flow, version);
         var source = new LiveRun.Source.Version(flow, version);
-        return start(user.username(), source, document, parameters, mode(mode), trigger, Optional.of(record));
+        return start(user.username(), source, document, parameters, mode(mode), trigger, Optional.of(record), null, run -> {
+        });
+    }
+
+    /**
+     * Starts a run of a registered version for a schedule (trigger SCHEDULE, started by the
+     * schedule's owner), in performance mode. {@code recorded} learns the run's id once the catalog
+     * has it and before the run executes, so that the schedule knows its run before the run can end.
+     */
+    public LiveRun startScheduled(String owner, String flow, int version, Map<String, String> parameters, UUID scheduleId,
+                                  java.util.function.Consumer<UUID> recorded) {
+        FlowVersionRecord record = catalog.flows().version(flow, version);
+        FlowDocument document = drafts.version(flow, version);
+        var source = new LiveRun.Source.Version(flow, version);
+        return start(owner, source, document, parameters, ExecutionMode.PERFORMANCE, RunTrigger.SCHEDULE, Optional.of(record), scheduleId,
+                recorded);
+    }
+
+    /** Cancels a run this server holds, whoever started it (a schedule's overlap policy, its timeout). */
+    public boolean cancel(UUID id, String reason) {
+        LiveRun run = runs.get(id);
+        return run != null && run.cancel(reason);
+    }
+
+    /** Whether this server holds the run and it has not ended. */
+    public boolean isRunning(UUID id) {
+        LiveRun run = runs.get(id);
+        return run != null && !run.finished();
     }
 
     private LiveRun start(String owner, LiveRun.Source source, FlowDocument document, Map<String, String> parameters,
-                          ExecutionMode mode, RunTrigger trigger, Optional<FlowVersionRecord> version) {
+                          ExecutionMode mode, RunTrigger trigger, Optional<FlowVersionRecord> version, UUID scheduleId,
+                          java.util.function.Consumer<UUID> recorded) {
         if (stopping) {
             throw new ApiException(ServerErrorCode.SERVER_STOPPING, "the server is stopping and takes no new runs");
         }
@@ -115,18 +147,20 @@ public class RunsService {
         Optional<RunRecorder> recorder = version.map(found -> {
             var types = new HashMap<String, String>();
             document.nodes().forEach(node -> types.put(node.id(), node.type()));
-            return RunRecorder.start(catalog, found, values, types, trigger, owner);
+            return RunRecorder.start(catalog, found, values, types, trigger, owner, scheduleId);
         });
         UUID id = recorder.map(recording -> recording.run().id()).orElseGet(UUID::randomUUID);
         List<String> nodeIds = validated.nodes().stream().map(node -> node.id()).toList();
         LiveRun run = new LiveRun(id, owner, source, mode, values, trigger.name(), nodeIds, config.server().runEvents());
         runs.put(id, run);
         run.events().append("run", Map.of("state", "queued", "run", run.dto()));
-        executor().execute(() -> execute(run, plan, recorder));
+        recorded.accept(id);
+        executor().execute(() -> execute(run, plan, recorder, version, scheduleId));
         return run;
     }
 
-    private void execute(LiveRun live, ExecutionPlan plan, Optional<RunRecorder> recorder) {
+    private void execute(LiveRun live, ExecutionPlan plan, Optional<RunRecorder> recorder, Optional<FlowVersionRecord> version,
+                         UUID scheduleId) {
         Timer.Sample sample = Timer.start(metrics);
         RunResult result = null;
         try (FlowRun run = engine.start(plan, event -> onEvent(live, recorder, event), live.id())) {
@@ -163,6 +197,20 @@ public class RunsService {
             }
         }
         end(live);
+        version.ifPresent(ran -> announce(live, ran, scheduleId));
+    }
+
+    /** Tells who follows runs (schedules) that a run of a registered version ended. */
+    private void announce(LiveRun live, FlowVersionRecord version, UUID scheduleId) {
+        String message = live.state() == LiveRun.State.SUCCEEDED ? null
+                : live.cancelReason().orElseGet(() -> live.summary().errors() == null || live.summary().errors().isEmpty() ? null
+                : live.summary().errors().getFirst().message());
+        try {
+            ended.fire(new RunEnded(live.id(), version.name(), version.version(), live.state().name(), message, scheduleId,
+                    java.time.Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "following the end of run %s failed", live.id());
+        }
     }
 
     /** Makes the run's end visible, sends its end event, closes its log and lets it go in time. */

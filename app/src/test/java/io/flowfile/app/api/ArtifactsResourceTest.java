@@ -128,6 +128,47 @@ class ArtifactsResourceTest {
     }
 
     @Test
+    void aDataFrameVersionShowsItsFirstRowsAndAModelRefuses() throws Exception {
+        String name = "scores-" + unique();
+        Path file = Files.createTempFile("artifact", ".parquet");
+        try {
+            Files.delete(file);
+            try (var connection = io.flowfile.engine.duckdb.DuckDb.connect(new java.util.Properties());
+                 var statement = connection.createStatement()) {
+                statement.execute("COPY (SELECT i AS customer_id, 'c' || i AS name, i / 4 AS score, DATE '2026-01-01' + i::INTEGER AS day "
+                        + "FROM range(1, 101) t(i)) TO '" + file + "' (FORMAT parquet)");
+            }
+            globals.publish(name, new PublishRequest("polars.dataframe.frame.DataFrame", ArtifactFormat.PARQUET, Files.size(file), null,
+                    "scores", List.of(), new Lineage(flow.flowId(), flow.version(), run.id(), "score", "default"), file));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
+        other.request().get("/api/artifacts/" + name + "/versions/1/rows?limit=3").then().statusCode(200)
+                .body("columns.name", equalTo(List.of("customer_id", "name", "score", "day")))
+                .body("columns.type", equalTo(List.of("BIGINT", "VARCHAR", "DOUBLE", "DATE")))
+                .body("totalRows", equalTo(100))
+                .body("limit", equalTo(3))
+                .body("rows", hasSize(3))
+                .body("rows[0][0]", equalTo(1))
+                .body("rows[0][1]", equalTo("c1"))
+                .body("rows[0][2]", equalTo(0.25f))
+                .body("rows[0][3]", equalTo("2026-01-02"))
+                .body("rows[2][0]", equalTo(3));
+        other.request().get("/api/artifacts/" + name + "/versions/1/rows").then().statusCode(200).body("rows", hasSize(20));
+        other.request().get("/api/artifacts/" + name + "/versions/1/rows?limit=1001").then().statusCode(400)
+                .body("message", containsString("limit must be between 1 and 1000"));
+        other.request().get("/api/artifacts/" + name + "/versions/2/rows").then().statusCode(404)
+                .body("name", equalTo("GLOBAL_ARTIFACT_NOT_FOUND"));
+
+        String model = "model-" + unique();
+        publish(model, "not a table", List.of());
+        other.request().get("/api/artifacts/" + model + "/versions/1/rows").then().statusCode(409)
+                .body("name", equalTo("CONFLICT"))
+                .body("message", containsString("is joblib (sklearn.linear_model.Ridge), not a table"));
+    }
+
+    @Test
     void aVersionDownloadsAsItsBytes() throws IOException {
         String name = "model-" + unique();
         GlobalArtifactRecord one = publish(name, "first bytes", List.of());

@@ -135,6 +135,58 @@ class CatalogRunsResourceTest {
     }
 
     @Test
+    void theHistoryOfEveryFlowIsFilteredByFlowStateTriggerAndTimeAndShowsOnlyWhatTheUserMaySee() throws Exception {
+        String other = flow + " other";
+        FlowVersionRecord elsewhere = flows.register(other, null, "{\"v\": 3}".getBytes(UTF_8), "json", alice.name());
+        RunRecord alices = finish(run(one, alice, RunState.SUCCEEDED), RunState.SUCCEEDED);
+        Thread.sleep(5);
+        RunRecord bobs = finish(run(two, bob, RunState.FAILED), RunState.FAILED);
+        Thread.sleep(5);
+        RunRecord fromTheCommandLine = finish(run(two, null, RunState.SUCCEEDED), RunState.SUCCEEDED);
+        Thread.sleep(5);
+        RunRecord alicesElsewhere = run(elsewhere, alice, RunState.SUCCEEDED); // still running
+        String since = "since=" + alices.queuedAt();
+
+        // alice: her runs of both flows, newest first, each with its flow's name
+        alice.request().get("/api/catalog/runs?" + since).then().statusCode(200)
+                .body("id", equalTo(List.of(alicesElsewhere.id().toString(), alices.id().toString())))
+                .body("flow", equalTo(List.of(other, flow)))
+                .body("state", equalTo(List.of("RUNNING", "SUCCEEDED")));
+        alice.request().get("/api/catalog/runs?flow=" + flow).then().statusCode(200)
+                .body("id", equalTo(List.of(alices.id().toString())));
+        bob.request().get("/api/catalog/runs?" + since).then().statusCode(200)
+                .body("id", equalTo(List.of(bobs.id().toString())));
+        // an admin: every run, the command line's too; each filter narrows
+        admin.request().get("/api/catalog/runs?" + since).then().statusCode(200)
+                .body("id", equalTo(List.of(alicesElsewhere.id().toString(), fromTheCommandLine.id().toString(), bobs.id().toString(),
+                        alices.id().toString())));
+        admin.request().get("/api/catalog/runs?flow=" + flow).then().statusCode(200)
+                .body("id", equalTo(List.of(fromTheCommandLine.id().toString(), bobs.id().toString(), alices.id().toString())));
+        admin.request().get("/api/catalog/runs?flow=" + flow + "&state=failed").then().statusCode(200)
+                .body("id", equalTo(List.of(bobs.id().toString())));
+        admin.request().get("/api/catalog/runs?flow=" + flow + "&state=SUCCEEDED&trigger=cli").then().statusCode(200)
+                .body("id", equalTo(List.of(fromTheCommandLine.id().toString())));
+        admin.request().get("/api/catalog/runs?" + since + "&trigger=schedule").then().statusCode(200).body("", hasSize(0));
+        admin.request().get("/api/catalog/runs?flow=" + flow + "&since=" + bobs.queuedAt() + "&until=" + fromTheCommandLine.queuedAt())
+                .then().statusCode(200).body("id", equalTo(List.of(bobs.id().toString())));
+        admin.request().get("/api/catalog/runs?" + since + "&limit=2").then().statusCode(200)
+                .body("id", equalTo(List.of(alicesElsewhere.id().toString(), fromTheCommandLine.id().toString())));
+
+        // bad filters are 400s naming them; an unknown flow a 404; nobody logged in a 401
+        alice.request().get("/api/catalog/runs?state=sleeping").then().statusCode(400).body("name", equalTo("MALFORMED_REQUEST"))
+                .body("message", equalTo("state must be one of queued, running, succeeded, failed, cancelled, was 'sleeping'"));
+        alice.request().get("/api/catalog/runs?trigger=cron").then().statusCode(400)
+                .body("message", containsString("trigger must be one of manual, schedule, api, cli"));
+        alice.request().get("/api/catalog/runs?since=yesterday").then().statusCode(400)
+                .body("message", containsString("since must be an ISO-8601 instant"));
+        alice.request().get("/api/catalog/runs?limit=0").then().statusCode(400).body("message", containsString("limit"));
+        alice.request().get("/api/catalog/runs?limit=1001").then().statusCode(400).body("message", containsString("between 1 and 1000"));
+        alice.request().get("/api/catalog/runs?flow=never-registered-" + UUID.randomUUID()).then().statusCode(404)
+                .body("name", equalTo("FLOW_NOT_FOUND"));
+        given().get("/api/catalog/runs").then().statusCode(401);
+    }
+
+    @Test
     void runListsRefuseUnknownFlowsAndBadLimits() {
         alice.request().get("/api/flows/never-registered-" + UUID.randomUUID() + "/runs").then().statusCode(404)
                 .body("name", equalTo("FLOW_NOT_FOUND")).body("message", containsString("never-registered-"));

@@ -3,6 +3,7 @@ package io.flowfile.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -41,6 +42,26 @@ class KernelsResourceIT {
     }
 
     @Test
+    void aRefusedDefinitionNamesEachBadValueByItsField() {
+        Api.User owner = new Api(users, tokens).user(Role.USER);
+        owner.request().body(Map.of("id", "bad id", "memoryGb", 100, "cpus", 0, "packages", List.of("numpy", "not a requirement!")))
+                .post("/api/kernels").then().statusCode(400)
+                .body("name", equalTo("INVALID_DEFINITION"))
+                .body("message", containsString("memory_gb must be between 0.5 and 64"))
+                .body("problems.path", equalTo(List.of("id", "memoryGb", "cpus", "packages")))
+                .body("problems[0].message", containsString("id must be 1-64 letters"))
+                .body("problems[1].message", equalTo("memory_gb must be between 0.5 and 64, was 100.0"))
+                .body("problems[2].message", equalTo("cpus must be between 0.5 and 32, was 0.0"))
+                .body("problems[3].message", containsString("packages[1] must be a pip requirement"))
+                .body("problems.name", everyItem(equalTo("INVALID_DEFINITION")));
+        owner.request().body(Map.of("id", "fine", "memoryGb", 1, "cpus", 1, "idleTimeout", "soon")).post("/api/kernels").then()
+                .statusCode(400).body("problems.path", equalTo(List.of("idleTimeout")))
+                .body("problems[0].message", containsString("idleTimeout must be seconds or an ISO-8601 duration"));
+        owner.request().body(Map.of("id", "fine", "memoryGb", 1, "cpus", 1, "recoveryMode", "sometimes")).post("/api/kernels").then()
+                .statusCode(400).body("problems.path", equalTo(List.of("recoveryMode")));
+    }
+
+    @Test
     void aUserDefinesStartsAndStopsTheirKernelAndNobodyElseSeesIt() {
         Api api = new Api(users, tokens);
         Api.User owner = api.user(Role.USER);
@@ -54,7 +75,8 @@ class KernelsResourceIT {
         owner.request().body(Map.of("id", id, "name", "Test kernel", "memoryGb", 1, "cpus", 1, "idleTimeout", "PT30M"))
                 .post("/api/kernels").then().statusCode(201)
                 .body("owner", equalTo(owner.name())).body("state", equalTo("STOPPED")).body("idleTimeout", equalTo("PT30M"));
-        owner.request().body(Map.of("id", id, "memoryGb", 1)).post("/api/kernels").then().statusCode(409);
+        owner.request().body(Map.of("id", id, "memoryGb", 1)).post("/api/kernels").then().statusCode(409)
+                .body("problems.path", equalTo(List.of("id"))).body("problems[0].message", containsString("exists; choose another id"));
         assertThat(catalog.find(id)).as("definitions live in the catalog").isPresent();
 
         other.request().get("/api/kernels/" + id).then().statusCode(404);

@@ -56,6 +56,9 @@ class MalformedBodiesTest {
                 new String[] {"POST", "/api/tokens"},
                 new String[] {"POST", "/api/kernels"},
                 new String[] {"PUT", "/api/kernels/nothing"},
+                new String[] {"POST", "/api/schedules"},
+                new String[] {"POST", "/api/schedules/preview"},
+                new String[] {"PUT", "/api/schedules/" + java.util.UUID.randomUUID()},
                 new String[] {"POST", "/api/auth/login"});
         for (String[] endpoint : endpoints) {
             boolean optionalBody = endpoint[1].endsWith("/register") || endpoint[1].endsWith("/runs");

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowfile.app.testing.Api;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeIT {
 
-    private static final Pattern LINK = Pattern.compile("Flowfile is running at (http://127\\.0\\.0\\.1:(\\d+)/\\?token=(\\S+))");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -44,51 +37,19 @@ class ServeIT {
     void theServerPrintsALoginLinkAndRunsAFlowBuiltByEdits() throws Exception {
         Path data = dir.resolve("data");
         Api.salesData(data.resolve("files"));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServedProcess.freePort();
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        assertThat(jar).exists();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(System.getProperty("serve.test.jvm.flags", "").split(" ")).stream().filter(flag -> !flag.isBlank()).toList());
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir", data.toString()));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ServedProcess served = ServedProcess.start(jar, port, data, List.of(), Map.of());
+        Process server = served.process();
         String slowRunId;
-        StringBuilder output = new StringBuilder();
         try {
-            CompletableFuture<Matcher> link = new CompletableFuture<>();
-            Thread reader = Thread.ofPlatform().daemon().start(() -> {
-                try (var lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
-                        synchronized (output) {
-                            output.append(line).append('\n');
-                        }
-                        Matcher matcher = LINK.matcher(line);
-                        if (matcher.find()) {
-                            link.complete(matcher);
-                        }
-                    }
-                } catch (IOException e) {
-                    link.completeExceptionally(e);
-                }
-                link.completeExceptionally(new AssertionError("the server ended without printing its link"));
-            });
-            Matcher found;
-            try {
-                found = link.get(90, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new AssertionError("no login link; the server printed:\n" + output, e);
-            }
-            assertThat(Integer.parseInt(found.group(2))).isEqualTo(port);
-            String base = "http://127.0.0.1:" + port;
-            String token = found.group(3);
+            assertThat(served.base()).isEqualTo("http://127.0.0.1:" + port);
+            String base = served.base();
+            String token = served.token();
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
             // the link logs the browser in: session and CSRF cookies, then on to the page without the token
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(found.group(1))).GET().build(),
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(served.link())).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).isEqualTo(303);
             assertThat(login.headers().firstValue("Location")).isPresent().get().asString().doesNotContain("token");
@@ -134,15 +95,14 @@ class ServeIT {
             // SIGTERM: the server stops within bounds and exits cleanly, the running run recorded as cancelled
             server.destroy();
             assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the server stops on SIGTERM").isTrue();
-            reader.join(5_000);
-            assertThat(server.exitValue()).as(output.toString()).isIn(0, 143);
+            assertThat(server.exitValue()).as(served.printed()).isIn(0, 143);
             // the link's token is revoked while the catalog is still open (no late use of a closed database)
-            assertThat(output.toString()).doesNotContain("already closed");
+            assertThat(served.printed()).doesNotContain("already closed");
         } finally {
             server.destroyForcibly();
         }
         assertThat(Files.exists(data.resolve("catalog"))).isTrue();
-        List<String> catalogCommand = new ArrayList<>(command.subList(0, command.indexOf("serve")));
+        List<String> catalogCommand = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         catalogCommand.addAll(List.of("catalog", "run", slowRunId, "--data-dir", data.toString()));
         Process catalog = new ProcessBuilder(catalogCommand).redirectErrorStream(true).start();
         String runs = new String(catalog.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

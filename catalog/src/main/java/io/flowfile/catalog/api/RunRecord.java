@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param finishedAt  when it reached a final state; null before
  * @param error       why it failed, or null
  * @param startedBy   the user who started it; null when not known (the command line, runs from before V4)
+ * @param scheduleId  the schedule that started it (trigger SCHEDULE), or null
  */
 public record RunRecord(
         UUID id,
@@ -29,7 +30,8 @@ public record RunRecord(
         Instant startedAt,
         Instant finishedAt,
         RunError error,
-        String startedBy) {
+        String startedBy,
+        UUID scheduleId) {
 
     public RunRecord {
         requireNonNull(id, "id is null");

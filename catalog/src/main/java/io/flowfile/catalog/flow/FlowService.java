@@ -112,6 +112,13 @@ public class FlowService {
         return flows.findByName(name).map(this::toRecord);
     }
 
+    /** The flow with this id and its latest version, if it exists (schedules name flows by id). */
+    @Transactional
+    public Optional<FlowRecord> find(UUID flowId) {
+        requireNonNull(flowId, "flowId is null");
+        return flows.findByIdOptional(flowId).filter(flow -> flow.lastVersion() > 0).map(this::toRecord);
+    }
+
     /** Every registered flow with its latest version, by name. */
     @Transactional
     public List<FlowRecord> list() {

@@ -71,11 +71,14 @@ public class RunEntity {
     @Column(name = "started_by", length = 64)
     private String startedBy;
 
+    @Column(name = "schedule_id")
+    private UUID scheduleId;
+
     protected RunEntity() {
     }
 
     RunEntity(UUID flowId, UUID flowVersionId, int flowVersion, RunTrigger trigger, Map<String, String> parameters, String startedBy,
-              Instant now) {
+              UUID scheduleId, Instant now) {
         this.id = UUID.randomUUID();
         this.flowId = flowId;
         this.flowVersionId = flowVersionId;
@@ -85,6 +88,7 @@ public class RunEntity {
         this.parameters.putAll(parameters);
         this.queuedAt = now;
         this.startedBy = startedBy;
+        this.scheduleId = scheduleId;
     }
 
     UUID id() {
@@ -117,6 +121,6 @@ public class RunEntity {
     RunRecord toRecord() {
         RunError error = errorName == null ? null : new RunError(errorCode, errorName, errorMessage);
         return new RunRecord(id, flowId, flowVersionId, flowVersion, trigger, state, parameters, queuedAt, startedAt, finishedAt, error,
-                startedBy);
+                startedBy, scheduleId);
     }
 }

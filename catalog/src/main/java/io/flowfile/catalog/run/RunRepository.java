@@ -1,10 +1,15 @@
 package io.flowfile.catalog.run;
 
+import io.flowfile.catalog.api.RunState;
+import io.flowfile.catalog.api.RunTrigger;
 import io.flowfile.catalog.flow.FlowRuns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +29,25 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID>, Fl
     /** The newest {@code limit} runs of a flow that {@code startedBy} started. */
     public List<RunEntity> newestForFlow(UUID flowId, String startedBy, int limit) {
         return find("flowId = ?1 and startedBy = ?2", Sort.descending("queuedAt").and("id"), flowId, startedBy).page(0, limit).list();
+    }
+
+    /**
+     * The newest {@code limit} runs matching every given condition: flow, state, trigger, queued at or
+     * after {@code since}, queued before {@code until}, started by.
+     */
+    public List<RunEntity> newest(Optional<UUID> flowId, Optional<RunState> state, Optional<RunTrigger> trigger, Optional<Instant> since,
+                                  Optional<Instant> until, Optional<String> startedBy, int limit) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        flowId.ifPresent(value -> { conditions.add("flowId = :flowId"); parameters.and("flowId", value); });
+        state.ifPresent(value -> { conditions.add("state = :state"); parameters.and("state", value); });
+        trigger.ifPresent(value -> { conditions.add("trigger = :trigger"); parameters.and("trigger", value); });
+        since.ifPresent(value -> { conditions.add("queuedAt >= :since"); parameters.and("since", value); });
+        until.ifPresent(value -> { conditions.add("queuedAt < :until"); parameters.and("until", value); });
+        startedBy.ifPresent(value -> { conditions.add("startedBy = :startedBy"); parameters.and("startedBy", value); });
+        Sort newestFirst = Sort.descending("queuedAt").and("id");
+        var query = conditions.isEmpty() ? findAll(newestFirst) : find(String.join(" and ", conditions), newestFirst, parameters);
+        return query.page(0, limit).list();
     }
 
     @Override

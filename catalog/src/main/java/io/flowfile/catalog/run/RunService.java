@@ -56,6 +56,17 @@ public class RunService {
      */
     @Transactional
     public RunRecord start(UUID flowVersionId, RunTrigger trigger, Map<String, String> parameters, String startedBy) {
+        return start(flowVersionId, trigger, parameters, startedBy, null);
+    }
+
+    /**
+     * Records a new run of the flow version, QUEUED.
+     *
+     * @param startedBy  the name of the user who started it (a schedule's owner), or null when not known
+     * @param scheduleId the schedule that started it, or null
+     */
+    @Transactional
+    public RunRecord start(UUID flowVersionId, RunTrigger trigger, Map<String, String> parameters, String startedBy, UUID scheduleId) {
         Checks.notNull(trigger, "trigger");
         if (startedBy != null) {
             Checks.username(startedBy, "user who started the run");
@@ -67,7 +78,8 @@ public class RunService {
                     Checks.MAX_TEXT);
         });
         FlowVersionRecord version = flows.version(Checks.notNull(flowVersionId, "flow version id"));
-        RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, startedBy, Times.now());
+        RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, startedBy, scheduleId,
+                Times.now());
         runs.persist(run);
         return run.toRecord();
     }
@@ -151,6 +163,21 @@ public class RunService {
         List<RunEntity> found = startedBy.isPresent() ? runs.newestForFlow(flow.id(), startedBy.get(), limit)
                 : runs.newestForFlow(flow.id(), limit);
         return found.stream().map(RunEntity::toRecord).toList();
+    }
+
+    /**
+     * The newest {@code limit} (1-1000) runs the filter lets through, of every flow or of the one it
+     * names, newest first.
+     */
+    @Transactional
+    public List<RunRecord> list(io.flowfile.catalog.api.RunFilter filter, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw Checks.invalid("limit must be between 1 and " + MAX_LIST + ", was " + limit);
+        }
+        requireNonNull(filter, "filter is null");
+        Optional<UUID> flowId = filter.flow().map(name -> flows.get(name).id());
+        return runs.newest(flowId, filter.state(), filter.trigger(), filter.since(), filter.until(), filter.startedBy(), limit).stream()
+                .map(RunEntity::toRecord).toList();
     }
 
     /**

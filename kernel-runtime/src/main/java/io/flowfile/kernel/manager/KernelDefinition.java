@@ -54,42 +54,43 @@ public record KernelDefinition(
         recoveryMode = recoveryMode == null ? RecoveryMode.LAZY : recoveryMode;
         idleTimeout = idleTimeout == null ? Duration.ZERO : idleTimeout;
         maxLifetime = maxLifetime == null ? Duration.ZERO : maxLifetime;
-        List<String> problems = new ArrayList<>();
+        List<KernelException.Invalid> problems = new ArrayList<>();
         if (id == null || !ID.matcher(id).matches()) {
-            problems.add("id must be 1-64 letters, digits, '-' or '_', was '" + id + "'");
+            problems.add(new KernelException.Invalid("id", "id must be 1-64 letters, digits, '-' or '_', was '" + id + "'"));
         }
         if (name.length() > MAX_NAME) {
-            problems.add("name must be at most " + MAX_NAME + " characters, was " + name.length());
+            problems.add(new KernelException.Invalid("name", "name must be at most " + MAX_NAME + " characters, was " + name.length()));
         }
         if (!OWNER.matcher(owner).matches()) {
-            problems.add("owner must be 1-128 letters, digits, '.', '_' or '-', was '" + owner + "'");
+            problems.add(new KernelException.Invalid("owner", "owner must be 1-128 letters, digits, '.', '_' or '-', was '" + owner + "'"));
         }
         if (!(memoryGb >= 0.5 && memoryGb <= 64)) {
-            problems.add("memory_gb must be between 0.5 and 64, was " + memoryGb);
+            problems.add(new KernelException.Invalid("memory_gb", "memory_gb must be between 0.5 and 64, was " + memoryGb));
         }
         if (!(cpus >= 0.5 && cpus <= 32)) {
-            problems.add("cpus must be between 0.5 and 32, was " + cpus);
+            problems.add(new KernelException.Invalid("cpus", "cpus must be between 0.5 and 32, was " + cpus));
         }
         if (gpus < -1 || gpus > 8) {
-            problems.add("gpus must be 0 (none), 1-8, or -1 (all), was " + gpus);
+            problems.add(new KernelException.Invalid("gpus", "gpus must be 0 (none), 1-8, or -1 (all), was " + gpus));
         }
         if (idleTimeout.isNegative()) {
-            problems.add("idle_timeout must be zero (never) or positive, was " + idleTimeout);
+            problems.add(new KernelException.Invalid("idle_timeout", "idle_timeout must be zero (never) or positive, was " + idleTimeout));
         }
         if (maxLifetime.isNegative()) {
-            problems.add("max_lifetime must be zero (never) or positive, was " + maxLifetime);
+            problems.add(new KernelException.Invalid("max_lifetime", "max_lifetime must be zero (never) or positive, was " + maxLifetime));
         }
         for (int i = 0; i < packages.size(); i++) {
             String requirement = requireNonNull(packages.get(i), "package is null").strip();
             if (!REQUIREMENT.matcher(requirement).matches()) {
-                problems.add("packages[" + i + "] must be a pip requirement such as 'name' or 'name==1.2.3', was '" + requirement + "'");
+                problems.add(new KernelException.Invalid("packages", "packages[" + i + "] must be a pip requirement such as 'name' or 'name==1.2.3', was '" + requirement + "'"));
             } else if (packages.get(i).length() > MAX_REQUIREMENT) {
-                problems.add("packages[" + i + "] must be at most " + MAX_REQUIREMENT + " characters, was " + packages.get(i).length());
+                problems.add(new KernelException.Invalid("packages", "packages[" + i + "] must be at most " + MAX_REQUIREMENT + " characters, was " + packages.get(i).length()));
             }
         }
         if (!problems.isEmpty()) {
             throw new KernelException(KernelErrorCode.INVALID_DEFINITION,
-                    "kernel '" + id + "' is not valid: " + String.join("; ", problems));
+                    "kernel '" + id + "' is not valid: " + problems.stream().map(KernelException.Invalid::message).collect(java.util.stream.Collectors.joining("; ")),
+                    problems);
         }
     }
 

@@ -98,7 +98,7 @@ final class KernelMonitor implements AutoCloseable {
     private KernelException diagnose(KernelDefinition definition, WarmKernel running, ContainerStatus status) {
         if (status.oomKilled()) {
             return new KernelException(KernelErrorCode.OUT_OF_MEMORY, String.format(Locale.ROOT,
-                    "out of memory: the kernel exceeded its %s GB limit", gigabytes(definition.memoryGb())));
+                    "the kernel exceeded its %s GB memory limit and was killed", gigabytes(definition.memoryGb())));
         }
         String log = status.exists() ? provisioner.logTail(running.container().id(), 20) : "";
         return new KernelException(KernelErrorCode.KERNEL_DIED, "kernel '" + definition.id() + "' died (exit code "

@@ -163,10 +163,10 @@ class KernelManagerIT {
                 Content.ExecuteRequest.of("blocks = []\nwhile True:\n    blocks.append(bytearray(50 * 2**20))"),
                 ExecutionListener.NONE, Optional.empty(), TIMEOUT);
         assertThatThrownBy(() -> hog.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(KernelException.class)
-                .cause().hasMessage("out of memory: the kernel exceeded its 0.5 GB limit");
+                .cause().hasMessage("the kernel exceeded its 0.5 GB memory limit and was killed");
         KernelInfo info = manager.info("small").orElseThrow();
         assertThat(info.state()).isEqualTo(KernelState.ERROR);
-        assertThat(info.reason()).isEqualTo("out of memory: the kernel exceeded its 0.5 GB limit");
+        assertThat(info.reason()).isEqualTo("the kernel exceeded its 0.5 GB memory limit and was killed");
     }
 
     @Test

@@ -1,0 +1,444 @@
+package io.flowfile.app.schedule;
+
+import io.flowfile.app.config.FlowfileConfig;
+import io.flowfile.app.service.RunEnded;
+import io.flowfile.app.service.RunsService;
+import io.flowfile.catalog.api.FlowRecord;
+import io.flowfile.catalog.api.ScheduleRecord;
+import io.flowfile.catalog.api.ScheduleTickRecord;
+import io.flowfile.catalog.api.ScheduleTriggerType;
+import io.flowfile.catalog.api.TickKind;
+import io.flowfile.catalog.api.TickOutcome;
+import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.schedule.ScheduleCatalog;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * What a schedule does when it ticks: claims the tick (once per schedule and fire time, in the
+ * catalog), applies the overlap policy, starts an ordinary run of the version (trigger SCHEDULE),
+ * follows the run to its end (retries after a backoff, a timeout, pausing after consecutive
+ * failures, the next queued tick), and plans the next fire time. Fire times that passed while no
+ * server ran are handled by the missed-ticks policy. Every decision is written to the tick, so
+ * that "why did it not run?" has an answer.
+ */
+@ApplicationScoped
+public class ScheduleRunner {
+
+    private static final Logger LOG = Logger.getLogger(ScheduleRunner.class);
+    static final Set<TickOutcome> ACTIVE = Set.of(TickOutcome.RUNNING, TickOutcome.RETRYING);
+    /** At most this many missed fire times are looked at (and recorded) per late tick. */
+    static final int MAX_LATE = 1000;
+
+    @Inject
+    ScheduleCatalog catalog;
+
+    @Inject
+    FlowService flows;
+
+    @Inject
+    RunsService runs;
+
+    @Inject
+    QuartzScheduler quartz;
+
+    @Inject
+    FlowfileConfig config;
+
+    @Inject
+    Webhooks webhooks;
+
+    /** Retries after their backoff and timeouts of running runs (this server's runs). */
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("flowfile-schedule-timers").daemon().factory());
+    /** Runs this server cancelled for running past their schedule's timeout. */
+    private final Set<UUID> timedOut = ConcurrentHashMap.newKeySet();
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.scheduler().enabled()) {
+            return;
+        }
+        quartz.start(this);
+        Set<String> live = quartz.liveInstances();
+        replanUnplanned();
+        resolveOrphans(live);
+        knownInstances = live;
+        long every = Math.max(1000, config.scheduler().clusterCheckinInterval().toMillis());
+        timers.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Scheduler instances alive at the previous sweep. */
+    private volatile Set<String> knownInstances = Set.of();
+
+    /**
+     * Every check-in interval: ticks left running or retrying by a server that died are resolved,
+     * and when a server is gone since the last sweep, schedules that lost their trigger with it
+     * (it died while firing them) are planned again.
+     */
+    private void sweep() {
+        try {
+            Set<String> live = quartz.liveInstances();
+            boolean someoneLeft = !live.containsAll(knownInstances);
+            knownInstances = live;
+            resolveOrphans(live);
+            if (someoneLeft) {
+                replanUnplanned();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "the scheduler's sweep for stopped servers failed");
+        }
+    }
+
+    /**
+     * Plans every timed schedule without a trigger: after its newest scheduled tick, so that fire
+     * times missed in between fire late and the missed-ticks policy decides; from now when it has none.
+     */
+    private void replanUnplanned() {
+        for (ScheduleRecord schedule : catalog.listTimed()) {
+            try {
+                if (quartz.planned(schedule.id())) {
+                    continue;
+                }
+                Optional<Instant> last = catalog.ticks(schedule.id(), 50).stream()
+                        .filter(tick -> tick.kind() == TickKind.SCHEDULED || tick.kind() == TickKind.CATCH_UP)
+                        .map(ScheduleTickRecord::fireTime).findFirst();
+                List<Instant> next = last.isEmpty() ? List.of() : definition(schedule).toTrigger().next(last.get(), 1);
+                if (next.isEmpty()) {
+                    planNext(schedule.id());
+                } else {
+                    quartz.plan(schedule.id(), next.getFirst());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("schedule %s could not be planned again: %s", schedule.id(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Resolves the running or retrying ticks whose server is no longer alive (killed: its run, and
+     * the timers of its retries and timeouts, are gone): the attempt failed because "the server
+     * running it stopped", then the retries and pausing policies apply as for any failed attempt.
+     */
+    private void resolveOrphans(Set<String> live) {
+        String self = quartz.instanceId();
+        for (ScheduleTickRecord orphan : catalog.orphanedTicks(ACTIVE, live)) {
+            try {
+                if (catalog.takeOverTick(orphan.id(), ACTIVE, live, self)) {
+                    resolveOrphan(orphan);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "tick %s of a stopped server could not be resolved", orphan.id());
+            }
+        }
+    }
+
+    private void resolveOrphan(ScheduleTickRecord tick) {
+        Optional<ScheduleRecord> schedule = catalog.find(tick.scheduleId());
+        if (schedule.isEmpty()) {
+            return;
+        }
+        ScheduleDefinition definition = definition(schedule.get());
+        LOG.infof("schedule %s: the server running its tick of %s stopped; resolving it here", tick.scheduleId(), tick.fireTime());
+        if (tick.outcome() == TickOutcome.RETRYING) {
+            // the failure was counted; the retry's timer died with its server: retry now
+            retry(tick.id(), tick.scheduleId());
+        } else {
+            String why = "the server running it stopped" + (tick.runId() == null ? "" : " (run " + tick.runId() + ")");
+            if (tick.runId() != null && tick.attempts() <= definition.policies().retries() && !schedule.get().paused()) {
+                catalog.updateTick(tick.id(), TickOutcome.RETRYING, join(tick.message(), "attempt " + tick.attempts() + " of "
+                        + (definition.policies().retries() + 1) + " failed: " + why + "; retrying now"));
+                retry(tick.id(), tick.scheduleId());
+            } else {
+                String paused = countFailure(tick.scheduleId(), tick.fireTime(), definition, why);
+                ScheduleTickRecord failed = catalog.updateTick(tick.id(), TickOutcome.FAILED,
+                        join(tick.message(), attempts(tick) + "failed: " + why + paused));
+                webhooks.tickEnded(schedule.get(), definition, failed, schedule.get().consecutiveFailures());
+            }
+        }
+        startQueued(tick.scheduleId());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        timers.shutdownNow();
+    }
+
+    /** Plans the schedule's next fire time after now, or removes it from the scheduler (paused, gone, after_flow). */
+    public void planNext(UUID scheduleId) {
+        Optional<ScheduleRecord> schedule = catalog.find(scheduleId);
+        if (schedule.isEmpty() || schedule.get().paused() || schedule.get().triggerType() == ScheduleTriggerType.AFTER_FLOW) {
+            quartz.remove(scheduleId);
+            return;
+        }
+        List<Instant> next = definition(schedule.get()).toTrigger().next(Instant.now(), 1);
+        if (next.isEmpty()) {
+            quartz.remove(scheduleId);
+        } else {
+            quartz.plan(scheduleId, next.getFirst());
+        }
+    }
+
+    /** Takes the schedule out of the scheduler (paused or deleted). */
+    public void unplan(UUID scheduleId) {
+        quartz.remove(scheduleId);
+    }
+
+    /**
+     * The schedule's fire time {@code planned} came (Quartz calls this, possibly late: after a
+     * downtime). Fire times from {@code planned} to now that are later than the grace are missed,
+     * and the missed-ticks policy says which of them still run; then the next fire time is planned.
+     */
+    public void fire(UUID scheduleId, Instant planned) {
+        try {
+            Optional<ScheduleRecord> found = catalog.find(scheduleId);
+            if (found.isEmpty() || found.get().paused()) {
+                return;
+            }
+            ScheduleRecord schedule = found.get();
+            ScheduleDefinition definition = definition(schedule);
+            Instant now = Instant.now();
+            List<Instant> due = new ArrayList<>();
+            due.add(planned);
+            definition.toTrigger().next(planned, MAX_LATE).stream().filter(time -> !time.isAfter(now)).forEach(due::add);
+            Instant graceStart = now.minus(config.scheduler().misfireGrace());
+            List<Instant> late = due.stream().filter(time -> time.isBefore(graceStart)).toList();
+            List<Instant> onTime = due.stream().filter(time -> !time.isBefore(graceStart)).toList();
+            List<Instant> catchUp = switch (definition.policies().missed()) {
+                case NONE -> List.of();
+                case LAST -> onTime.isEmpty() && !late.isEmpty() ? List.of(late.getLast()) : List.of();
+                case ALL -> late.subList(Math.max(0, late.size() - definition.policies().missedCap()), late.size());
+            };
+            for (Instant time : late) {
+                if (!catchUp.contains(time)) {
+                    catalog.claimTick(scheduleId, time, TickKind.SCHEDULED, TickOutcome.MISSED, "missed: no server fired it in time (it fired "
+                            + ChronoUnit.SECONDS.between(time, now) + " s late); missed-ticks policy "
+                            + definition.policies().missed().name().toLowerCase() + (definition.policies().missed() == ScheduleDefinition.Missed.ALL
+                            ? " runs the newest " + definition.policies().missedCap() : ""));
+                }
+            }
+            for (Instant time : catchUp) {
+                tick(schedule, definition, time, TickKind.CATCH_UP, catchUp.size() > 1, null);
+            }
+            for (Instant time : onTime) {
+                tick(schedule, definition, time, TickKind.SCHEDULED, false, null);
+            }
+        } finally {
+            planNext(scheduleId);
+        }
+    }
+
+    /** A run now, whatever runs already (run now overrides the overlap policy); answers the tick. */
+    public ScheduleTickRecord runNow(ScheduleRecord schedule, String by) {
+        ScheduleDefinition definition = definition(schedule);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Optional<ScheduleTickRecord> tick = Optional.empty();
+        for (int attempt = 0; attempt < 5 && tick.isEmpty(); attempt++) {
+            tick = catalog.claimTick(schedule.id(), now.plusMillis(attempt), TickKind.RUN_NOW, TickOutcome.RUNNING, "run now by " + by,
+                    quartz.instanceId());
+        }
+        ScheduleTickRecord claimed = tick.orElseThrow(() -> new IllegalStateException("no free fire time for a run now"));
+        return launch(schedule, definition, claimed);
+    }
+
+    /**
+     * Claims the tick at {@code fireTime} and applies the overlap policy ({@code queue} forces
+     * queueing: the catch-up runs of missed=all run one after another).
+     */
+    Optional<ScheduleTickRecord> tick(ScheduleRecord schedule, ScheduleDefinition definition, Instant fireTime, TickKind kind, boolean queue,
+                                      String note) {
+        List<ScheduleTickRecord> active = catalog.ticksWithOutcome(schedule.id(), ACTIVE);
+        String prefix = note == null ? "" : note + "; ";
+        if (!active.isEmpty()) {
+            ScheduleTickRecord previous = active.getLast();
+            String running = "the previous run (" + (previous.runId() == null ? "tick of " + previous.fireTime() : "run " + previous.runId())
+                    + ") was still running";
+            ScheduleDefinition.Overlap overlap = queue ? ScheduleDefinition.Overlap.QUEUE : definition.policies().overlap();
+            switch (overlap) {
+                case SKIP -> {
+                    return catalog.claimTick(schedule.id(), fireTime, kind, TickOutcome.SKIPPED, prefix + "skipped: " + running
+                            + " (overlap policy skip)");
+                }
+                case QUEUE -> {
+                    return catalog.claimTick(schedule.id(), fireTime, kind, TickOutcome.QUEUED, prefix + "queued: " + running
+                            + " (overlap policy queue)");
+                }
+                case CANCEL_RUNNING -> {
+                    Optional<ScheduleTickRecord> claimed = catalog.claimTick(schedule.id(), fireTime, kind, TickOutcome.RUNNING,
+                            prefix + "cancelled the previous run (overlap policy cancel_running)", quartz.instanceId());
+                    if (claimed.isPresent()) {
+                        for (ScheduleTickRecord old : active) {
+                            catalog.updateTick(old.id(), TickOutcome.CANCELLED, "cancelled: the tick of " + fireTime
+                                    + " started while it ran (overlap policy cancel_running)");
+                            if (old.runId() != null) {
+                                runs.cancel(old.runId(), "cancelled by its schedule: a newer tick started (overlap policy cancel_running)");
+                            }
+                        }
+                        return Optional.of(launch(schedule, definition, claimed.get()));
+                    }
+                    return claimed;
+                }
+            }
+        }
+        return catalog.claimTick(schedule.id(), fireTime, kind, TickOutcome.RUNNING, note, quartz.instanceId())
+                .map(claimed -> launch(schedule, definition, claimed));
+    }
+
+    /** Starts a run for the tick (its next attempt); a run that cannot start fails the tick. */
+    private ScheduleTickRecord launch(ScheduleRecord schedule, ScheduleDefinition definition, ScheduleTickRecord tick) {
+        try {
+            String flow = schedule.flowName();
+            int version = definition.version() != null ? definition.version() : flows.get(flow).latest().version();
+            ScheduleTickRecord[] started = new ScheduleTickRecord[1];
+            var run = runs.startScheduled(schedule.owner(), flow, version, definition.parameters(), schedule.id(),
+                    runId -> started[0] = catalog.tickStarted(tick.id(), runId, version, quartz.instanceId()));
+            Integer timeout = definition.policies().timeoutSeconds();
+            if (timeout != null) {
+                timers.schedule(() -> {
+                    if (runs.isRunning(run.id())) {
+                        timedOut.add(run.id());
+                        runs.cancel(run.id(), "timed out after " + timeout + " s (its schedule's timeout)");
+                    }
+                }, timeout, TimeUnit.SECONDS);
+            }
+            return started[0];
+        } catch (RuntimeException e) {
+            LOG.warnf("schedule %s could not start a run: %s", schedule.id(), e.getMessage());
+            String why = "could not start a run: " + e.getMessage();
+            String paused = countFailure(schedule.id(), tick.fireTime(), definition, why);
+            ScheduleTickRecord failed = catalog.updateTick(tick.id(), TickOutcome.FAILED, join(tick.message(), why + paused));
+            webhooks.tickEnded(schedule, definition, failed, schedule.consecutiveFailures());
+            return failed;
+        }
+    }
+
+    /** Follows the end of every run of a registered version: its schedule's tick, and schedules after its flow. */
+    void onRunEnded(@Observes RunEnded ended) {
+        if (ended.scheduleId() != null) {
+            catalog.tickOfRun(ended.runId()).ifPresent(tick -> follow(tick, ended));
+        }
+        if ("SUCCEEDED".equals(ended.state())) {
+            Optional<FlowRecord> flow = flows.find(ended.flow());
+            for (ScheduleRecord follower : flow.map(found -> catalog.listAfterFlow(found.id())).orElse(List.of())) {
+                try {
+                    tick(follower, definition(follower), ended.endedAt(), TickKind.AFTER_FLOW, false,
+                            "after run " + ended.runId() + " of flow '" + ended.flow() + "' succeeded");
+                } catch (RuntimeException e) {
+                    LOG.warnf("schedule %s did not follow run %s: %s", follower.id(), ended.runId(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void follow(ScheduleTickRecord tick, RunEnded ended) {
+        Optional<ScheduleRecord> schedule = catalog.find(tick.scheduleId());
+        if (schedule.isEmpty()) {
+            return;
+        }
+        ScheduleDefinition definition = definition(schedule.get());
+        boolean timeout = timedOut.remove(ended.runId());
+        if (tick.outcome().isFinal()) {
+            // cancelled by the overlap policy: already recorded
+        } else if ("SUCCEEDED".equals(ended.state())) {
+            catalog.recordOutcome(tick.scheduleId(), true);
+            ScheduleTickRecord succeeded = catalog.updateTick(tick.id(), TickOutcome.SUCCEEDED, join(tick.message(), attempts(tick) + "succeeded"));
+            webhooks.tickEnded(schedule.get(), definition, succeeded, schedule.get().consecutiveFailures());
+        } else if ("FAILED".equals(ended.state()) || timeout) {
+            String why = timeout ? ended.message() : "failed: " + ended.message();
+            if (tick.attempts() <= definition.policies().retries() && !schedule.get().paused()) {
+                int backoff = definition.policies().retryBackoffSeconds();
+                catalog.updateTick(tick.id(), TickOutcome.RETRYING, join(tick.message(), "attempt " + tick.attempts() + " of "
+                        + (definition.policies().retries() + 1) + " " + why + "; retrying in " + backoff + " s"));
+                timers.schedule(() -> retry(tick.id(), tick.scheduleId()), backoff, TimeUnit.SECONDS);
+            } else {
+                String paused = countFailure(tick.scheduleId(), tick.fireTime(), definition, why);
+                ScheduleTickRecord failed = catalog.updateTick(tick.id(), TickOutcome.FAILED, join(tick.message(), attempts(tick) + why + paused));
+                webhooks.tickEnded(schedule.get(), definition, failed, schedule.get().consecutiveFailures());
+            }
+        } else {
+            catalog.updateTick(tick.id(), TickOutcome.CANCELLED, join(tick.message(), "cancelled: " + ended.message()));
+        }
+        startQueued(tick.scheduleId());
+    }
+
+    private static String attempts(ScheduleTickRecord tick) {
+        return tick.attempts() > 1 ? "attempt " + tick.attempts() + " " : "";
+    }
+
+    private void retry(UUID tickId, UUID scheduleId) {
+        try {
+            Optional<ScheduleRecord> schedule = catalog.find(scheduleId);
+            Optional<ScheduleTickRecord> tick = schedule.isEmpty() ? Optional.empty()
+                    : catalog.ticksWithOutcome(scheduleId, Set.of(TickOutcome.RETRYING)).stream().filter(t -> t.id().equals(tickId)).findFirst();
+            if (tick.isEmpty()) {
+                return;
+            }
+            if (schedule.get().paused()) {
+                catalog.updateTick(tickId, TickOutcome.CANCELLED, tick.get().message() + "; not retried: the schedule was paused");
+                return;
+            }
+            launch(schedule.get(), definition(schedule.get()), tick.get());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "the retry of tick %s failed", tickId);
+        }
+    }
+
+    /**
+     * A tick failed for good: one more consecutive failure, and the pause it may bring (before the
+     * tick is written as failed, so that whoever sees the failed tick sees the paused schedule).
+     *
+     * @return what to add to the tick's message: the pause, or nothing
+     */
+    private String countFailure(UUID scheduleId, Instant fireTime, ScheduleDefinition definition, String why) {
+        ScheduleRecord schedule = catalog.recordOutcome(scheduleId, false);
+        Integer limit = definition.policies().pauseAfterFailures();
+        if (limit == null || schedule.consecutiveFailures() < limit || schedule.paused()) {
+            return "";
+        }
+        catalog.pause(scheduleId, "paused after " + schedule.consecutiveFailures() + " consecutive failed ticks (the last, of "
+                + fireTime + ": " + why + ")");
+        quartz.remove(scheduleId);
+        return "; the schedule is paused: " + schedule.consecutiveFailures() + " consecutive failures (policy pauseAfterFailures " + limit + ")";
+    }
+
+    /** A tick's message so far, then what happened next. */
+    private static String join(String earlier, String next) {
+        return earlier == null || earlier.isBlank() ? next : earlier + "; " + next;
+    }
+
+    /** Starts the oldest queued tick of the schedule when none of its ticks runs any more. */
+    private void startQueued(UUID scheduleId) {
+        if (!catalog.ticksWithOutcome(scheduleId, ACTIVE).isEmpty()) {
+            return;
+        }
+        List<ScheduleTickRecord> queued = catalog.ticksWithOutcome(scheduleId, Set.of(TickOutcome.QUEUED));
+        Optional<ScheduleRecord> schedule = catalog.find(scheduleId);
+        if (queued.isEmpty() || schedule.isEmpty()) {
+            return;
+        }
+        ScheduleTickRecord next = queued.getFirst();
+        if (schedule.get().paused()) {
+            return;
+        }
+        if (catalog.updateTickIf(next.id(), TickOutcome.QUEUED, TickOutcome.RUNNING, next.message() + "; started when the previous run ended")) {
+            launch(schedule.get(), definition(schedule.get()), next);
+        }
+    }
+
+    static ScheduleDefinition definition(ScheduleRecord schedule) {
+        return ScheduleDefinition.fromJson(schedule.definition());
+    }
+}

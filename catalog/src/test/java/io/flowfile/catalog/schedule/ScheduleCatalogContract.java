@@ -1,0 +1,150 @@
+package io.flowfile.catalog.schedule;
+
+import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.unique;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowfile.catalog.CatalogErrorCode;
+import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.RunRecord;
+import io.flowfile.catalog.api.RunTrigger;
+import io.flowfile.catalog.api.ScheduleRecord;
+import io.flowfile.catalog.api.ScheduleTickRecord;
+import io.flowfile.catalog.api.ScheduleTriggerType;
+import io.flowfile.catalog.api.TickKind;
+import io.flowfile.catalog.api.TickOutcome;
+import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.run.RunService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** ScheduleCatalog against a real database; H2 and PostgreSQL subclasses run it. */
+public abstract class ScheduleCatalogContract {
+
+    @Inject
+    FlowService flows;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    ScheduleCatalog schedules;
+
+    private FlowVersionRecord registered(String name) {
+        return flows.register(name, null, "{}".getBytes(UTF_8), "json");
+    }
+
+    @Test
+    void createsUpdatesPausesAndDeletesSchedules() {
+        FlowVersionRecord flow = registered(unique("scheduled"));
+        FlowVersionRecord upstream = registered(unique("upstream"));
+
+        ScheduleRecord created = schedules.create("ann", flow.name(), ScheduleTriggerType.CRON, null, "{\"cron\":\"0 6 * * *\"}", false, null);
+        assertThat(created.flowName()).isEqualTo(flow.name());
+        assertThat(created.paused()).isFalse();
+        assertThat(schedules.listForFlow(flow.name(), Optional.of("ann"))).extracting(ScheduleRecord::id).containsExactly(created.id());
+        assertThat(schedules.listForFlow(flow.name(), Optional.of("bob"))).isEmpty();
+
+        ScheduleRecord chained = schedules.update(created.id(), flow.name(), ScheduleTriggerType.AFTER_FLOW, upstream.name(), "{}");
+        assertThat(chained.afterFlowName()).isEqualTo(upstream.name());
+        assertThat(schedules.listAfterFlow(upstream.flowId())).extracting(ScheduleRecord::id).containsExactly(created.id());
+
+        assertThat(schedules.recordOutcome(created.id(), false).consecutiveFailures()).isEqualTo(1);
+        assertThat(schedules.recordOutcome(created.id(), false).consecutiveFailures()).isEqualTo(2);
+        ScheduleRecord paused = schedules.pause(created.id(), "paused after 2 consecutive failures");
+        assertThat(paused.pausedReason()).isEqualTo("paused after 2 consecutive failures");
+        assertThat(schedules.listAfterFlow(upstream.flowId())).isEmpty();
+        ScheduleRecord resumed = schedules.resume(created.id());
+        assertThat(resumed.paused()).isFalse();
+        assertThat(resumed.consecutiveFailures()).isZero();
+
+        schedules.delete(created.id());
+        assertCatalogError(() -> schedules.get(created.id()), CatalogErrorCode.SCHEDULE_NOT_FOUND).hasMessageContaining(created.id().toString());
+    }
+
+    @Test
+    void refusesUnknownFlowsAndAFollowedFlowWithoutAfterFlowTrigger() {
+        FlowVersionRecord flow = registered(unique("scheduled"));
+        assertCatalogError(() -> schedules.create("ann", "no-such-flow", ScheduleTriggerType.CRON, null, "{}", false, null), CatalogErrorCode.FLOW_NOT_FOUND).hasMessageContaining("no-such-flow");
+        assertCatalogError(() -> schedules.create("ann", flow.name(), ScheduleTriggerType.INTERVAL, flow.name(), "{}", false, null), CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("AFTER_FLOW");
+    }
+
+    @Test
+    void aFireTimeIsClaimedOnceEvenByConcurrentCallers() throws Exception {
+        FlowVersionRecord flow = registered(unique("scheduled"));
+        ScheduleRecord schedule = schedules.create("ann", flow.name(), ScheduleTriggerType.INTERVAL, null, "{}", false, null);
+        Instant fireTime = Instant.parse("2026-03-29T01:00:00.123456Z");
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Optional<ScheduleTickRecord>>> claims = pool.invokeAll(List.of(
+                    () -> schedules.claimTick(schedule.id(), fireTime, TickKind.SCHEDULED, TickOutcome.RUNNING, null),
+                    () -> schedules.claimTick(schedule.id(), fireTime, TickKind.SCHEDULED, TickOutcome.RUNNING, null),
+                    () -> schedules.claimTick(schedule.id(), fireTime, TickKind.SCHEDULED, TickOutcome.RUNNING, null),
+                    () -> schedules.claimTick(schedule.id(), fireTime, TickKind.SCHEDULED, TickOutcome.RUNNING, null)));
+            long won = 0;
+            for (Future<Optional<ScheduleTickRecord>> claim : claims) {
+                won += claim.get().isPresent() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(schedules.ticks(schedule.id(), 10)).singleElement()
+                .satisfies(tick -> assertThat(tick.fireTime()).isEqualTo(Instant.parse("2026-03-29T01:00:00.123Z")));
+    }
+
+    @Test
+    void aTickFollowsItsRunsAndItsOutcome() {
+        FlowVersionRecord flow = registered(unique("scheduled"));
+        ScheduleRecord schedule = schedules.create("ann", flow.name(), ScheduleTriggerType.INTERVAL, null, "{}", false, null);
+        ScheduleTickRecord tick = schedules.claimTick(schedule.id(), Instant.now(), TickKind.RUN_NOW, TickOutcome.RUNNING, null).orElseThrow();
+        RunRecord run = runs.start(flow.id(), RunTrigger.SCHEDULE, Map.of(), "ann", schedule.id());
+        assertThat(run.scheduleId()).isEqualTo(schedule.id());
+
+        ScheduleTickRecord started = schedules.tickStarted(tick.id(), run.id(), run.flowVersion());
+        assertThat(started.attempts()).isEqualTo(1);
+        assertThat(schedules.tickOfRun(run.id())).map(ScheduleTickRecord::id).contains(tick.id());
+        assertThat(schedules.ticksWithOutcome(schedule.id(), Set.of(TickOutcome.RUNNING, TickOutcome.RETRYING)))
+                .extracting(ScheduleTickRecord::id).containsExactly(tick.id());
+
+        assertThat(schedules.updateTickIf(tick.id(), TickOutcome.QUEUED, TickOutcome.SKIPPED, "no")).isFalse();
+        assertThat(schedules.updateTickIf(tick.id(), TickOutcome.RUNNING, TickOutcome.SUCCEEDED, null)).isTrue();
+        assertThat(schedules.ticks(schedule.id(), 10)).singleElement()
+                .satisfies(found -> assertThat(found.outcome()).isEqualTo(TickOutcome.SUCCEEDED));
+    }
+
+    @Test
+    void aTickOfAStoppedInstanceIsFoundAndTakenOverOnce() {
+        FlowVersionRecord flow = registered(unique("scheduled"));
+        ScheduleRecord schedule = schedules.create("ann", flow.name(), ScheduleTriggerType.INTERVAL, null, "{}", false, null);
+        String dead = unique("dead-instance");
+        String alive = unique("live-instance");
+        Set<TickOutcome> active = Set.of(TickOutcome.RUNNING, TickOutcome.RETRYING);
+        ScheduleTickRecord orphan = schedules.claimTick(schedule.id(), Instant.now(), TickKind.SCHEDULED, TickOutcome.RUNNING, null, dead)
+                .orElseThrow();
+        RunRecord run = runs.start(flow.id(), RunTrigger.SCHEDULE, Map.of(), "ann", schedule.id());
+        ScheduleTickRecord mine = schedules.claimTick(schedule.id(), Instant.now().plusSeconds(1), TickKind.SCHEDULED, TickOutcome.RUNNING,
+                null).orElseThrow();
+        schedules.tickStarted(mine.id(), run.id(), run.flowVersion(), alive);
+
+        assertThat(schedules.orphanedTicks(active, Set.of(alive))).extracting(ScheduleTickRecord::id).contains(orphan.id())
+                .doesNotContain(mine.id());
+        assertThat(schedules.orphanedTicks(active, Set.of(alive, dead))).extracting(ScheduleTickRecord::id)
+                .doesNotContain(orphan.id(), mine.id());
+        // of two live servers finding it, one takes it; then it is no longer an orphan
+        assertThat(schedules.takeOverTick(orphan.id(), active, Set.of(alive), alive)).isTrue();
+        assertThat(schedules.takeOverTick(orphan.id(), active, Set.of(alive), alive)).isFalse();
+        assertThat(schedules.orphanedTicks(active, Set.of(alive))).extracting(ScheduleTickRecord::id).doesNotContain(orphan.id());
+        assertThat(schedules.takeOverTick(mine.id(), active, Set.of(alive), alive)).isFalse();
+    }
+}
