@@ -31,6 +31,7 @@ public enum CatalogErrorCode {
     NOTHING_TO_UNDO(421, Type.USER_ERROR),
     NOTHING_TO_REDO(422, Type.USER_ERROR),
     SCHEDULE_NOT_FOUND(423, Type.USER_ERROR),
+    NODE_TYPE_NOT_FOUND(424, Type.USER_ERROR),
     INTERNAL(499, Type.INTERNAL_ERROR);
 
     /** Who has to act on the error. */

@@ -125,8 +125,13 @@ public final class FlowEngine implements AutoCloseable {
      * @throws FlowException when the run fails
      */
     public Table preview(ValidatedFlow flow, RelationId relation, int limit, ExecutionMode mode, boolean asText) {
+        return preview(flow, relation, limit, mode, asText, RunListener.NONE);
+    }
+
+    /** {@link #preview}, telling {@code listener} what the nodes do (a code node's printed lines, its logs). */
+    public Table preview(ValidatedFlow flow, RelationId relation, int limit, ExecutionMode mode, boolean asText, RunListener listener) {
         ExecutionPlan plan = planner.plan(flow, mode, Set.of(relation));
-        try (FlowRun run = start(plan, RunListener.NONE)) {
+        try (FlowRun run = start(plan, listener)) {
             RunResult result = run.execute();
             if (!result.succeeded()) {
                 throw new FlowException(result.errors().stream()

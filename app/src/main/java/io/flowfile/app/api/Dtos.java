@@ -124,7 +124,15 @@ public final class Dtos {
     public record SettingChange(String node, String path, JsonNode before, JsonNode after) {
     }
 
+    /**
+     * A node type of the palette.
+     *
+     * @param version  a custom type's newest published version (null for a built-in)
+     * @param versions a custom type's published versions, oldest first (empty for a built-in)
+     * @param custom   a custom type's document (its form and implementation), null for a built-in
+     */
     public record NodeTypeDto(String type, String title, String category, String description, JsonNode settingsSchema,
-                              List<String> inputs, List<String> outputs) {
+                              List<String> inputs, List<String> outputs, Integer version, List<Integer> versions, String icon,
+                              JsonNode custom) {
     }
 }

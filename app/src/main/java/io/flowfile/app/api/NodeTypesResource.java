@@ -2,6 +2,7 @@ package io.flowfile.app.api;
 
 import io.flowfile.app.api.Dtos.NodeTypeDto;
 import io.flowfile.app.security.CurrentUser;
+import io.flowfile.engine.custom.CustomNodeType;
 import io.flowfile.engine.registry.JsonSchemas;
 import io.flowfile.engine.registry.NodeRegistry;
 import io.flowfile.node.NodeDescriptor;
@@ -29,21 +30,26 @@ public class NodeTypesResource {
     @Inject
     CurrentUser current;
 
-    /** The node types never change while the server runs: their schemas are made once. */
-    private volatile List<NodeTypeDto> types;
+    /** Each type's answer, made once per type (a newly published custom version is a new type). */
+    private final java.util.Map<NodeType<?>, NodeTypeDto> made = new java.util.concurrent.ConcurrentHashMap<>();
 
     @GET
-    @Operation(summary = "Every node type by category")
+    @Operation(summary = "Every node type by category (custom types at their newest published version)")
     public List<NodeTypeDto> list() {
         current.get();
-        List<NodeTypeDto> known = types;
-        if (known == null) {
-            known = registry.types().stream()
-                    .sorted(Comparator.comparing((NodeType<?> type) -> type.descriptor().category()).thenComparing(type -> type.descriptor().type()))
-                    .map(NodeTypesResource::dto).toList();
-            types = known;
-        }
-        return known;
+        return registry.types().stream()
+                .sorted(Comparator.comparing((NodeType<?> type) -> type.descriptor().category()).thenComparing(type -> type.descriptor().type()))
+                .map(type -> made.computeIfAbsent(type, this::dto)).toList();
+    }
+
+    @GET
+    @Path("/{type}/versions/{version}")
+    @Operation(summary = "One published version of a custom node type (what a node built with it shows)")
+    public NodeTypeDto version(@PathParam("type") String type, @PathParam("version") int version) {
+        current.get();
+        NodeType<?> found = registry.find(type, version).orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND,
+                "node type '" + type + "' has no published version " + version));
+        return made.computeIfAbsent(found, this::dto);
     }
 
     @GET
@@ -56,8 +62,9 @@ public class NodeTypesResource {
                         + String.join(", ", registry.names())));
     }
 
-    private static NodeTypeDto dto(NodeType<?> type) {
+    private NodeTypeDto dto(NodeType<?> type) {
         NodeDescriptor descriptor = type.descriptor();
+        CustomNodeType custom = type instanceof CustomNodeType customType ? customType : null;
         return new NodeTypeDto(descriptor.type(), descriptor.label(), descriptor.category().name().toLowerCase(Locale.ROOT),
                 descriptor.description(), SCHEMAS.settings(type),
                 descriptor.ports().inputs().stream().map(port -> switch (port.arity()) {
@@ -65,6 +72,10 @@ public class NodeTypesResource {
                     case OPTIONAL -> port.name() + "?";
                     case MANY -> port.name() + "*";
                 }).toList(),
-                descriptor.ports().outputs());
+                descriptor.ports().outputs(),
+                custom == null ? null : custom.version(),
+                custom == null ? List.of() : registry.versions(descriptor.type()),
+                custom == null || custom.document().icon().isEmpty() ? null : custom.document().icon(),
+                custom == null ? null : custom.document().toTree());
     }
 }

@@ -25,6 +25,13 @@ public interface FlowfileConfig {
     @WithDefault("12")
     int passwordHashCost();
 
+    /**
+     * A directory of custom node type files (YAML or JSON) the server imports at start, so a team keeps
+     * its node types in git; default the data directory's {@code node-types/}.
+     */
+    @WithName("node-types-dir")
+    Optional<Path> nodeTypesDirectory();
+
     Server server();
 
     Scheduler scheduler();

@@ -59,6 +59,9 @@ public class DraftsService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.flowfile.engine.registry.NodeRegistry registry;
+
     private final FlowEditCodec editCodec = new FlowEditCodec();
 
     public List<DraftRecord> list(UserRecord user) {
@@ -101,12 +104,23 @@ public class DraftsService {
     /** Applies a batch of edits made on {@code revision}; a stale revision is a 409 carrying the current one. */
     public DraftRecord edit(UserRecord user, UUID id, long revision, JsonNode editsJson) {
         DraftRecord draft = get(user, id);
-        List<FlowEdit> edits = editCodec.fromTree(editsJson);
+        List<FlowEdit> edits = editCodec.fromTree(editsJson).stream().map(this::withTypeVersion).toList();
         if (draft.revision() != revision) {
             throw new StaleRevisionException(id, revision, draft.revision());
         }
         FlowDocument edited = FlowEdits.apply(document(draft), edits);
         return drafts.save(id, revision, edited.name(), toJson(edited));
+    }
+
+    /** A node of a custom type added without a version is built with the newest published one, and keeps it. */
+    private FlowEdit withTypeVersion(FlowEdit edit) {
+        if (edit instanceof FlowEdit.AddNode add && add.node().typeVersion() == null) {
+            List<Integer> versions = registry.versions(add.node().type());
+            if (!versions.isEmpty()) {
+                return new FlowEdit.AddNode(add.node().withTypeVersion(versions.getLast()));
+            }
+        }
+        return edit;
     }
 
     public DraftRecord undo(UserRecord user, UUID id, long revision) {

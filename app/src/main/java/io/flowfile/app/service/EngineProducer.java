@@ -36,8 +36,8 @@ public final class EngineProducer {
 
     @Produces
     @Singleton
-    NodeRegistry registry() {
-        return NodeRegistry.load(EngineProducer.class.getClassLoader());
+    NodeRegistry registry(NodeTypesService nodeTypes) {
+        return nodeTypes.load(NodeRegistry.load(EngineProducer.class.getClassLoader()));
     }
 
     @Produces

@@ -38,7 +38,7 @@ import java.util.Set;
 public final class FlowCodec {
 
     private static final Set<String> DOCUMENT_KEYS = Set.of("flowfile", "name", "description", "parameters", "nodes", "edges");
-    private static final Set<String> NODE_KEYS = Set.of("id", "type", "label", "position", "cache", "settings");
+    private static final Set<String> NODE_KEYS = Set.of("id", "type", "type_version", "label", "position", "cache", "settings");
     private static final Set<String> EDGE_KEYS = Set.of("from", "to");
     /** The largest flow document read, in characters. */
     public static final int MAX_DOCUMENT_CHARACTERS = 64 * 1024 * 1024;
@@ -77,9 +77,16 @@ public final class FlowCodec {
     }
 
     public FlowDocument read(String text, FlowFormat format) {
-        JsonNode tree;
+        return fromTree(readTree(text, format));
+    }
+
+    /**
+     * The JSON tree of a JSON or YAML text, with the limits of flow documents (size, aliases,
+     * duplicate keys); also used for other documents kept in the same forms (node types).
+     */
+    public JsonNode readTree(String text, FlowFormat format) {
         try (JsonParser parser = mapper(format).createParser(text)) {
-            tree = new TreeReader(parser).read();
+            return new TreeReader(parser).read();
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
@@ -87,12 +94,16 @@ public final class FlowCodec {
         } catch (IOException e) {
             throw new FlowException(MALFORMED_DOCUMENT, "cannot read the " + format + " document: " + e.getMessage());
         }
-        return fromTree(tree);
     }
 
     public String write(FlowDocument document, FlowFormat format) {
+        return writeTree(toTree(document), format);
+    }
+
+    /** A tree as JSON or YAML text the way flow documents are written (ends with a line break). */
+    public String writeTree(JsonNode tree, FlowFormat format) {
         try {
-            String text = mapper(format).writeValueAsString(toTree(document));
+            String text = mapper(format).writeValueAsString(tree);
             return text.endsWith("\n") ? text : text + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -143,6 +154,9 @@ public final class FlowCodec {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", node.id());
         out.put("type", node.type());
+        if (node.typeVersion() != null) {
+            out.put("type_version", node.typeVersion());
+        }
         if (node.label() != null) {
             out.put("label", node.label());
         }
@@ -254,11 +268,17 @@ public final class FlowCodec {
         if (cache != null && !cache.isBoolean()) {
             problems.add(Problem.ofDocument(path + ".cache", MALFORMED_DOCUMENT, "cache must be true or false"));
         }
+        JsonNode typeVersion = node.get("type_version");
+        if (typeVersion != null && !(typeVersion.isIntegralNumber() && typeVersion.canConvertToInt() && typeVersion.asInt() >= 1)) {
+            problems.add(Problem.ofDocument(path + ".type_version", MALFORMED_DOCUMENT,
+                    "type_version is the version of the node's custom type: a whole number of 1 or more"));
+        }
         if (problems.size() != before) {
             return null;
         }
         ObjectNode settingsObject = settings instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-        return new FlowNode(id, type, settingsObject, position, label, cache != null && cache.asBoolean());
+        return new FlowNode(id, type, settingsObject, position, label, cache != null && cache.asBoolean(),
+                typeVersion == null ? null : typeVersion.asInt());
     }
 
     private static FlowNode.Position position(JsonNode node, String path, List<Problem> problems) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public record FlowDiff(List<String> nodesAdded, List<String> nodesRemoved, List<
     /**
      * One changed value of a node.
      *
-     * @param path   {@code type}, {@code label}, {@code cache} or {@code settings...}
+     * @param path   {@code type}, {@code type_version}, {@code label}, {@code cache} or {@code settings...}
      * @param before the value before, or null if there was none (JSON null is a {@code NullNode})
      * @param after  the value after, or null if there is none
      */
@@ -127,6 +128,8 @@ public record FlowDiff(List<String> nodesAdded, List<String> nodesRemoved, List<
     private static void compareNodes(FlowNode before, FlowNode after, List<NodeChange> changes) {
         String id = after.id();
         compare(id, "type", TextNode.valueOf(before.type()), TextNode.valueOf(after.type()), changes);
+        compare(id, "type_version", before.typeVersion() == null ? null : IntNode.valueOf(before.typeVersion()),
+                after.typeVersion() == null ? null : IntNode.valueOf(after.typeVersion()), changes);
         compare(id, "label", before.label() == null ? null : TextNode.valueOf(before.label()),
                 after.label() == null ? null : TextNode.valueOf(after.label()), changes);
         compare(id, "cache", BooleanNode.valueOf(before.cache()), BooleanNode.valueOf(after.cache()), changes);

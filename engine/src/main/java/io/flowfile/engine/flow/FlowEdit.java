@@ -85,6 +85,16 @@ public sealed interface FlowEdit {
         }
     }
 
+    /** Builds a node of a custom type with another version of its type (the designer's upgrade); its settings stay. */
+    record SetTypeVersion(String nodeId, int version) implements FlowEdit {
+        public SetTypeVersion {
+            requireNonNull(nodeId, "nodeId is null");
+            if (version < 1) {
+                throw new IllegalArgumentException("version must be 1 or more: " + version);
+            }
+        }
+    }
+
     /** Replaces the flow's parameter defaults. Names match {@link FlowNode#ID}. */
     record SetParameters(Map<String, String> parameters) implements FlowEdit {
         public SetParameters {

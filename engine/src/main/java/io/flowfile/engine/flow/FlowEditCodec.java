@@ -34,6 +34,7 @@ import java.util.function.Function;
  * move            {node: id, x: number, y: number}
  * relabel         {node: id, label?: string}                                (absent, null or blank clears)
  * set_cache       {node: id, cache: boolean}
+ * set_type_version {node: id, version: n}   (a custom type's version the node is built with)
  * set_parameters  {parameters: {name: value}}
  * rename          {name: string}
  * describe        {description?: string}
@@ -47,7 +48,7 @@ public final class FlowEditCodec {
 
     /** The ops in the order they are listed to users. */
     public static final List<String> OPS = List.of("add_node", "remove_nodes", "connect", "disconnect", "update_settings",
-            "move", "relabel", "set_cache", "set_parameters", "rename", "describe");
+            "move", "relabel", "set_cache", "set_type_version", "set_parameters", "rename", "describe");
 
     private static final Map<String, Set<String>> KEYS = Map.ofEntries(
             Map.entry("add_node", Set.of("op", "node")),
@@ -58,6 +59,7 @@ public final class FlowEditCodec {
             Map.entry("move", Set.of("op", "node", "x", "y")),
             Map.entry("relabel", Set.of("op", "node", "label")),
             Map.entry("set_cache", Set.of("op", "node", "cache")),
+            Map.entry("set_type_version", Set.of("op", "node", "version")),
             Map.entry("set_parameters", Set.of("op", "parameters")),
             Map.entry("rename", Set.of("op", "name")),
             Map.entry("describe", Set.of("op", "description")));
@@ -133,6 +135,7 @@ public final class FlowEditCodec {
                 }
             }
             case FlowEdit.SetCache cache -> out.put("op", "set_cache").put("node", cache.nodeId()).put("cache", cache.cache());
+            case FlowEdit.SetTypeVersion set -> out.put("op", "set_type_version").put("node", set.nodeId()).put("version", set.version());
             case FlowEdit.SetParameters set -> set.parameters().forEach(out.put("op", "set_parameters").putObject("parameters")::put);
             case FlowEdit.Rename rename -> out.put("op", "rename").put("name", rename.name());
             case FlowEdit.Describe describe -> out.put("op", "describe").put("description", describe.description());
@@ -178,6 +181,16 @@ public final class FlowEditCodec {
                 String node = fields.text("node", true);
                 Boolean cache = fields.bool("cache");
                 yield fields.ok(node, id -> new FlowEdit.SetCache(id, cache));
+            }
+            case "set_type_version" -> {
+                String node = fields.text("node", true);
+                Double version = fields.number("version");
+                if (version != null && (version != Math.rint(version) || version < 1 || version > Integer.MAX_VALUE)) {
+                    fields.wrong("version", "must be a whole number of 1 or more");
+                    version = null;
+                }
+                Integer whole = version == null ? null : version.intValue();
+                yield fields.ok(whole == null ? null : node, id -> new FlowEdit.SetTypeVersion(id, whole));
             }
             case "set_parameters" -> fields.ok(fields.parameters(), FlowEdit.SetParameters::new);
             case "rename" -> fields.ok(fields.text("name", true), FlowEdit.Rename::new);

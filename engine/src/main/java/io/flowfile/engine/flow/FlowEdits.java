@@ -71,14 +71,11 @@ public final class FlowEdits {
                 case FlowEdit.RemoveNodes remove -> removeNodes(remove.nodeIds(), path);
                 case FlowEdit.Connect connect -> connect(connect.edge(), path);
                 case FlowEdit.Disconnect disconnect -> disconnect(disconnect.edge(), path);
-                case FlowEdit.UpdateSettings update -> replace(update.nodeId(), path, node ->
-                        new FlowNode(node.id(), node.type(), update.settings(), node.position(), node.label(), node.cache()));
-                case FlowEdit.Move move -> replace(move.nodeId(), path, node ->
-                        new FlowNode(node.id(), node.type(), node.settings(), move.position(), node.label(), node.cache()));
-                case FlowEdit.Relabel relabel -> replace(relabel.nodeId(), path, node ->
-                        new FlowNode(node.id(), node.type(), node.settings(), node.position(), relabel.label(), node.cache()));
-                case FlowEdit.SetCache cache -> replace(cache.nodeId(), path, node ->
-                        new FlowNode(node.id(), node.type(), node.settings(), node.position(), node.label(), cache.cache()));
+                case FlowEdit.UpdateSettings update -> replace(update.nodeId(), path, node -> node.withSettings(update.settings()));
+                case FlowEdit.Move move -> replace(move.nodeId(), path, node -> node.withPosition(move.position()));
+                case FlowEdit.Relabel relabel -> replace(relabel.nodeId(), path, node -> node.withLabel(relabel.label()));
+                case FlowEdit.SetCache cache -> replace(cache.nodeId(), path, node -> node.withCache(cache.cache()));
+                case FlowEdit.SetTypeVersion set -> replace(set.nodeId(), path, node -> node.withTypeVersion(set.version()));
                 case FlowEdit.SetParameters set -> parameters = set.parameters();
                 case FlowEdit.Rename rename -> name = rename.name();
                 case FlowEdit.Describe describe -> description = describe.description();

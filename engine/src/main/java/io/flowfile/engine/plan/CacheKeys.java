@@ -38,6 +38,9 @@ public final class CacheKeys {
             var base = new StringBuilder(VERSION).append('\n')
                     .append(node.type().descriptor().type()).append('\n')
                     .append(node.canonicalSettings()).append('\n');
+            if (node.type() instanceof io.flowfile.engine.custom.CustomNodeType custom) {
+                base.append("custom ").append(custom.identity()).append('\n');
+            }
             for (InputPort port : node.ports().inputs()) {
                 base.append("input ").append(port.name()).append(':');
                 for (RelationId relation : node.inputs().getOrDefault(port.name(), List.of())) {

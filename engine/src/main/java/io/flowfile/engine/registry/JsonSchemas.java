@@ -109,6 +109,9 @@ public final class JsonSchemas {
 
     /** The schema of one node type's settings. */
     public ObjectNode settings(NodeType<?> type) {
+        if (type instanceof io.flowfile.engine.custom.CustomNodeType custom) {
+            return custom.settingsSchema();
+        }
         ObjectNode schema = generator.generateSchema(type.settingsType());
         schema.put("title", type.descriptor().label());
         schema.put("description", type.descriptor().description());
@@ -139,6 +142,8 @@ public final class JsonSchemas {
         nodeProperties.putObject("id").put("type", "string").put("pattern", "^[A-Za-z0-9_-]+$");
         ArrayNode types = nodeProperties.putObject("type").putArray("enum");
         registry.names().forEach(types::add);
+        nodeProperties.putObject("type_version").put("type", "integer").put("minimum", 1)
+                .put("description", "The version of a custom node type the node was built with (default: the newest).");
         nodeProperties.putObject("label").put("type", "string");
         ObjectNode position = nodeProperties.putObject("position").put("type", "object");
         position.putObject("properties").set("x", json.objectNode().put("type", "number"));

@@ -1,17 +1,27 @@
 package io.flowfile.engine.registry;
 
+import io.flowfile.engine.custom.CustomNodeType;
 import io.flowfile.node.NodeType;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** The node types an engine knows, by type name. Built from an explicit list, never by naming convention. */
+/**
+ * The node types an engine knows, by type name: the built-in (and plugged-in Java) types, fixed when
+ * the registry is made, and the custom types authors publish while it runs, each with every published
+ * version (a node names the version it was built with; without one, the newest).
+ */
 public final class NodeRegistry {
 
-    private final Map<String, NodeType<?>> types;
+    private final Map<String, NodeType<?>> fixed;
+    /** Custom type name → version → type; replaced as a whole on every change. */
+    private volatile Map<String, NavigableMap<Integer, CustomNodeType>> custom = Map.of();
 
     private NodeRegistry(Collection<? extends NodeType<?>> types) {
         var byName = new TreeMap<String, NodeType<?>>();
@@ -23,7 +33,7 @@ public final class NodeRegistry {
                         + previous.getClass().getName() + " and " + type.getClass().getName());
             }
         }
-        this.types = java.util.Collections.unmodifiableMap(byName);
+        this.fixed = Collections.unmodifiableMap(byName);
     }
 
     public static NodeRegistry of(Collection<? extends NodeType<?>> types) {
@@ -33,23 +43,78 @@ public final class NodeRegistry {
     /** The node types listed in {@code META-INF/services/io.flowfile.node.NodeType} on the class path. */
     @SuppressWarnings("rawtypes")
     public static NodeRegistry load(ClassLoader classLoader) {
-        var found = new java.util.ArrayList<NodeType<?>>();
+        var found = new ArrayList<NodeType<?>>();
         for (NodeType type : ServiceLoader.load(NodeType.class, classLoader)) {
             found.add(type);
         }
         return new NodeRegistry(found);
     }
 
-    public Optional<NodeType<?>> find(String type) {
-        return Optional.ofNullable(types.get(type));
+    /** Whether {@code type} names a built-in (or plugged-in Java) node type, which no custom type may take. */
+    public boolean isFixed(String type) {
+        return fixed.containsKey(type);
     }
 
-    /** All node types, sorted by name. */
+    /**
+     * Adds a version of a custom type (replacing an equal version).
+     *
+     * @throws IllegalArgumentException when the name is a built-in type's
+     */
+    public synchronized void publish(CustomNodeType type) {
+        String name = type.descriptor().type();
+        if (fixed.containsKey(name)) {
+            throw new IllegalArgumentException("'" + name + "' is the name of a built-in node type; choose another name");
+        }
+        var next = new TreeMap<String, NavigableMap<Integer, CustomNodeType>>(custom);
+        var versions = new TreeMap<Integer, CustomNodeType>(next.getOrDefault(name, new TreeMap<>()));
+        versions.put(type.version(), type);
+        next.put(name, Collections.unmodifiableNavigableMap(versions));
+        custom = Collections.unmodifiableMap(next);
+    }
+
+    /** Removes every version of a custom type. */
+    public synchronized void withdraw(String name) {
+        var next = new TreeMap<String, NavigableMap<Integer, CustomNodeType>>(custom);
+        next.remove(name);
+        custom = Collections.unmodifiableMap(next);
+    }
+
+    /** A built-in type, or a custom type's newest version. */
+    public Optional<NodeType<?>> find(String type) {
+        NodeType<?> builtIn = fixed.get(type);
+        if (builtIn != null) {
+            return Optional.of(builtIn);
+        }
+        NavigableMap<Integer, CustomNodeType> versions = custom.get(type);
+        return versions == null ? Optional.empty() : Optional.of(versions.lastEntry().getValue());
+    }
+
+    /** {@link #find(String)}, or with a version: that version of a custom type. */
+    public Optional<NodeType<?>> find(String type, Integer version) {
+        if (version == null) {
+            return find(type);
+        }
+        NavigableMap<Integer, CustomNodeType> versions = custom.get(type);
+        return versions == null ? Optional.empty() : Optional.ofNullable(versions.get(version));
+    }
+
+    /** The published versions of a custom type, oldest first (empty for a built-in or unknown type). */
+    public List<Integer> versions(String type) {
+        NavigableMap<Integer, CustomNodeType> versions = custom.get(type);
+        return versions == null ? List.of() : List.copyOf(versions.keySet());
+    }
+
+    /** All node types (custom ones at their newest version), sorted by name. */
     public List<NodeType<?>> types() {
-        return List.copyOf(types.values());
+        var all = new TreeMap<String, NodeType<?>>(fixed);
+        custom.forEach((name, versions) -> all.put(name, versions.lastEntry().getValue()));
+        return List.copyOf(all.values());
     }
 
     public List<String> names() {
-        return List.copyOf(types.keySet());
+        var names = new TreeMap<String, Boolean>();
+        fixed.keySet().forEach(name -> names.put(name, true));
+        custom.keySet().forEach(name -> names.put(name, true));
+        return List.copyOf(names.keySet());
     }
 }

@@ -10,6 +10,7 @@ import io.flowfile.engine.Problem;
 import io.flowfile.engine.duckdb.BindBatcher;
 import io.flowfile.engine.duckdb.BindCache;
 import io.flowfile.engine.duckdb.DuckDb;
+import io.flowfile.engine.custom.CustomNodeType;
 import io.flowfile.engine.duckdb.SqlShape;
 import io.flowfile.engine.flow.FlowDocument;
 import io.flowfile.engine.flow.FlowNode;
@@ -197,7 +198,14 @@ public final class FlowValidator {
     }
 
     private BoundNode bind(FlowNode node, Map<String, String> parameters, List<Problem> problems) {
-        NodeType<?> type = registry.find(node.type()).orElse(null);
+        NodeType<?> type = registry.find(node.type(), node.typeVersion()).orElse(null);
+        if (type == null && node.typeVersion() != null && registry.find(node.type()).isPresent()) {
+            List<Integer> versions = registry.versions(node.type());
+            problems.add(new Problem(node.id(), "type_version", UNKNOWN_NODE_TYPE, "node type '" + node.type() + "' has no version "
+                    + node.typeVersion() + (versions.isEmpty() ? " (it is a built-in type, which has no versions)"
+                    : "; its versions: " + versions.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))));
+            return null;
+        }
         if (type == null) {
             problems.add(new Problem(node.id(), "type", UNKNOWN_NODE_TYPE, "unknown node type '" + node.type()
                     + "'; known types: " + String.join(", ", registry.names())));
@@ -225,6 +233,11 @@ public final class FlowValidator {
             return null;
         }
         SqlTexts.check(node.id(), binding.settings(), sqlShape, problems);
+        if (type instanceof CustomNodeType custom) {
+            custom.queryShapeProblem(sqlShape::queryProblem).ifPresent(problem -> problems.add(new Problem(node.id(), "type",
+                    NodeErrorCode.INVALID_SETTING, "the query of node type '" + custom.descriptor().type() + "' (version "
+                    + custom.version() + ") " + problem)));
+        }
         if (problems.size() > before) {
             return null;
         }

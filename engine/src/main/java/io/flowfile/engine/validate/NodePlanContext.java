@@ -51,6 +51,11 @@ final class NodePlanContext implements PlanContext {
     }
 
     @Override
+    public java.util.Optional<java.util.Map<String, String>> kernelPackages(String kernelId) {
+        return kernels.flatMap(gateway -> gateway.packages(kernelId));
+    }
+
+    @Override
     public String nodeId() {
         return nodeId;
     }

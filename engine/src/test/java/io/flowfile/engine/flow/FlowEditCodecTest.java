@@ -20,6 +20,7 @@ class FlowEditCodecTest {
             new FlowEdit.AddNode(new FlowNode("q", "test_query", JsonNodeFactory.instance.objectNode().put("sql", "SELECT 1"),
                     new FlowNode.Position(10, 20.5), "Query", true)),
             new FlowEdit.AddNode(new FlowNode("bare", "test_table", JsonNodeFactory.instance.objectNode(), null, null, false)),
+            new FlowEdit.AddNode(new FlowNode("custom", "top_n", JsonNodeFactory.instance.objectNode(), null, null, false, 2)),
             new FlowEdit.RemoveNodes(List.of("a", "b")),
             new FlowEdit.Connect(Edge.of("a", "j.left")),
             new FlowEdit.Disconnect(Edge.of("b", "j")),
@@ -29,6 +30,7 @@ class FlowEditCodecTest {
             new FlowEdit.Relabel("a", "Orders"),
             new FlowEdit.Relabel("a", null),
             new FlowEdit.SetCache("a", false),
+            new FlowEdit.SetTypeVersion("custom", 3),
             new FlowEdit.SetParameters(Map.of("threshold", "10", "country", "NL")),
             new FlowEdit.Rename("orders"),
             new FlowEdit.Describe("about orders"));
@@ -53,8 +55,8 @@ class FlowEditCodecTest {
         assertThat(codec.read(codec.write(EVERY_KIND))).isEqualTo(EVERY_KIND);
         assertThat(codec.fromTree(codec.toTree(EVERY_KIND))).isEqualTo(EVERY_KIND);
         assertThat(codec.toTree(EVERY_KIND)).extracting(edit -> edit.get("op").asText()).containsExactly(
-                "add_node", "add_node", "remove_nodes", "connect", "disconnect", "update_settings", "move", "relabel", "relabel",
-                "set_cache", "set_parameters", "rename", "describe");
+                "add_node", "add_node", "add_node", "remove_nodes", "connect", "disconnect", "update_settings", "move", "relabel", "relabel",
+                "set_cache", "set_type_version", "set_parameters", "rename", "describe");
         assertThat(codec.toTree(EVERY_KIND)).extracting(edit -> edit.get("op").asText()).containsAll(FlowEditCodec.OPS);
     }
 
@@ -116,7 +118,7 @@ class FlowEditCodecTest {
         assertThat(problem("{\"op\": \"explode\"}")).satisfies(problem -> {
             assertThat(problem.path()).isEqualTo("edits[1].op");
             assertThat(problem.message()).isEqualTo("unknown op 'explode'; one of: add_node, remove_nodes, connect, disconnect, "
-                    + "update_settings, move, relabel, set_cache, set_parameters, rename, describe");
+                    + "update_settings, move, relabel, set_cache, set_type_version, set_parameters, rename, describe");
         });
         assertThat(problem("{\"op\": 7}").message()).startsWith("unknown op 7;");
     }
@@ -137,6 +139,8 @@ class FlowEditCodecTest {
         assertThat(problem("{\"op\": \"remove_nodes\"}").path()).isEqualTo("edits[1].nodes");
         assertThat(problem("{\"op\": \"set_cache\", \"node\": \"a\"}").path()).isEqualTo("edits[1].cache");
         assertThat(problem("{\"op\": \"set_parameters\"}").path()).isEqualTo("edits[1].parameters");
+        assertThat(problem("{\"op\": \"set_type_version\", \"node\": \"a\", \"version\": 0}")).extracting(Problem::path, Problem::message)
+                .containsExactly("edits[1].version", "'version' must be a whole number of 1 or more");
         assertThat(problem("{\"op\": \"rename\", \"name\": \" \"}")).extracting(Problem::path, Problem::message)
                 .containsExactly("edits[1].name", "'name' must not be blank");
     }
@@ -175,7 +179,7 @@ class FlowEditCodecTest {
                 .containsExactly("edits[1].node.id", "node id 'bad id!' may hold only letters, digits, '-' and '_'");
         assertThat(problem("{\"op\": \"add_node\", \"node\": {\"id\": \"a\", \"type\": \"t\", \"colour\": \"red\"}}"))
                 .extracting(Problem::path, Problem::message)
-                .containsExactly("edits[1].node.colour", "unknown key 'colour'; allowed: cache, id, label, position, settings, type");
+                .containsExactly("edits[1].node.colour", "unknown key 'colour'; allowed: cache, id, label, position, settings, type, type_version");
         assertThat(problem("{\"op\": \"add_node\", \"node\": {\"id\": \"a\", \"type\": \"t\", \"cache\": 1}}").path())
                 .isEqualTo("edits[1].node.cache");
         assertThat(problem("{\"op\": \"add_node\", \"node\": {\"id\": \"a\", \"type\": \"t\", \"position\": {\"x\": 1}}}").path())

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the engine reaches the kernel plane for nodes that run code on a kernel (Python Script).
@@ -94,6 +95,14 @@ public interface KernelGateway {
     }
 
     KernelStatus status(String kernelId);
+
+    /**
+     * The packages of a kernel's locked environment (name → version), or empty when unknown (an
+     * unknown kernel, an environment not built yet).
+     */
+    default Optional<Map<String, String>> packages(String kernelId) {
+        return Optional.empty();
+    }
 
     /** A fresh exchange directory for one node of one run, with empty {@code inputs/} and {@code outputs/}. */
     ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException;

@@ -31,7 +31,15 @@ public interface PlanContext {
      */
     KernelGateway.KernelStatus kernelStatus(String kernelId);
 
-    /** Records a problem with the node's settings; the node is then invalid. */
+    /**
+     * The packages installed in a kernel's environment (name → version), when the kernel plane knows
+     * them; empty when it does not (no kernel plane, an unknown kernel).
+     */
+    default java.util.Optional<java.util.Map<String, String>> kernelPackages(String kernelId) {
+        return java.util.Optional.empty();
+    }
+
+    /** Records a problem with the node's settings (a path relative to the settings, or null for them all); the node is then invalid. */
     void problem(String settingPath, NodeErrorCode code, String message);
 
     boolean hasProblems();
