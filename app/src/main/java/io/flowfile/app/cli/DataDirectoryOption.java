@@ -22,4 +22,9 @@ public final class DataDirectoryOption {
 
     @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.DataDirectory.class, description = "The data directory (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
     Path dataDirectory;
+
+    /** The data directory given, else the default one. */
+    public Path dataDirectory() {
+        return dataDirectory != null ? dataDirectory : EngineOptions.defaultDataDirectory();
+    }
 }

@@ -61,7 +61,7 @@ public final class EngineOptions {
         return defaultDataDirectory();
     }
 
-    private static Path defaultDataDirectory() {
+    static Path defaultDataDirectory() {
         String fromEnvironment = System.getenv("FLOWFILE_DATA_DIR");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return Path.of(fromEnvironment);
@@ -84,12 +84,12 @@ public final class EngineOptions {
     }
 
     public FlowEngine start() {
-        return FlowEngine.create(config(), NodeRegistry.load(EngineOptions.class.getClassLoader()));
+        return FlowEngine.create(config(), CliNodeTypes.registry(dataDirectory()));
     }
 
     /** An engine whose Python Script nodes run on {@code kernels}. */
     public FlowEngine start(io.flowfile.app.kernel.LazyKernelGateway kernels) {
-        return FlowEngine.create(config(), NodeRegistry.load(EngineOptions.class.getClassLoader()), kernels);
+        return FlowEngine.create(config(), CliNodeTypes.registry(dataDirectory()), kernels);
     }
 
     /** The kernel plane of this data directory, opened only if a node needs a kernel. */

@@ -25,7 +25,7 @@ public final class NodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        NodeRegistry registry = NodeRegistry.load(NodesCommand.class.getClassLoader());
+        NodeRegistry registry = CliNodeTypes.registry(dataDirectory.dataDirectory());
         var byCategory = registry.types().stream()
                 .map(NodeType::descriptor)
                 .sorted(Comparator.comparing(NodeDescriptor::category).thenComparing(NodeDescriptor::type))

@@ -26,7 +26,7 @@ public final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NodeRegistry registry = NodeRegistry.load(SchemaCommand.class.getClassLoader());
+        NodeRegistry registry = CliNodeTypes.registry(dataDirectory.dataDirectory());
         var schemas = new JsonSchemas();
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Object schema;

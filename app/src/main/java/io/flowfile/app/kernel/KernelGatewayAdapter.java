@@ -62,6 +62,11 @@ public final class KernelGatewayAdapter implements KernelGateway {
     }
 
     @Override
+    public Optional<java.util.Map<String, String>> packages(String kernelId) {
+        return manager.packages(kernelId);
+    }
+
+    @Override
     public KernelStatus status(String kernelId) {
         Optional<KernelInfo> info = manager.info(kernelId);
         if (info.isEmpty()) {

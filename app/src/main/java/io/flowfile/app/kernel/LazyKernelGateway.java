@@ -43,6 +43,11 @@ public final class LazyKernelGateway implements KernelGateway, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<java.util.Map<String, String>> packages(String kernelId) {
+        return gateway().packages(kernelId);
+    }
+
+    @Override
     public ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException {
         return gateway().openExchange(kernelId, runId, nodeId);
     }

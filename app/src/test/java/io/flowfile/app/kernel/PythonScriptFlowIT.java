@@ -99,6 +99,71 @@ class PythonScriptFlowIT {
                 .containsExactly("8 1844.0");
     }
 
+    private static final String REVENUE_MODEL = """
+            flowfile_node: 1
+            type: fit_revenue_model
+            title: Fit a revenue model
+            category: script
+            inputs: [main]
+            form:
+              sections:
+                - title: Model
+                  components:
+                    - {name: target, kind: column, label: Target, column_types: numeric, required: true}
+                    - {name: feature, kind: column, label: Feature, column_types: numeric, required: true}
+                    - {name: artifact, kind: text, label: Artifact name, default: revenue_model}
+            implementation:
+              kind: python
+              requirements: [REQUIREMENTS]
+              code: |
+                from sklearn.linear_model import LinearRegression
+                frame = inputs["main"].collect()
+                x = frame.select(settings["feature"]).to_numpy()
+                model = LinearRegression().fit(x, frame[settings["target"]].to_numpy())
+                flowfile.publish_artifact(settings["artifact"], model)
+                print(f"fitted on {frame.height} orders; published", settings["artifact"], type(flowfile.read_artifact(settings["artifact"])).__name__)
+                return frame.select(settings["feature"], settings["target"]).with_columns(prediction=model.predict(x))
+              output_schemas:
+                main: {quantity: BIGINT, unit_price: DOUBLE, prediction: DOUBLE}
+            """;
+
+    private static Path customFlow(String name) throws Exception {
+        String text = "flowfile: 1\nname: " + name + "\nnodes:\n"
+                + "  - {id: orders, type: read_csv, settings: {path: " + EXAMPLES.resolve("sales/orders.csv") + "}}\n"
+                + "  - {id: model, type: fit_revenue_model, settings: {kernel_id: examples, start_kernel: true, target: unit_price, "
+                + "feature: quantity}}\n"
+                + "  - {id: out, type: write_parquet, settings: {path: " + dir.resolve(name + ".parquet") + "}}\n"
+                + "edges: [{from: orders, to: model}, {from: model, to: out}]\n";
+        Path file = dir.resolve(name + ".yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void aPythonNodeTypeFitsAScikitLearnModelOnTheKernelAndPublishesIt() throws Exception {
+        Path types = Path.of(data()).resolve("node-types");
+        Files.createDirectories(types);
+        Files.writeString(types.resolve("fit_revenue_model.yaml"), REVENUE_MODEL.replace("REQUIREMENTS", "scikit-learn>=1.0, polars"));
+        try {
+            Outcome schema = flowfile("schema", "fit_revenue_model", "--data-dir", data());
+            assertThat(schema.out()).contains("\"x-flowfile-column\" : \"main\"").contains("\"kernel_id\"");
+            Outcome run = run(customFlow("custom-python"));
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("fitted on 12 orders; published revenue_model LinearRegression").containsPattern("model +fit_revenue_model +succeeded +12 rows");
+            assertThat(rows(dir.resolve("custom-python.parquet"), "SELECT count(*) || ' ' || count(prediction) FROM FILE"))
+                    .containsExactly("12 12");
+
+            // a package the kernel's environment lacks is named, with the kernel, before anything runs
+            Files.writeString(types.resolve("fit_revenue_model.yaml"), REVENUE_MODEL.replace("REQUIREMENTS", "scikit-learn>=99, xgboost"));
+            Outcome missing = run(customFlow("custom-missing"));
+            assertThat(missing.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+            assertThat(missing.err()).contains("kernel 'examples' lacks what node type 'fit_revenue_model' requires: "
+                    + "scikit-learn>=99 (1.9.1 installed), xgboost (not installed)");
+        } finally {
+            Files.delete(types.resolve("fit_revenue_model.yaml"));
+        }
+    }
+
     @Test
     void aPythonExceptionFailsTheNodeWithItsTraceback() throws Exception {
         Path flow = flow("failing", "examples", cell("def check(n):\n    raise ValueError(f'bad order count {n}')\ncheck(flowfile.read_input().collect().height)"),

@@ -45,6 +45,9 @@ final class Requirements {
                 missing.add(requirement.strip() + " (not installed)");
                 continue;
             }
+            if (version.equals("*")) {
+                continue; // requested by the kernel, version known once its environment is built
+            }
             Matcher rule = RULE.matcher(matcher.group(2));
             while (rule.find()) {
                 if (!holds(rule.group(1), version, rule.group(2))) {

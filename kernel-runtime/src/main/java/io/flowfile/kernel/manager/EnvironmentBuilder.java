@@ -61,6 +61,55 @@ final class EnvironmentBuilder {
         return images.computeIfAbsent(key, k -> build(definition.id(), baseId, requested, k));
     }
 
+    /**
+     * The packages of a kernel's environment (normalised name → version): the base image's lock, and
+     * the kernel's own lock once it was resolved; before that, its requested packages with version
+     * {@code *} (their version is known only when the environment is built).
+     */
+    Map<String, String> packages(KernelDefinition definition) {
+        var packages = new java.util.TreeMap<String, String>();
+        Path baseLock = config.environments().baseBuildContext().resolve("requirements.lock");
+        readPins(baseLock, packages);
+        if (!definition.packages().isEmpty()) {
+            boolean locked = false;
+            if (provisioner.imageExists(config.image())) {
+                String baseId = provisioner.docker().inspectImageCmd(config.image()).exec().getId();
+                TreeSet<String> requested = new TreeSet<>();
+                definition.packages().forEach(requirement -> requested.add(requirement.strip()));
+                String key = sha256(baseId + "\n" + String.join("\n", requested)).substring(0, 16);
+                Path lock = config.environments().wheelhouse().resolve("environments").resolve(key).resolve("requirements.lock");
+                locked = readPins(lock, packages);
+            }
+            if (!locked) {
+                for (String requirement : definition.packages()) {
+                    String name = requirement.strip().split("[\\[=<>!~\\s]", 2)[0];
+                    packages.putIfAbsent(name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), "*");
+                }
+            }
+        }
+        return packages;
+    }
+
+    /** Adds the {@code name==version} lines of a lock file; whether it existed. */
+    private static boolean readPins(Path lock, Map<String, String> packages) {
+        if (!Files.isRegularFile(lock)) {
+            return false;
+        }
+        try {
+            for (String line : Files.readAllLines(lock)) {
+                String pin = line.strip();
+                int separator = pin.indexOf("==");
+                if (separator > 0 && !pin.startsWith("#")) {
+                    String version = pin.substring(separator + 2).split("[\\s;]", 2)[0];
+                    packages.put(pin.substring(0, separator).toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), version);
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the environment lock " + lock, e);
+        }
+    }
+
     private synchronized String build(String kernelId, String baseId, Set<String> requested, String key) {
         Path directory = config.environments().wheelhouse().resolve("environments").resolve(key);
         Path lock = directory.resolve("requirements.lock");

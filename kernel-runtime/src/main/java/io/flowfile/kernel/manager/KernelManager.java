@@ -83,6 +83,14 @@ public final class KernelManager implements AutoCloseable {
         return kernel.info();
     }
 
+    /**
+     * The packages of a kernel's environment (normalised name → version; {@code *} for a requested
+     * package whose environment is not built yet), or empty for an unknown kernel.
+     */
+    public Optional<Map<String, String>> packages(String id) {
+        return info(id).map(info -> environments.packages(info.definition()));
+    }
+
     public Optional<KernelInfo> info(String id) {
         return Optional.ofNullable(kernels.get(id)).map(ManagedKernel::info);
     }
