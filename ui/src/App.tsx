@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, call, ApiFailure } from './api/client';
 import type { Me } from './api/types';
 import { Notices } from './components/Notices';
@@ -9,6 +9,8 @@ import { DesignerPage } from './pages/designer/DesignerPage';
 import { KernelsPage } from './pages/kernels/KernelsPage';
 import { CatalogPage } from './pages/catalog/CatalogPage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
+// The Node Designer (with its code editors) loads on first use.
+const NodeDesignerPage = lazy(() => import('./pages/nodedesigner/NodeDesignerPage').then((module) => ({ default: module.NodeDesignerPage })));
 
 /** Who is logged in decides what shows: the login form, or the page the address names. */
 export function App() {
@@ -54,6 +56,7 @@ export function App() {
         : path.startsWith('/kernels') ? <KernelsPage user={me} onLogout={logout} path={path} />
         : path.startsWith('/catalog') ? <CatalogPage user={me} onLogout={logout} path={path} />
         : path.startsWith('/schedules') ? <SchedulesPage user={me} onLogout={logout} path={path} />
+        : path.startsWith('/node-designer') ? <Suspense fallback={null}><NodeDesignerPage user={me} onLogout={logout} path={path} /></Suspense>
         : <HomePage user={me} onLogout={logout} />}
       <Notices />
     </>

@@ -31,6 +31,7 @@ export type FlowEditOp =
   | { op: 'move'; node: string; x: number; y: number }
   | { op: 'relabel'; node: string; label: string }
   | { op: 'set_cache'; node: string; cache: boolean }
+  | { op: 'set_type_version'; node: string; version: number }
   | { op: 'set_parameters'; parameters: Record<string, string> }
   | { op: 'rename'; name: string }
   | { op: 'describe'; description: string };

@@ -9,6 +9,7 @@ const AREAS = [
   { path: '/catalog', title: 'Catalog', matches: (path: string) => path.startsWith('/catalog') },
   { path: '/schedules', title: 'Schedules', matches: (path: string) => path.startsWith('/schedules') },
   { path: '/kernels', title: 'Kernels', matches: (path: string) => path.startsWith('/kernels') },
+  { path: '/node-designer', title: 'Node Designer', matches: (path: string) => path.startsWith('/node-designer') },
 ];
 
 /** The bar over every page: the product's name (home), what the page puts there, and the user. */

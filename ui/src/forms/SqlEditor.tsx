@@ -34,6 +34,8 @@ export interface SqlEditorProps {
   /** Minimum visible lines (default 1); the editor grows with its content up to `maxLines`. */
   minLines?: number;
   maxLines?: number;
+  /** More words to complete, inserted as they are (the Node Designer's {{setting}} placeholders and input tables). */
+  words?: readonly Completion[];
 }
 
 const highlight = HighlightStyle.define([
@@ -97,11 +99,27 @@ function columnCompletions(getColumns: () => readonly ColumnInfo[]) {
   };
 }
 
+/** Completes `words` (placeholders such as {{n}}, table names): after `{{` or in a word. */
+function extraCompletions(getWords: () => readonly Completion[]) {
+  return (context: CompletionContext): CompletionResult | null => {
+    const words = getWords();
+    if (words.length === 0 || inLiteral(context)) return null;
+    const word = context.matchBefore(/\{\{?\w*|[A-Za-z_]\w*/);
+    if (!word || (word.from === word.to && !context.explicit)) return null;
+    const typed = word.text.toLowerCase();
+    const options = words.filter((candidate) => candidate.label.toLowerCase().startsWith(typed)
+      || candidate.label.toLowerCase().startsWith('{{' + typed.replace(/^\{+/, '')));
+    return options.length === 0 ? null : { from: word.from, options: options.map((option) => ({ ...option, boost: 120 })), filter: false };
+  };
+}
+
 export function SqlEditor(props: SqlEditorProps) {
   const { value, onChange, columns, ariaLabel } = props;
   const [draft, setDraft] = useState(value);
   const [seenValue, setSeenValue] = useState(value);
   const columnsRef = useRef(columns);
+  const wordsRef = useRef(props.words ?? []);
+  wordsRef.current = props.words ?? [];
   const latest = useRef({ draft, value, onChange });
   columnsRef.current = columns;
   latest.current = { draft, value, onChange };
@@ -139,7 +157,7 @@ export function SqlEditor(props: SqlEditorProps) {
       sql({ dialect: PostgreSQL, upperCaseKeywords: true }),
       syntaxHighlighting(highlight),
       autocompletion({
-        override: [columnCompletions(() => columnsRef.current), wordCompletions],
+        override: [extraCompletions(() => wordsRef.current), columnCompletions(() => columnsRef.current), wordCompletions],
         activateOnTyping: true,
         icons: false,
         closeOnBlur: true,

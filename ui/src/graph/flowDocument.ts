@@ -11,6 +11,8 @@ export interface FlowNode {
   /** Unique within the flow; matches ^[A-Za-z0-9_-]+$ (never contains a dot). */
   id: string;
   type: string;
+  /** The version of a custom node type the node was built with. */
+  type_version?: number;
   label?: string;
   position?: Position;
   cache?: boolean;

@@ -3,6 +3,7 @@ import { Eye } from 'lucide-react';
 import { documentOf, type DraftView, type NodeTypeDto } from '../../api/types';
 import { SchemaForm, type FieldProblem } from '../../forms/SchemaForm';
 import { NODE_PANELS } from '../../nodes/registry';
+import { CustomNodePanel } from '../../nodes/custom/CustomNodePanel';
 import { categoryIcon } from './categories';
 import { inputColumns, outputColumns } from './columns';
 import { useDesigner } from './store';
@@ -98,6 +99,10 @@ function NodeSettings(props: { draft: DraftView; nodeId: string; nodeType?: Node
         )}
         {!nodeType ? (
           <p className="error-text">Unknown node type '{node.type}': the server does not know it, so its settings cannot be edited here.</p>
+        ) : nodeType.custom ? (
+          <CustomNodePanel draft={draft} nodeId={nodeId} nodeType={nodeType} settings={settings} onChange={onChange} columns={columns}
+            problems={fieldProblems} typeVersion={node.type_version}
+            onUpgrade={(version) => void edit([{ op: 'set_type_version', node: nodeId, version }])} />
         ) : bespoke ? (
           <bespoke.Panel draft={draft} nodeId={nodeId} nodeType={nodeType} settings={settings} onChange={onChange} columns={columns} problems={fieldProblems} />
         ) : (

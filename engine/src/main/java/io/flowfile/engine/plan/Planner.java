@@ -45,7 +45,10 @@ public final class Planner {
         flow.nodes().forEach(node -> nodes.put(node.id(), node));
         for (RelationId target : targets) {
             PlannedNode node = nodes.get(target.node());
-            if (node == null || !node.outputs().containsKey(target.port())) {
+            // a code node's output whose columns are known only after a run can be previewed: the run makes it
+            boolean afterRun = node != null && node.plan() instanceof io.flowfile.node.NodePlan.ScriptPlan code
+                    && code.outputs().contains(target.port());
+            if (node == null || !(node.outputs().containsKey(target.port()) || afterRun)) {
                 throw new FlowException(EngineErrorCode.UNKNOWN_PORT, "cannot preview " + target + ": no such node output");
             }
         }
