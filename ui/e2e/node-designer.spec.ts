@@ -7,7 +7,7 @@ import { connect, dragFromPalette, node, openDraft, type DraftAnswer } from './h
 
 const KERNEL = 'e2e-node-designer';
 
-async function pickColumn(page: Page, scope: ReturnType<Page['getByRole']>, label: string, column: string) {
+async function pickColumn(scope: ReturnType<Page['getByRole']>, label: string, column: string) {
   const picker = scope.getByRole('combobox', { name: label, exact: true });
   await picker.fill(column);
   await picker.press('Enter');
@@ -79,8 +79,8 @@ test('an SQL node type built in the Node Designer, tested on a pasted sample, pu
   await page.getByRole('button', { name: 'Use 5 rows × 2 columns' }).click();
   await expect(page.getByLabel('main: type of column 2')).toHaveValue('BIGINT');
   const testSettings = page.getByRole('region', { name: 'Test settings' });
-  await pickColumn(page, testSettings, 'Group by', 'region');
-  await pickColumn(page, testSettings, 'Order by', 'amount');
+  await pickColumn(testSettings, 'Group by', 'region');
+  await pickColumn(testSettings, 'Order by', 'amount');
   await testSettings.getByLabel('N', { exact: true }).fill('2');
   await testSettings.getByLabel('N', { exact: true }).press('Enter');
   await testSettings.getByRole('button', { name: 'Run the test' }).click();
@@ -93,10 +93,10 @@ test('an SQL node type built in the Node Designer, tested on a pasted sample, pu
   await shot(page, 'the test on the pasted sample');
 
   // A text column where numbers are wanted is named before anything runs.
-  await pickColumn(page, testSettings, 'Order by', 'region');
+  await pickColumn(testSettings, 'Order by', 'region');
   await testSettings.getByRole('button', { name: 'Run the test' }).click();
   await expect(result).toContainText('not a numeric column');
-  await pickColumn(page, testSettings, 'Order by', 'amount');
+  await pickColumn(testSettings, 'Order by', 'amount');
 
   // Saved and published: it is version 1 in the list and in the palette.
   await page.getByRole('button', { name: 'Save and publish' }).click();
@@ -114,14 +114,14 @@ test('an SQL node type built in the Node Designer, tested on a pasted sample, pu
   await connect(page, 'sales', type);
   await node(page, type).click();
   const settings = page.getByRole('complementary', { name: 'Settings' });
-  await pickColumn(page, settings, 'Group by', 'region');
-  await pickColumn(page, settings, 'Order by', 'amount');
+  await pickColumn(settings, 'Group by', 'region');
+  await pickColumn(settings, 'Order by', 'amount');
   await expect(page.getByTestId('save-state')).toContainText('Saved');
   await expect(page.getByRole('tab', { name: 'Problems (0)' })).toBeVisible();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(node(page, type).locator('[data-state="succeeded"]')).toBeVisible({ timeout: 60_000 });
   await expect(node(page, type).locator('.flow-node-status')).toContainText('2 rows');
-  const stored = await api.get<DraftAnswer & { document: { nodes: { id: string; type_version?: number }[] } }>(`/api/drafts/${draft.id}`);
+  const stored = await api.get<{ document: { nodes: { id: string; type_version?: number }[] } }>(`/api/drafts/${draft.id}`);
   expect(stored.document.nodes.find((candidate) => candidate.id === type)?.type_version).toBe(1);
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const grid = page.getByRole('grid', { name: `Preview of ${type}` });
@@ -179,8 +179,8 @@ test('a Python node type that fits a scikit-learn model on a real kernel and pub
   await page.getByRole('button', { name: 'Use 4 rows × 2 columns' }).click();
   const testSettings = page.getByRole('region', { name: 'Test settings' });
   await testSettings.getByLabel('Kernel', { exact: true }).selectOption(KERNEL);
-  await pickColumn(page, testSettings, 'Target', 'unit_price');
-  await pickColumn(page, testSettings, 'Feature', 'quantity');
+  await pickColumn(testSettings, 'Target', 'unit_price');
+  await pickColumn(testSettings, 'Feature', 'quantity');
   await testSettings.getByRole('button', { name: 'Run the test' }).click();
   const result = page.getByRole('region', { name: 'Test result' });
   await expect(result).toContainText('Output: 4 rows', { timeout: 120_000 });

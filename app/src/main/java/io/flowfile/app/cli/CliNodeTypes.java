@@ -7,8 +7,9 @@ import io.flowfile.engine.registry.NodeRegistry;
 import java.nio.file.Path;
 
 /**
- * The node types of the command line: the built-in ones and the custom node type files in the data
- * directory's {@code node-types/} (the command line reads files, not the catalog, so it stays quick).
+ * The node types of the command line: the built-in ones, the Java plugins in the data directory's
+ * {@code plugins/} and the custom node type files in its {@code node-types/} (the command line reads
+ * files, not the catalog, so it stays quick).
  */
 final class CliNodeTypes {
 
@@ -17,7 +18,8 @@ final class CliNodeTypes {
 
     /** The registry; a file that cannot be read is named on standard error and left out. */
     static NodeRegistry registry(Path dataDirectory) {
-        NodeRegistry registry = NodeRegistry.load(CliNodeTypes.class.getClassLoader());
+        NodeRegistry registry = NodeRegistry.load(CliNodeTypes.class.getClassLoader(), dataDirectory.resolve("plugins"),
+                problem -> System.err.println("warning: " + problem));
         NodeTypeFiles.Loaded loaded = NodeTypeFiles.read(dataDirectory.resolve("node-types"));
         loaded.errors().forEach(error -> System.err.println("warning: node type file not loaded: " + error));
         for (NodeTypeDocument document : loaded.documents()) {

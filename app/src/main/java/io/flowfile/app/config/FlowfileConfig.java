@@ -32,6 +32,13 @@ public interface FlowfileConfig {
     @WithName("node-types-dir")
     Optional<Path> nodeTypesDirectory();
 
+    /**
+     * A directory of Java node type plugins (jars implementing the node SDK's NodeType, listed in their
+     * META-INF/services), loaded at start; default the data directory's {@code plugins/}.
+     */
+    @WithName("plugins-dir")
+    Optional<Path> pluginsDirectory();
+
     Server server();
 
     Scheduler scheduler();

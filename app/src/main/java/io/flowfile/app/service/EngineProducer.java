@@ -36,8 +36,11 @@ public final class EngineProducer {
 
     @Produces
     @Singleton
-    NodeRegistry registry(NodeTypesService nodeTypes) {
-        return nodeTypes.load(NodeRegistry.load(EngineProducer.class.getClassLoader()));
+    NodeRegistry registry(NodeTypesService nodeTypes, FlowfileConfig config) {
+        java.nio.file.Path plugins = config.pluginsDirectory().orElse(config.dataDirectory().resolve("plugins"));
+        NodeRegistry registry = NodeRegistry.load(EngineProducer.class.getClassLoader(), plugins,
+                problem -> org.jboss.logging.Logger.getLogger(EngineProducer.class).error(problem));
+        return nodeTypes.load(registry);
     }
 
     @Produces

@@ -80,6 +80,56 @@ public final class NodeRegistry {
     }
 
     /** A built-in type, or a custom type's newest version. */
+    /**
+     * {@link #load(ClassLoader)} and the Java node types of the plugin jars ({@code *.jar}) directly in
+     * {@code plugins} (none when it does not exist), found by ServiceLoader in the jars'
+     * {@code META-INF/services/io.flowfile.node.NodeType}. A jar that cannot be loaded, or a type whose
+     * name is taken, is told to {@code problems} and left out.
+     */
+    @SuppressWarnings("rawtypes")
+    public static NodeRegistry load(ClassLoader classLoader, java.nio.file.Path plugins, java.util.function.Consumer<String> problems) {
+        var found = new ArrayList<NodeType<?>>();
+        var names = new java.util.HashSet<String>();
+        for (NodeType type : ServiceLoader.load(NodeType.class, classLoader)) {
+            found.add(type);
+            names.add(type.descriptor().type());
+        }
+        if (!java.nio.file.Files.isDirectory(plugins)) {
+            return new NodeRegistry(found);
+        }
+        List<java.net.URL> jars = new ArrayList<>();
+        try (var listing = java.nio.file.Files.list(plugins)) {
+            for (java.nio.file.Path jar : listing.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                jars.add(jar.toUri().toURL());
+            }
+        } catch (java.io.IOException e) {
+            problems.accept("cannot list the plugins directory " + plugins + ": " + e.getMessage());
+            return new NodeRegistry(found);
+        }
+        var loader = new java.net.URLClassLoader("flowfile-plugins", jars.toArray(java.net.URL[]::new), classLoader);
+        try {
+            for (ServiceLoader.Provider<NodeType> provider : ServiceLoader.load(NodeType.class, loader).stream().toList()) {
+                if (provider.type().getClassLoader() != loader) {
+                    continue; // a built-in type, found again through the parent loader
+                }
+                try {
+                    NodeType<?> type = provider.get();
+                    String name = type.descriptor().type();
+                    if (!names.add(name)) {
+                        problems.accept("plugin node type " + provider.type().getName() + " not loaded: the name '" + name + "' is taken");
+                        continue;
+                    }
+                    found.add(type);
+                } catch (RuntimeException | LinkageError e) {
+                    problems.accept("plugin node type " + provider.type().getName() + " not loaded: " + e);
+                }
+            }
+        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+            problems.accept("the plugins in " + plugins + " could not be loaded: " + e.getMessage());
+        }
+        return new NodeRegistry(found);
+    }
+
     public Optional<NodeType<?>> find(String type) {
         NodeType<?> builtIn = fixed.get(type);
         if (builtIn != null) {

@@ -56,6 +56,17 @@ class NodeTypeDocumentTest {
     }
 
     @Test
+    void theExampleNodeTypeFilesRead() {
+        NodeTypeFiles.Loaded loaded = NodeTypeFiles.read(Path.of("..", "examples", "node-types"));
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.documents()).extracting(NodeTypeDocument::type).containsExactly("fit_revenue_model", "top_n_per_group");
+        for (NodeTypeDocument document : loaded.documents()) {
+            assertThat(document.write(FlowFormat.YAML)).as("the example file is in the stable form")
+                    .isEqualTo(NodeTypeDocument.read(document.write(FlowFormat.YAML), FlowFormat.YAML).write(FlowFormat.YAML));
+        }
+    }
+
+    @Test
     void everyProblemOfADocumentIsNamedAtOnce() {
         String broken = """
                 flowfile_node: 1
