@@ -26,7 +26,8 @@ export function CustomForm(props: CustomFormProps) {
   const { doc, value } = props;
   const set = (name: string, next: unknown) => {
     const copy = { ...value };
-    if (next === undefined || (Array.isArray(next) && next.length === 0)) {
+    // only "no value" falls back to the default: an emptied text or list stays as the user left it
+    if (next === undefined) {
       delete copy[name];
     } else {
       copy[name] = next;
@@ -80,7 +81,7 @@ function ComponentField(props: FieldProps) {
         <FieldShell {...shell}>
           <TextInput {...common} mono={component.kind === 'secret'} value={typeof value === 'string' ? value : ''}
             placeholder={component.kind === 'secret' ? 'name of a secret' : undefined}
-            onCommit={(text) => onChange(text === '' ? undefined : text)} />
+            onCommit={(text) => onChange(text === '' && component.default === undefined ? undefined : text)} />
         </FieldShell>
       );
     case 'number':

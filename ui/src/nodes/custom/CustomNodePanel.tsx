@@ -24,10 +24,21 @@ export function CustomNodePanel(props: NodePanelProps & { typeVersion?: number; 
       return;
     }
     let live = true;
+    setFailure(undefined);
     call(api.GET('/api/node-types/{type}/versions/{version}', { params: { path: { type: newest.type!, version: built } } }))
       .then((found) => { if (live) setType(found); }, (error: unknown) => { if (live) setFailure(error instanceof Error ? error.message : String(error)); });
     return () => { live = false; };
   }, [built, newest]);
+  // The settings as the user left them: a second change made before the first one's answer came back
+  // builds on the first (the draft's settings arrive with the answer).
+  const [settings, setSettings] = useState(props.settings);
+  useEffect(() => {
+    setSettings(props.settings);
+  }, [props.settings]);
+  const change = (next: Record<string, unknown>) => {
+    setSettings(next);
+    props.onChange(next);
+  };
   const doc = type?.custom;
   const python = isNodeTypeDoc(doc) && doc.implementation.kind === 'python';
   const field = (name: string) => props.problems.filter((problem) => problem.path === name);
@@ -42,9 +53,9 @@ export function CustomNodePanel(props: NodePanelProps & { typeVersion?: number; 
         </div>
       )}
       {failure && <p className="error-text" role="alert">{failure}</p>}
-      {python && <KernelFields {...props} problems={props.problems} kernelProblems={field('kernel_id')} />}
+      {python && <KernelFields {...props} settings={settings} onChange={change} kernelProblems={field('kernel_id')} />}
       {isNodeTypeDoc(doc) ? (
-        <CustomForm doc={doc} value={props.settings} onChange={props.onChange} idPrefix={props.nodeId}
+        <CustomForm doc={doc} value={settings} onChange={change} idPrefix={props.nodeId}
           columns={(port) => props.columns(port).map((column) => ({ name: column.name ?? '', type: column.type ?? '' }))}
           problems={props.problems} />
       ) : !failure && <p className="muted">Loading the form of version {built}…</p>}

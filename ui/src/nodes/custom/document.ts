@@ -72,7 +72,9 @@ export function components(doc: NodeTypeDoc): FormComponentDoc[] {
 /** The setting's value, else its default. */
 export function valueOf(component: FormComponentDoc, settings: Record<string, unknown>): unknown {
   const value = settings[component.name];
-  return value === undefined || value === null ? component.default : value;
+  if (value !== undefined && value !== null) return value;
+  // an unticked box is false, as the server takes it
+  return component.default === undefined && component.kind === 'toggle' ? false : component.default;
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -79,7 +79,7 @@ function SectionEditor(props: {
           {earlier.map((component) => <option key={component.name} value={component.name}>when {component.label} is…</option>)}
         </select>
         {section.visible_when && (
-          <input className="input mono" aria-label={`Value that shows ${label}`} defaultValue={JSON.stringify(section.visible_when.equals)}
+          <input key={section.visible_when.setting} className="input mono" aria-label={`Value that shows ${label}`} defaultValue={JSON.stringify(section.visible_when.equals)}
             title="A JSON value: true, 3, &quot;loud&quot;"
             onBlur={(event) => props.onChange({ ...section, visible_when: { ...section.visible_when!, equals: parseJson(event.target.value) } })} />
         )}
@@ -94,14 +94,14 @@ function SectionEditor(props: {
                 <span>{component.label}</span> <span className="muted small mono">{component.name} · {component.kind}</span>
               </button>
               <button className="ff-icon-button" aria-label={`Move ${component.label} up`} disabled={index === 0}
-                onClick={() => setComponents(move(section.components, index, -1))}><ArrowUp size={14} /></button>
+                onClick={() => { setComponents(move(section.components, index, -1)); setOpen(open === index ? index - 1 : open === index - 1 ? index : open); }}><ArrowUp size={14} /></button>
               <button className="ff-icon-button" aria-label={`Move ${component.label} down`} disabled={index === section.components.length - 1}
-                onClick={() => setComponents(move(section.components, index, 1))}><ArrowDown size={14} /></button>
+                onClick={() => { setComponents(move(section.components, index, 1)); setOpen(open === index ? index + 1 : open === index + 1 ? index : open); }}><ArrowDown size={14} /></button>
               <button className="ff-icon-button" aria-label={`Remove ${component.label}`}
-                onClick={() => setComponents(section.components.filter((_, i) => i !== index))}><Trash2 size={14} /></button>
+                onClick={() => { setComponents(section.components.filter((_, i) => i !== index)); setOpen(undefined); }}><Trash2 size={14} /></button>
             </div>
             {open === index && (
-              <ComponentEditor doc={doc} component={component}
+              <ComponentEditor key={`${index}:${component.kind}`} doc={doc} component={component}
                 onChange={(next) => setComponents(section.components.map((item, i) => (i === index ? next : item)))} />
             )}
           </li>
@@ -131,10 +131,21 @@ function numberOrUndefined(text: string): number | undefined {
 
 function ComponentEditor(props: { doc: NodeTypeDoc; component: FormComponentDoc; onChange: (next: FormComponentDoc) => void }) {
   const { component } = props;
-  const set = (patch: Partial<FormComponentDoc>) => {
-    const next: Record<string, unknown> = { ...component, ...patch };
+  const set = (patch: Partial<FormComponentDoc>, replace = false) => {
+    const next: Record<string, unknown> = replace ? { ...patch } : { ...component, ...patch };
     for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
     props.onChange(next as unknown as FormComponentDoc);
+  };
+  const changeKind = (next: ComponentKind) => {
+    // what the new kind does not take goes; what it needs comes
+    const { name, label, description, required } = component;
+    const changed: FormComponentDoc = { name, kind: next, label, description, required };
+    if (next === 'select' || next === 'multi_select') changed.options = component.options?.length ? component.options : ['first', 'second'];
+    if (next === 'column_actions') changed.options = component.options?.length ? component.options : ['keep', 'drop'];
+    if (next === 'slider') Object.assign(changed, { min: component.min ?? 0, max: component.max ?? 100, step: component.step, integer: component.integer });
+    if (next === 'number') Object.assign(changed, { min: component.min, max: component.max, step: component.step, integer: component.integer });
+    if (next === 'column' || next === 'column_actions') changed.input = component.input ?? props.doc.inputs[0];
+    set(changed, true);
   };
   const kind = component.kind;
   const numeric = kind === 'number' || kind === 'slider';
@@ -143,13 +154,15 @@ function ComponentEditor(props: { doc: NodeTypeDoc; component: FormComponentDoc;
   return (
     <div className="ndz-props" role="group" aria-label={`Properties of ${who}`}>
       <label className="field"><span>Setting name</span>
-        <input className="input mono" aria-label={`Setting name of ${who}`} value={component.name} onChange={(event) => set({ name: event.target.value })} />
+        <input className="input mono" aria-label={`Setting name of ${who}`} defaultValue={component.name}
+          onBlur={(event) => { if (event.target.value !== component.name) set({ name: event.target.value }); }}
+          onKeyDown={(event) => { if (event.key === 'Enter') (event.target as HTMLInputElement).blur(); }} />
       </label>
       <label className="field"><span>Label</span>
         <input className="input" aria-label={`Label of ${who}`} value={component.label} onChange={(event) => set({ label: event.target.value })} />
       </label>
       <label className="field"><span>Kind</span>
-        <select className="input" aria-label={`Kind of ${who}`} value={kind} onChange={(event) => set({ kind: event.target.value as ComponentKind })}>
+        <select className="input" aria-label={`Kind of ${who}`} value={kind} onChange={(event) => changeKind(event.target.value as ComponentKind)}>
           {KINDS.map((option) => <option key={option.kind} value={option.kind}>{option.label}</option>)}
         </select>
       </label>

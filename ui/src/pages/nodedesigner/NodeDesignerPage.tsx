@@ -108,20 +108,22 @@ function Editor(props: { name?: string; types?: CustomType[]; onSaved: () => Pro
   const [problems, setProblems] = useState<{ path: string; message: string }[]>([]);
   const type = props.types?.find((candidate) => candidate.name === props.name);
 
+  const newestVersion = type?.versions?.[type.versions.length - 1]?.version;
   useEffect(() => {
     if (!props.name) {
       setDoc(starter('sql'));
       return;
     }
-    if (!type) return;
-    const newest = type.versions![type.versions!.length - 1];
-    call(api.GET('/api/custom-node-types/{name}/versions/{version}', { params: { path: { name: props.name, version: newest.version! } } }))
+    if (newestVersion === undefined) return;
+    call(api.GET('/api/custom-node-types/{name}/versions/{version}', { params: { path: { name: props.name, version: newestVersion } } }))
       .then((detail) => {
         if (isNodeTypeDoc(detail.document)) setDoc(detail.document);
         setVersion(detail.version);
         setDirty(false);
       }, (error: unknown) => setFailure(messageOf(error)));
-  }, [props.name, type]);
+    // loaded once per type: a reload of the list (after a save) must not replace what is being edited
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.name, newestVersion === undefined]);
 
   const change = (next: NodeTypeDoc) => {
     setDoc(next);
@@ -133,6 +135,9 @@ function Editor(props: { name?: string; types?: CustomType[]; onSaved: () => Pro
   const columnsOf = (port: string) => sampleOf(port).columns.filter((column) => column.name !== '');
 
   if (failure) return <section className="ndz-editor"><p className="error-text" role="alert">{failure}</p></section>;
+  if (props.name && props.types && !type) {
+    return <section className="ndz-editor"><p className="muted">There is no custom node type '{props.name}'. Choose one in the list, or start a new one.</p></section>;
+  }
   if (!doc) return <section className="ndz-editor"><p className="muted">Loading…</p></section>;
 
   const save = async (publish: boolean) => {
@@ -167,10 +172,15 @@ function Editor(props: { name?: string; types?: CustomType[]; onSaved: () => Pro
       const body = {
         document: doc as never,
         settings: settings as never,
-        inputs: Object.fromEntries(inputs.map((port) => [port, {
-          columns: columnsOf(port),
-          rows: sampleOf(port).rows.map((row) => row.slice(0, columnsOf(port).length).map(cellValue)) as never,
-        }])),
+        inputs: Object.fromEntries(inputs.map((port) => {
+          // a column without a name is left out, with its cells
+          const sample = sampleOf(port);
+          const kept = sample.columns.flatMap((column, index) => (column.name !== '' ? [index] : []));
+          return [port, {
+            columns: kept.map((index) => sample.columns[index]),
+            rows: sample.rows.map((row) => kept.map((index) => cellValue(row[index] ?? ''))) as never,
+          }];
+        })),
       };
       setResult(await call(api.POST('/api/custom-node-types/test', { body })));
     } catch (error) {
@@ -223,7 +233,7 @@ function Editor(props: { name?: string; types?: CustomType[]; onSaved: () => Pro
             <h3>Settings as users see them</h3>
             <p className="muted small">Column pickers offer the sample inputs' columns (Test tab).</p>
             <CustomForm doc={doc} value={settings} onChange={setSettings} idPrefix="preview"
-              columns={columnsOf} problems={(result?.problems ?? []).filter((problem) => problem.path?.startsWith('settings.'))
+              columns={columnsOf} problems={(result?.problems ?? []).filter((problem) => problem.node === 'node' && problem.path?.startsWith('settings.'))
                 .map((problem) => ({ path: problem.path!.replace(/^settings\./, ''), message: problem.message ?? '' }))} />
           </section>
         </div>
@@ -241,7 +251,7 @@ function Editor(props: { name?: string; types?: CustomType[]; onSaved: () => Pro
             <h3>Settings</h3>
             {doc.implementation.kind === 'python' && <TestKernel settings={settings} onChange={setSettings} />}
             <CustomForm doc={doc} value={settings} onChange={setSettings} idPrefix="test" columns={columnsOf}
-              problems={(result?.problems ?? []).filter((problem) => problem.path?.startsWith('settings.'))
+              problems={(result?.problems ?? []).filter((problem) => problem.node === 'node' && problem.path?.startsWith('settings.'))
                 .map((problem) => ({ path: problem.path!.replace(/^settings\./, ''), message: problem.message ?? '' }))} />
             <button className="button primary" onClick={() => void test()} disabled={testing}>
               <Play size={14} /> {testing ? 'Running…' : 'Run the test'}

@@ -55,6 +55,9 @@ public class CustomNodeTypesResource {
     @Inject
     CurrentUser current;
 
+    @Inject
+    io.flowfile.app.security.Access access;
+
     @GET
     @Operation(summary = "Every custom node type with its versions")
     public List<CustomNodeTypeDto> list() {
@@ -103,11 +106,11 @@ public class CustomNodeTypesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a document (saved or not) on sample inputs with chosen settings: the output's columns and rows, or its problems")
     public NodeTypeTestResultDto test(NodeTypeTestRequest request) {
-        current.get();
+        UserRecord user = current.get();
         if (request == null) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "the body is missing: {document, settings, inputs}");
         }
-        return tester.test(request);
+        return tester.test(user, request);
     }
 
     @GET
@@ -123,10 +126,7 @@ public class CustomNodeTypesResource {
     @Operation(summary = "Delete every version of a custom node type (admins only); flows that use it no longer validate")
     @APIResponse(responseCode = "204")
     public Response delete(@PathParam("name") String name) {
-        current.get();
-        if (!current.isAdmin()) {
-            throw new ApiException(ServerErrorCode.NOT_FOUND, "no custom node type '" + name + "' you may delete (only admins delete node types)");
-        }
+        access.requireAdmin(current.get());
         nodeTypes.delete(name, registry);
         return Response.noContent().build();
     }

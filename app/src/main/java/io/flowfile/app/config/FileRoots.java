@@ -33,6 +33,15 @@ public class FileRoots {
         return roots;
     }
 
+    /**
+     * The root of {@code roots} that {@code directory} is inside (users can write there: no code may be
+     * loaded from it), or null.
+     */
+    public static String inside(List<Path> roots, Path directory) {
+        Path normal = directory.toAbsolutePath().normalize();
+        return roots.stream().filter(normal::startsWith).map(Path::toString).findFirst().orElse(null);
+    }
+
     /** Where relative paths in a draft's settings resolve, and where uploads go by default. */
     public Path primary() {
         return roots.getFirst();

@@ -75,7 +75,17 @@ public class DraftsService {
     }
 
     public DraftRecord create(UserRecord user, FlowDocument document) {
-        return drafts.create(user.username(), document.name(), toJson(document));
+        return drafts.create(user.username(), document.name(), toJson(pinned(document)));
+    }
+
+    /** Every node of a custom type without a version built with the newest published one (a flow never changes by itself). */
+    private FlowDocument pinned(FlowDocument document) {
+        var nodes = document.nodes().stream().map(node -> {
+            List<Integer> published = node.typeVersion() == null ? registry.versions(node.type()) : List.of();
+            return published.isEmpty() ? node : node.withTypeVersion(published.getLast());
+        }).toList();
+        return new FlowDocument(document.formatVersion(), document.name(), document.description(), document.parameters(), nodes,
+                document.edges());
     }
 
     /** Reads a document sent as a JSON object, or as text in {@code format} (json or yaml). */
@@ -140,7 +150,7 @@ public class DraftsService {
 
     /** Registers the draft as the next immutable version of its flow (or the latest, when equal). */
     public FlowVersionRecord register(UserRecord user, UUID id, String description) {
-        FlowDocument document = document(get(user, id));
+        FlowDocument document = pinned(document(get(user, id)));
         byte[] yaml = engine.flowCodec().write(document, FlowFormat.YAML).getBytes(StandardCharsets.UTF_8);
         return flows.register(document.name(), description == null ? document.description() : description, yaml, "yaml", user.username());
     }

@@ -36,11 +36,16 @@ public final class EngineProducer {
 
     @Produces
     @Singleton
-    NodeRegistry registry(NodeTypesService nodeTypes, FlowfileConfig config) {
+    NodeRegistry registry(NodeTypesService nodeTypes, FlowfileConfig config, FileRoots roots) {
+        var log = org.jboss.logging.Logger.getLogger(EngineProducer.class);
         java.nio.file.Path plugins = config.pluginsDirectory().orElse(config.dataDirectory().resolve("plugins"));
-        NodeRegistry registry = NodeRegistry.load(EngineProducer.class.getClassLoader(), plugins,
-                problem -> org.jboss.logging.Logger.getLogger(EngineProducer.class).error(problem));
-        return nodeTypes.load(registry);
+        String inRoot = FileRoots.inside(roots.all(), plugins);
+        if (inRoot != null) {
+            log.errorf("plugins not loaded: the plugins directory %s is inside the file root %s, where users can write; "
+                    + "move it out (flowfile.plugins-dir)", plugins, inRoot);
+            return nodeTypes.load(NodeRegistry.load(EngineProducer.class.getClassLoader()));
+        }
+        return nodeTypes.load(NodeRegistry.load(EngineProducer.class.getClassLoader(), plugins, log::error));
     }
 
     @Produces

@@ -13,6 +13,7 @@ import io.flowfile.app.api.NodeTypeDtos.SampleTableDto;
 import io.flowfile.app.api.ServerErrorCode;
 import io.flowfile.app.config.FileRoots;
 import io.flowfile.app.config.FlowfileConfig;
+import io.flowfile.catalog.api.UserRecord;
 import io.flowfile.app.kernel.LazyKernelGateway;
 import io.flowfile.engine.EngineConfig;
 import io.flowfile.engine.FlowEngine;
@@ -64,7 +65,16 @@ public class NodeTypeTester {
     @Inject
     LazyKernelGateway kernels;
 
-    public NodeTypeTestResultDto test(NodeTypeTestRequest request) {
+    @Inject
+    NodeRegistry serverRegistry;
+
+    @Inject
+    io.flowfile.catalog.kernel.KernelCatalog kernelCatalog;
+
+    @Inject
+    io.flowfile.app.security.Access access;
+
+    public NodeTypeTestResultDto test(UserRecord user, NodeTypeTestRequest request) {
         long started = System.nanoTime();
         if (request.document() == null) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "'document' is missing: the node type document to test");
@@ -75,11 +85,18 @@ public class NodeTypeTester {
         }
         NodeTypeDocument document = NodeTypeDocument.fromTree(request.document());
         CustomNodeType type = CustomNodeType.of(document);
-        NodeRegistry registry = NodeRegistry.load(NodeTypeTester.class.getClassLoader());
+        NodeRegistry registry = serverRegistry.fixedOnly();
         if (registry.isFixed(document.type())) {
             throw new ApiException(ServerErrorCode.CONFLICT, "'" + document.type() + "' is the name of a built-in node type; choose another name");
         }
         registry.publish(type);
+        if (request.settings() != null && request.settings().path("kernel_id").isTextual()) {
+            String kernel = request.settings().get("kernel_id").asText();
+            // another user's kernel is as good as missing (the kernels API answers 404 for it too)
+            kernelCatalog.find(kernel).filter(found -> !access.maySee(user, found.spec().owner())).ifPresent(found -> {
+                throw new ApiException(ServerErrorCode.KERNEL_NOT_FOUND, "no kernel '" + kernel + "'");
+            });
+        }
         FlowDocument flow = flow(document, request);
         Path work = workDirectory();
         var logs = new CopyOnWriteArrayList<String>();

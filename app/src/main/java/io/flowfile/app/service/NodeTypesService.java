@@ -2,6 +2,7 @@ package io.flowfile.app.service;
 
 import io.flowfile.app.api.ApiException;
 import io.flowfile.app.api.ServerErrorCode;
+import io.flowfile.app.config.FileRoots;
 import io.flowfile.app.config.FlowfileConfig;
 import io.flowfile.catalog.api.NodeTypeVersionRecord;
 import io.flowfile.catalog.api.UserRecord;
@@ -34,6 +35,9 @@ public class NodeTypesService {
     @Inject
     FlowfileConfig config;
 
+    @Inject
+    FileRoots roots;
+
     /**
      * The registry with every published version of every custom type: the node type directory's files
      * imported first (a file whose document is not the newest saved version of its type is saved and
@@ -42,7 +46,9 @@ public class NodeTypesService {
      */
     public NodeRegistry load(NodeRegistry registry) {
         Path directory = config.nodeTypesDirectory().orElse(config.dataDirectory().resolve("node-types"));
-        NodeTypeFiles.Loaded files = NodeTypeFiles.read(directory);
+        String inRoot = FileRoots.inside(roots.all(), directory);
+        NodeTypeFiles.Loaded files = inRoot != null ? new NodeTypeFiles.Loaded(List.of(), List.of("the node type directory " + directory
+                + " is inside the file root " + inRoot + ", where users can write: move it out (flowfile.node-types-dir)")) : NodeTypeFiles.read(directory);
         files.errors().forEach(error -> LOG.errorf("node type file not loaded: %s", error));
         for (NodeTypeDocument document : files.documents()) {
             if (registry.isFixed(document.type())) {
@@ -50,13 +56,12 @@ public class NodeTypesService {
                 continue;
             }
             List<NodeTypeVersionRecord> versions = catalog.versions(document.type());
-            boolean known = !versions.isEmpty() && sameContent(versions.getLast(), document);
+            // a file already saved as any version is not saved again (a version made in the designer since stays the newest)
+            boolean known = versions.stream().anyMatch(version -> sameContent(version, document));
             if (!known) {
                 NodeTypeVersionRecord saved = catalog.save(document.type(), version -> document.withVersion(version).write(FlowFormat.YAML), null);
                 catalog.publish(saved.name(), saved.version(), null);
                 LOG.infof("node type %s version %d imported from %s", saved.name(), saved.version(), directory);
-            } else if (!versions.getLast().published()) {
-                catalog.publish(document.type(), versions.getLast().version(), null);
             }
         }
         for (NodeTypeVersionRecord version : catalog.all()) {
@@ -86,14 +91,34 @@ public class NodeTypesService {
         if (registry.isFixed(document.type())) {
             throw new ApiException(ServerErrorCode.CONFLICT, "'" + document.type() + "' is the name of a built-in node type; choose another name");
         }
+        requireAuthor(user, catalog.versions(document.type()));
         return catalog.save(document.type(), version -> document.withVersion(version).write(FlowFormat.YAML), user.username());
     }
 
-    /** Publishes a saved version: it joins the palette, and nodes built with it (or with no version) use it. */
+    /** Publishes a saved version: it joins the palette, and nodes added from now on are built with it. */
     public NodeTypeVersionRecord publish(UserRecord user, String name, int version, NodeRegistry registry) {
-        NodeTypeVersionRecord stored = catalog.get(name, version);
-        registry.publish(CustomNodeType.of(document(stored)));
-        return catalog.publish(name, version, user.username());
+        requireAuthor(user, catalog.versions(name));
+        CustomNodeType type = CustomNodeType.of(document(catalog.get(name, version)));
+        NodeTypeVersionRecord published = catalog.publish(name, version, user.username());
+        registry.publish(type);
+        return published;
+    }
+
+    /**
+     * Only the author of a type (who saved its first version; the node type directory's types have
+     * none) or an admin saves and publishes its versions: another user's version would change what
+     * the author's flows run.
+     */
+    private static void requireAuthor(UserRecord user, List<NodeTypeVersionRecord> versions) {
+        if (versions.isEmpty() || user.role() == io.flowfile.catalog.api.Role.ADMIN) {
+            return;
+        }
+        String author = versions.getFirst().createdBy();
+        if (author == null || !author.equals(user.username())) {
+            throw new ApiException(ServerErrorCode.FORBIDDEN, "node type '" + versions.getFirst().name() + "' is "
+                    + (author == null ? "kept in the node type directory" : author + "'s")
+                    + ": only " + (author == null ? "" : "its author or ") + "an admin can save or publish its versions; save yours under another name");
+        }
     }
 
     public List<NodeTypeVersionRecord> all() {

@@ -58,6 +58,7 @@ class CustomNodeTypesResourceTest {
     ApiTokenService tokens;
 
     private Api.User alice;
+    private Api.User bob;
     private Api.User admin;
     private String name;
 
@@ -65,6 +66,7 @@ class CustomNodeTypesResourceTest {
     void setUp() {
         Api api = new Api(users, tokens);
         alice = api.user(Role.USER);
+        bob = api.user(Role.USER);
         admin = api.user(Role.ADMIN);
         name = "top_n_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_');
     }
@@ -165,6 +167,14 @@ class CustomNodeTypesResourceTest {
         alice.request().get("/api/custom-node-types/never_saved_type").then().statusCode(404);
         alice.request().contentType("application/yaml").body(topN().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/custom-node-types/import").then().statusCode(201);
         alice.request().get("/api/custom-node-types/" + name + "/versions/9").then().statusCode(404).body("message", containsString("no version 9"));
+        // another user cannot change what alice's flows run: no new version, no publishing; an admin can
+        bob.request().body(Map.of("document", tree(topN()), "publish", true)).post("/api/custom-node-types").then().statusCode(403)
+                .body("name", equalTo("FORBIDDEN")).body("message", containsString(alice.name() + "'s"));
+        bob.request().post("/api/custom-node-types/" + name + "/versions/1/publish").then().statusCode(403);
+        admin.request().body(Map.of("document", tree(topN()))).post("/api/custom-node-types").then().statusCode(201).body("version", equalTo(2));
+        // a setting inside quotes in the SQL would let its text leave the quotes: refused
+        alice.request().body(Map.of("document", tree(topN().replace("{{tag}} AS tag", "'{{tag}}' AS tag")))).post("/api/custom-node-types")
+                .then().statusCode(400).body("problems.message", hasItem(containsString("{{tag}} stands inside a string literal")));
         alice.request().delete("/api/custom-node-types/" + name).then().statusCode(404);
         given().get("/api/custom-node-types").then().statusCode(401);
         admin.request().delete("/api/custom-node-types/" + name).then().statusCode(204);

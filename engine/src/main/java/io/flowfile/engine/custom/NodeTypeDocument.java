@@ -336,6 +336,10 @@ public record NodeTypeDocument(String type, String title, NodeCategory category,
                     if (outputs.size() != 1) {
                         problem("outputs", "an SQL node type has one output");
                     }
+                    String inside = SqlPlaceholders.quotedOrCommented(sql);
+                    if (inside != null) {
+                        problem(path + ".sql", inside);
+                    }
                     Matcher matcher = PLACEHOLDER.matcher(sql);
                     while (matcher.find()) {
                         FormComponent component = settings.get(matcher.group(1));
@@ -353,6 +357,9 @@ public record NodeTypeDocument(String type, String title, NodeCategory category,
                 case "python" -> {
                     unknown(node, PYTHON_KEYS, path + ".");
                     String code = text(node, "code", path + ".code", true);
+                    if (code != null && code.lines().anyMatch(line -> line.matches("^ *\t.*"))) {
+                        problem(path + ".code", "the code is indented with tabs: indent it with spaces");
+                    }
                     List<String> requirements = strings(node.get("requirements"), path + ".requirements");
                     for (int i = 0; i < requirements.size(); i++) {
                         if (!Requirements.readable(requirements.get(i))) {

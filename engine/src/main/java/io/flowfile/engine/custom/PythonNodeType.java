@@ -102,7 +102,7 @@ final class PythonNodeType extends CustomNodeType {
         String indented = body.lines().map(line -> line.isBlank() ? "" : "    " + line).collect(Collectors.joining("\n"));
         String inputs = document().inputs().stream().map(PythonNodeType::pythonString).collect(Collectors.joining(", "));
         String outputs = document().outputs().stream().map(PythonNodeType::pythonString).collect(Collectors.joining(", "));
-        return "def _flowfile_process(inputs, settings):\n" + indented + "\n\n"
+        return "def _flowfile_process(inputs, settings):\n" + indented + "\n    pass\n\n"
                 + "def _flowfile_node_type():\n"
                 + "    import json\n"
                 + "    settings = json.loads(" + pythonString(values.toString()) + ")\n"
@@ -113,8 +113,13 @@ final class PythonNodeType extends CustomNodeType {
                 + "        unknown = sorted(set(result) - set(outputs))\n"
                 + "        if unknown:\n"
                 + "            raise KeyError(f\"the node's code returned {unknown}, which are not outputs of this node type; outputs: {outputs}\")\n"
+                + "        missing = [name for name in outputs if name not in result]\n"
+                + "        if missing:\n"
+                + "            raise KeyError(f\"the node's code returned no {missing}; return a dict with every output: {outputs}\")\n"
                 + "        for name, frame in result.items():\n"
                 + "            flowfile.publish_output(frame, name)\n"
+                + "    elif result is not None and len(outputs) > 1:\n"
+                + "        raise ValueError(f\"the node type has the outputs {outputs}: return a dict of them, not one frame\")\n"
                 + "    elif result is not None:\n"
                 + "        flowfile.publish_output(result, outputs[0])\n"
                 + "    elif outputs:\n"

@@ -62,7 +62,7 @@ final class SettingValues {
     }
 
     private static String numberFault(FormComponent component, JsonNode value) {
-        if (!value.isNumber()) {
+        if (!value.isNumber() || ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.asDouble()))) {
             return "must be " + (component.integer() ? "a whole number" : "a number");
         }
         if (component.integer() && !(value.isIntegralNumber() || value.asDouble() == Math.rint(value.asDouble()))) {
@@ -96,7 +96,13 @@ final class SettingValues {
     /** The value of {@code component} in {@code settings}, else its default, else null. */
     static JsonNode value(FormComponent component, JsonNode settings) {
         JsonNode value = settings.get(component.name());
-        return value == null || value.isNull() ? component.defaultValue() : value;
+        if (value != null && !value.isNull()) {
+            return value;
+        }
+        if (component.defaultValue() == null && component.kind() == FormComponent.Kind.TOGGLE) {
+            return com.fasterxml.jackson.databind.node.BooleanNode.FALSE; // an unticked box
+        }
+        return component.defaultValue();
     }
 
     /** Whether {@code component}'s section is shown for {@code settings}. */

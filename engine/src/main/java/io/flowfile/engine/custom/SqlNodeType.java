@@ -84,6 +84,11 @@ final class SqlNodeType extends CustomNodeType {
         return queryProblem.apply(neutral.toString());
     }
 
+    private static String number(FormComponent component, JsonNode value) {
+        BigDecimal number = value.decimalValue();
+        return component.integer() ? number.toBigIntegerExact().toString() : number.toPlainString();
+    }
+
     /** The SQL value of a setting: never its text as it is. */
     static String sqlValue(FormComponent component, JsonNode value) {
         if (value == null || value.isNull()) {
@@ -91,7 +96,8 @@ final class SqlNodeType extends CustomNodeType {
         }
         return switch (component.kind()) {
             case TEXT, SELECT -> Sql.literal(value.asText());
-            case NUMBER, SLIDER -> new BigDecimal(value.asText()).toPlainString();
+            // in parentheses: 0-{{n}} with n = -5 must not become 0--5, a comment
+            case NUMBER, SLIDER -> "(" + number(component, value) + ")";
             case TOGGLE -> value.asBoolean() ? "TRUE" : "FALSE";
             case MULTI_SELECT -> {
                 var items = new ArrayList<String>();

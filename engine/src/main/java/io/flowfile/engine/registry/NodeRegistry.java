@@ -50,6 +50,11 @@ public final class NodeRegistry {
         return new NodeRegistry(found);
     }
 
+    /** A registry of this one's built-in and plugged-in types only (no custom type): for a test of an unsaved type. */
+    public NodeRegistry fixedOnly() {
+        return new NodeRegistry(fixed.values());
+    }
+
     /** Whether {@code type} names a built-in (or plugged-in Java) node type, which no custom type may take. */
     public boolean isFixed(String type) {
         return fixed.containsKey(type);
@@ -97,18 +102,34 @@ public final class NodeRegistry {
         if (!java.nio.file.Files.isDirectory(plugins)) {
             return new NodeRegistry(found);
         }
-        List<java.net.URL> jars = new ArrayList<>();
+        List<java.nio.file.Path> jars;
         try (var listing = java.nio.file.Files.list(plugins)) {
-            for (java.nio.file.Path jar : listing.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList()) {
-                jars.add(jar.toUri().toURL());
-            }
+            jars = listing.filter(path -> path.getFileName().toString().endsWith(".jar")).sorted().toList();
         } catch (java.io.IOException e) {
             problems.accept("cannot list the plugins directory " + plugins + ": " + e.getMessage());
             return new NodeRegistry(found);
         }
-        var loader = new java.net.URLClassLoader("flowfile-plugins", jars.toArray(java.net.URL[]::new), classLoader);
-        try {
-            for (ServiceLoader.Provider<NodeType> provider : ServiceLoader.load(NodeType.class, loader).stream().toList()) {
+        for (java.nio.file.Path jar : jars) {
+            // a loader per jar: plugins do not see each other's classes, and one bad jar is left out alone
+            java.net.URLClassLoader loader;
+            try {
+                loader = new java.net.URLClassLoader("flowfile-plugin " + jar.getFileName(), new java.net.URL[] {jar.toUri().toURL()}, classLoader);
+            } catch (java.net.MalformedURLException e) {
+                problems.accept("plugin " + jar.getFileName() + " not loaded: " + e.getMessage());
+                continue;
+            }
+            var providers = ServiceLoader.load(NodeType.class, loader).stream().iterator();
+            for (int listed = 0; listed < 1000; listed++) { // bounded: a broken services file must not loop for ever
+                ServiceLoader.Provider<NodeType> provider;
+                try {
+                    if (!providers.hasNext()) {
+                        break;
+                    }
+                    provider = providers.next();
+                } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                    problems.accept("plugin " + jar.getFileName() + ": a node type not loaded: " + e.getMessage());
+                    continue;
+                }
                 if (provider.type().getClassLoader() != loader) {
                     continue; // a built-in type, found again through the parent loader
                 }
@@ -116,16 +137,15 @@ public final class NodeRegistry {
                     NodeType<?> type = provider.get();
                     String name = type.descriptor().type();
                     if (!names.add(name)) {
-                        problems.accept("plugin node type " + provider.type().getName() + " not loaded: the name '" + name + "' is taken");
+                        problems.accept("plugin " + jar.getFileName() + ": node type " + provider.type().getName()
+                                + " not loaded: the name '" + name + "' is taken");
                         continue;
                     }
                     found.add(type);
-                } catch (RuntimeException | LinkageError e) {
-                    problems.accept("plugin node type " + provider.type().getName() + " not loaded: " + e);
+                } catch (RuntimeException | java.util.ServiceConfigurationError | LinkageError e) {
+                    problems.accept("plugin " + jar.getFileName() + ": node type " + provider.type().getName() + " not loaded: " + e);
                 }
             }
-        } catch (java.util.ServiceConfigurationError | LinkageError e) {
-            problems.accept("the plugins in " + plugins + " could not be loaded: " + e.getMessage());
         }
         return new NodeRegistry(found);
     }

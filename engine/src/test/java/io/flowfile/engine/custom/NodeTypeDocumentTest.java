@@ -16,6 +16,7 @@ import io.flowfile.engine.testing.Flows;
 import io.flowfile.engine.validate.ValidatedFlow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,32 @@ class NodeTypeDocumentTest {
                         .anySatisfy(message -> assertThat(message).contains("{{missing}} is no setting"))
                         .anySatisfy(message -> assertThat(message).contains("a secret is never put into SQL"))
                         .anySatisfy(message -> assertThat(message).contains("kinds: text, number, slider")));
+    }
+
+    @Test
+    void aPlaceholderInsideQuotesOrACommentIsRefused() {
+        for (String sql : new String[] {"SELECT * FROM main WHERE region = '{{label}}'", "SELECT * FROM main -- {{label}}",
+                "SELECT \"{{label}}\" FROM main", "SELECT * FROM main /* {{label}} */", "SELECT $${{label}}$$ FROM main"}) {
+            assertThat(SqlPlaceholders.quotedOrCommented(sql)).as(sql).contains("{{label}} stands inside");
+        }
+        assertThat(SqlPlaceholders.quotedOrCommented("SELECT 'it''s', {{label}} AS \"a\"\"b\" FROM main -- done")).isNull();
+        String quoted = LABEL.replace("sql: SELECT *, {{label}} AS label FROM main", "sql: |\n    SELECT * FROM main WHERE x = '{{label}}'");
+        assertThatThrownBy(() -> NodeTypeDocument.read(quoted, FlowFormat.YAML)).isInstanceOfSatisfying(FlowException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("implementation.sql");
+                    assertThat(problem.message()).contains("inside a string literal").contains("region = {{region}}");
+                }));
+    }
+
+    @Test
+    void numbersBecomeParenthesisedValuesAndAnUntickedToggleIsFalse() {
+        var number = new FormComponent("n", FormComponent.Kind.NUMBER, "N", "", false, null, null, null, null, true, List.of(), null, null, false);
+        assertThat(SqlNodeType.sqlValue(number, json("-5"))).isEqualTo("(-5)");
+        assertThat(SqlNodeType.sqlValue(number, json("3.0"))).isEqualTo("(3)");
+        assertThat(SettingValues.fault(number, json("1e400"))).isEqualTo("must be a whole number");
+        var toggle = new FormComponent("t", FormComponent.Kind.TOGGLE, "T", "", false, null, null, null, null, false, List.of(), null, null, false);
+        assertThat(SettingValues.value(toggle, json("{}"))).isEqualTo(com.fasterxml.jackson.databind.node.BooleanNode.FALSE);
+        assertThat(SqlNodeType.sqlValue(toggle, SettingValues.value(toggle, json("{}")))).isEqualTo("FALSE");
     }
 
     @Test
