@@ -15,6 +15,7 @@ import { CustomForm } from '../../nodes/custom/CustomForm';
 import { PythonEditor } from '../../nodes/custom/PythonEditor';
 import { CATEGORIES, components, isNodeTypeDoc, starter, type NodeTypeDoc } from '../../nodes/custom/document';
 import { messageOf, useDesigner } from '../designer/store';
+import { stateLabel, useKernels } from '../kernels/kernelModel';
 import { FormBuilder } from './FormBuilder';
 import { SampleEditor, emptySample, type Sample } from './SampleEditor';
 import { TestResult } from './TestResult';
@@ -355,17 +356,14 @@ function Code(props: { doc: NodeTypeDoc; onChange: (doc: NodeTypeDoc) => void; c
 }
 
 function TestKernel(props: { settings: Record<string, unknown>; onChange: (next: Record<string, unknown>) => void }) {
-  const [kernels, setKernels] = useState<{ id?: string; state?: string }[]>();
-  useEffect(() => {
-    call(api.GET('/api/kernels')).then(setKernels, () => setKernels([]));
-  }, []);
+  const { kernels } = useKernels();
   const value = typeof props.settings.kernel_id === 'string' ? props.settings.kernel_id : '';
   return (
-    <label className="field"><span>Kernel</span>
+    <label className="field"><span>Kernel (a test starts it when it is stopped)</span>
       <select className="input" aria-label="Kernel" value={value}
         onChange={(event) => props.onChange({ ...props.settings, kernel_id: event.target.value || undefined, start_kernel: true })}>
         <option value="">Choose a kernel…</option>
-        {(kernels ?? []).map((kernel) => <option key={kernel.id} value={kernel.id}>{kernel.id} ({kernel.state?.toLowerCase()})</option>)}
+        {(kernels ?? []).map((kernel) => <option key={kernel.id} value={kernel.id}>{kernel.id} — {stateLabel(kernel.state)}</option>)}
       </select>
     </label>
   );

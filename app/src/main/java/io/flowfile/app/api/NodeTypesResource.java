@@ -30,8 +30,17 @@ public class NodeTypesResource {
     @Inject
     CurrentUser current;
 
-    /** Each type's answer, made once per type (a newly published custom version is a new type). */
-    private final java.util.Map<NodeType<?>, NodeTypeDto> made = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Each type's answer, made once: a built-in by its name, a custom version by its identity (type,
+     * version, document) and the versions published beside it, so publishing again adds nothing.
+     */
+    private final java.util.Map<String, NodeTypeDto> made = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private NodeTypeDto answer(NodeType<?> type) {
+        String key = type instanceof CustomNodeType custom ? custom.identity() + " " + registry.versions(type.descriptor().type())
+                : type.descriptor().type();
+        return made.computeIfAbsent(key, ignored -> dto(type));
+    }
 
     @GET
     @Operation(summary = "Every node type by category (custom types at their newest published version)")
@@ -39,7 +48,7 @@ public class NodeTypesResource {
         current.get();
         return registry.types().stream()
                 .sorted(Comparator.comparing((NodeType<?> type) -> type.descriptor().category()).thenComparing(type -> type.descriptor().type()))
-                .map(type -> made.computeIfAbsent(type, this::dto)).toList();
+                .map(this::answer).toList();
     }
 
     @GET
@@ -49,7 +58,7 @@ public class NodeTypesResource {
         current.get();
         NodeType<?> found = registry.find(type, version).orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND,
                 "node type '" + type + "' has no published version " + version));
-        return made.computeIfAbsent(found, this::dto);
+        return answer(found);
     }
 
     @GET

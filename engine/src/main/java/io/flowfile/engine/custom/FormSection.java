@@ -27,6 +27,9 @@ public record FormSection(String title, VisibleWhen visibleWhen, List<FormCompon
 
         /** Whether the section is shown for these settings (a missing setting takes its default). */
         public boolean holds(JsonNode value) {
+            if (value != null && value.isNumber() && equals.isNumber()) {
+                return value.decimalValue().compareTo(equals.decimalValue()) == 0; // 2 and 2.0 alike
+            }
             return value != null && value.equals(equals);
         }
     }

@@ -225,6 +225,11 @@ public record NodeTypeDocument(String type, String title, NodeCategory category,
                 problem(path + ".setting", "'" + setting + "' is no setting of an earlier section; settings: " + String.join(", ", before.keySet()));
                 return null;
             }
+            String fault = SettingValues.fault(before.get(setting), node.get("equals"));
+            if (fault != null) {
+                problem(path + ".equals", "the value that shows the section is not one '" + setting + "' can have: it " + fault);
+                return null;
+            }
             return new FormSection.VisibleWhen(setting, node.get("equals"));
         }
 

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 /** Package requirements ({@code scikit-learn}, {@code polars>=1.0}) checked against an environment's installed versions. */
 final class Requirements {
 
-    private static final Pattern REQUIREMENT = Pattern.compile("\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(?:\\[[^]]*])?\\s*((?:(?:==|>=|<=|!=|~=|>|<)\\s*[0-9][0-9A-Za-z.*+!-]*\\s*,?\\s*)*)");
-    private static final Pattern RULE = Pattern.compile("(==|>=|<=|!=|~=|>|<)\\s*([0-9][0-9A-Za-z.*+!-]*)");
+    /** A name, optional extras, and rules on release numbers only (pre-, post- and dev releases are not compared here). */
+    private static final Pattern REQUIREMENT = Pattern.compile("\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(?:\\[[^]]*])?\\s*((?:(?:==|>=|<=|!=|~=|>|<)\\s*[0-9]+(?:\\.[0-9]+)*(?:\\.\\*)?\\s*,?\\s*)*)");
+    private static final Pattern RULE = Pattern.compile("(==|>=|<=|!=|~=|>|<)\\s*([0-9]+(?:\\.[0-9]+)*(?:\\.\\*)?)");
 
     private Requirements() {
     }
@@ -60,7 +61,7 @@ final class Requirements {
     }
 
     private static boolean holds(String operator, String installed, String wanted) {
-        if (wanted.endsWith(".*")) {
+        if (wanted.endsWith(".*") && (operator.equals("==") || operator.equals("!="))) {
             boolean prefix = (installed + ".").startsWith(wanted.substring(0, wanted.length() - 1));
             return operator.equals("!=") != prefix;
         }

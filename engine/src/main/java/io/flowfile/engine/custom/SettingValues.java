@@ -136,7 +136,8 @@ final class SettingValues {
         });
         for (FormComponent component : document.components()) {
             JsonNode value = value(component, settings);
-            if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty() && component.required())) {
+            boolean empty = (value != null && value.isTextual() && value.asText().isEmpty()) || (value != null && value.isArray() && value.isEmpty());
+            if (value == null || value.isNull() || (empty && component.required())) {
                 if (component.required() && visible(document, component, settings)) {
                     problems.add(new SettingProblem(component.name(), "'" + component.label() + "' needs a value"));
                 }
@@ -172,7 +173,7 @@ final class SettingValues {
                 if (component.defaultValue() != null) {
                     property.set("default", component.defaultValue());
                 }
-                if (component.required() && section.visibleWhen() == null) {
+                if (component.required() && component.defaultValue() == null && section.visibleWhen() == null) {
                     required.add(component.name());
                 }
             }

@@ -128,6 +128,10 @@ class NodeTypeDocumentTest {
                 .satisfies(problem -> assertThat(problem.path()).isEqualTo("times"));
         assertThat(type.check(json("{\"label\": \"x\", \"mode\": \"quiet\"}"))).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).isEqualTo("'quiet' is not one of plain, loud"));
+        String wrongValue = LABEL.replace("visible_when: {setting: mode, equals: loud}", "visible_when: {setting: mode, equals: shout}");
+        assertThatThrownBy(() -> NodeTypeDocument.read(wrongValue, FlowFormat.YAML)).isInstanceOfSatisfying(FlowException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+                        .isEqualTo("the value that shows the section is not one 'mode' can have: it 'shout' is not one of plain, loud")));
         var schema = type.settingsSchema();
         assertThat(schema.path("properties").path("times").path("maximum").asDouble()).isEqualTo(5);
         assertThat(schema.path("required").toString()).isEqualTo("[\"label\"]");

@@ -39,6 +39,7 @@ final class EnvironmentBuilder {
     private final KernelRuntimeConfig config;
     private final DockerProvisioner provisioner;
     private final Map<String, String> images = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> lockedPackages = new ConcurrentHashMap<>();
 
     EnvironmentBuilder(KernelRuntimeConfig config, DockerProvisioner provisioner) {
         this.config = config;
@@ -67,6 +68,12 @@ final class EnvironmentBuilder {
      * {@code *} (their version is known only when the environment is built).
      */
     Map<String, String> packages(KernelDefinition definition) {
+        // a locked environment never changes: answered once (validation asks for every Python node type)
+        String asked = config.image() + "\n" + String.join("\n", new TreeSet<>(definition.packages()));
+        Map<String, String> known = lockedPackages.get(asked);
+        if (known != null) {
+            return known;
+        }
         var packages = new java.util.TreeMap<String, String>();
         Path baseLock = config.environments().baseBuildContext().resolve("requirements.lock");
         readPins(baseLock, packages);
@@ -85,9 +92,12 @@ final class EnvironmentBuilder {
                     String name = requirement.strip().split("[\\[=<>!~\\s]", 2)[0];
                     packages.putIfAbsent(name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), "*");
                 }
+                return packages;
             }
         }
-        return packages;
+        Map<String, String> result = java.util.Collections.unmodifiableMap(packages);
+        lockedPackages.put(asked, result);
+        return result;
     }
 
     /** Adds the {@code name==version} lines of a lock file; whether it existed. */

@@ -88,7 +88,12 @@ public final class KernelManager implements AutoCloseable {
      * package whose environment is not built yet), or empty for an unknown kernel.
      */
     public Optional<Map<String, String>> packages(String id) {
-        return info(id).map(info -> environments.packages(info.definition()));
+        try {
+            return info(id).map(info -> environments.packages(info.definition()));
+        } catch (RuntimeException e) {
+            LOG.warn("the packages of kernel {} are not known: {}", id, e.getMessage());
+            return Optional.empty(); // unknown: the run itself will tell
+        }
     }
 
     public Optional<KernelInfo> info(String id) {
