@@ -30,7 +30,7 @@ export interface FormSectionDoc {
 
 export type ImplementationDoc =
   | { kind: 'sql'; sql: string }
-  | { kind: 'python'; code: string; requirements?: string[]; output_schemas?: Record<string, Record<string, string>> };
+  | { kind: 'python'; code: string; predict_schema?: string; requirements?: string[]; output_schemas?: Record<string, Record<string, string>> };
 
 export interface NodeTypeDoc {
   flowfile_node: 1;

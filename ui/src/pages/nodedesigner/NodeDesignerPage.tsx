@@ -346,6 +346,13 @@ function Code(props: { doc: NodeTypeDoc; onChange: (doc: NodeTypeDoc) => void; c
       </p>
       <PythonEditor ariaLabel="Python code" value={implementation.code} words={{ settings, inputs: doc.inputs, columns }}
         onChange={(code) => props.onChange({ ...doc, implementation: { ...implementation, code } })} />
+      <p className="muted small mono">def predict_schema(input_schemas, settings):  <span className="ndz-optional">optional</span></p>
+      <p className="muted small">
+        Gives the output's columns before any run, so the nodes after it validate at once: <span className="mono">input_schemas["{doc.inputs[0] ?? 'main'}"]</span> is
+        {' '}{'{column: DuckDB type}'}; return the output's columns the same way. Without it they are known after the first run.
+      </p>
+      <PythonEditor ariaLabel="predict_schema code" value={implementation.predict_schema ?? ''} words={{ settings, inputs: doc.inputs, columns }}
+        onChange={(code) => props.onChange({ ...doc, implementation: { ...implementation, predict_schema: code.trim() === '' ? undefined : code } })} />
       <label className="field"><span>Packages it needs (checked against the kernel's environment before a run)</span>
         <PortsInput ariaLabel="Requirements" value={implementation.requirements ?? []}
           onCommit={(text) => props.onChange({ ...doc, implementation: { ...implementation,

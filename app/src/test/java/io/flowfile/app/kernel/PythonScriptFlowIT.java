@@ -165,6 +165,41 @@ class PythonScriptFlowIT {
     }
 
     @Test
+    void aPythonNodeTypeCanPredictItsColumnsBeforeItRuns() throws Exception {
+        Path types = Path.of(data()).resolve("node-types");
+        Files.createDirectories(types);
+        String predicting = REVENUE_MODEL.replace("REQUIREMENTS", "scikit-learn").replace("""
+                  output_schemas:
+                    main: {quantity: BIGINT, unit_price: DOUBLE, prediction: DOUBLE}
+                """, """
+                  predict_schema: |
+                    columns = {settings["feature"]: input_schemas["main"][settings["feature"]],
+                               settings["target"]: input_schemas["main"][settings["target"]]}
+                    columns["prediction"] = "DOUBLE"
+                    return columns
+                """);
+        assertThat(predicting).contains("predict_schema");
+        Files.writeString(types.resolve("fit_revenue_model.yaml"), predicting);
+        try {
+            assertThat(flowfile("kernel", "--data-dir", data(), "start", "examples").exitCode()).isZero();
+            // the nodes after it validate before any run of it: its columns come from predict_schema on the kernel
+            Outcome validated = flowfile("validate", customFlow("custom-predicted").toString());
+            assertThat(validated.exitCode()).as(validated.out() + validated.err()).isZero();
+            Outcome run = run(customFlow("custom-predicted"));
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+            assertThat(rows(dir.resolve("custom-predicted.parquet"), "SELECT string_agg(column_name || ' ' || column_type, ', ') FROM (DESCRIBE SELECT * FROM FILE)"))
+                    .containsExactly("quantity BIGINT, unit_price DOUBLE, prediction DOUBLE");
+
+            Files.writeString(types.resolve("fit_revenue_model.yaml"), predicting.replace("return columns", "return ['not', 'columns']"));
+            Outcome wrong = flowfile("validate", customFlow("custom-wrong").toString());
+            assertThat(wrong.exitCode()).isEqualTo(FlowfileCommand.INVALID);
+            assertThat(wrong.err()).contains("predict_schema of node type 'fit_revenue_model' must return {column: DuckDB type}");
+        } finally {
+            Files.delete(types.resolve("fit_revenue_model.yaml"));
+        }
+    }
+
+    @Test
     void aPythonExceptionFailsTheNodeWithItsTraceback() throws Exception {
         Path flow = flow("failing", "examples", cell("def check(n):\n    raise ValueError(f'bad order count {n}')\ncheck(flowfile.read_input().collect().height)"),
                 "      start_kernel: true", false);

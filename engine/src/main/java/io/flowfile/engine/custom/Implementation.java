@@ -24,13 +24,17 @@ public sealed interface Implementation {
      * settings; it returns a DataFrame or LazyFrame (one output) or a dict of them by output name.
      *
      * @param code          the body of {@code process}
+     * @param predictSchema the body of an optional {@code predict_schema(input_schemas, settings)} (empty
+     *                      when none): it gets each input's columns as {name: DuckDB type} and the settings,
+     *                      and returns the output's columns the same way (or {output: columns} for several)
      * @param requirements  packages (pip names, optionally with a version rule) the code imports
      * @param outputSchemas per output, its declared columns (outputs not declared are known after a run)
      */
-    record PythonImplementation(String code, List<String> requirements, Map<String, Schema> outputSchemas)
+    record PythonImplementation(String code, String predictSchema, List<String> requirements, Map<String, Schema> outputSchemas)
             implements Implementation {
         public PythonImplementation {
             Objects.requireNonNull(code, "code is null");
+            predictSchema = predictSchema == null ? "" : predictSchema;
             requirements = List.copyOf(requirements);
             outputSchemas = Map.copyOf(outputSchemas);
         }

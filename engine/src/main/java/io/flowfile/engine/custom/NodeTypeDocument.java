@@ -57,7 +57,7 @@ public record NodeTypeDocument(String type, String title, NodeCategory category,
     private static final Set<String> COMPONENT_KEYS = Set.of("name", "kind", "label", "description", "required", "default", "min",
             "max", "step", "integer", "options", "input", "column_types", "multiple");
     private static final Set<String> SQL_KEYS = Set.of("kind", "sql");
-    private static final Set<String> PYTHON_KEYS = Set.of("kind", "code", "requirements", "output_schemas");
+    private static final Set<String> PYTHON_KEYS = Set.of("kind", "code", "predict_schema", "requirements", "output_schemas");
 
     public NodeTypeDocument {
         icon = icon == null ? "" : icon;
@@ -362,8 +362,11 @@ public record NodeTypeDocument(String type, String title, NodeCategory category,
                 case "python" -> {
                     unknown(node, PYTHON_KEYS, path + ".");
                     String code = text(node, "code", path + ".code", true);
-                    if (code != null && code.lines().anyMatch(line -> line.matches("^ *\t.*"))) {
-                        problem(path + ".code", "the code is indented with tabs: indent it with spaces");
+                    String predict = text(node, "predict_schema", path + ".predict_schema", false);
+                    for (var body : new String[][] {{"code", code}, {"predict_schema", predict}}) {
+                        if (body[1] != null && body[1].lines().anyMatch(line -> line.matches("^ *\t.*"))) {
+                            problem(path + "." + body[0], "the code is indented with tabs: indent it with spaces");
+                        }
                     }
                     List<String> requirements = strings(node.get("requirements"), path + ".requirements");
                     for (int i = 0; i < requirements.size(); i++) {
@@ -373,7 +376,7 @@ public record NodeTypeDocument(String type, String title, NodeCategory category,
                         }
                     }
                     Map<String, Schema> schemas = outputSchemas(node.get("output_schemas"), path + ".output_schemas", outputs);
-                    return code == null ? null : new Implementation.PythonImplementation(code, requirements, schemas);
+                    return code == null ? null : new Implementation.PythonImplementation(code, predict, requirements, schemas);
                 }
                 default -> {
                     problem(path + ".kind", "the implementation's kind is sql or python, not '" + kind + "'");
@@ -535,6 +538,9 @@ public record NodeTypeDocument(String type, String title, NodeCategory category,
             case Implementation.SqlImplementation sql -> implementationTree.put("kind", "sql").put("sql", sql.sql());
             case Implementation.PythonImplementation python -> {
                 implementationTree.put("kind", "python").put("code", python.code());
+                if (!python.predictSchema().isEmpty()) {
+                    implementationTree.put("predict_schema", python.predictSchema());
+                }
                 if (!python.requirements().isEmpty()) {
                     python.requirements().forEach(implementationTree.putArray("requirements")::add);
                 }

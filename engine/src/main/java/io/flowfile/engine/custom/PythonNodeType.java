@@ -93,7 +93,91 @@ final class PythonNodeType extends CustomNodeType {
         }
         var declared = new LinkedHashMap<String, Schema>();
         python.outputSchemas().forEach((output, schema) -> declared(context, output, schema).ifPresent(found -> declared.put(output, found)));
+        if (!python.predictSchema().isEmpty() && runnable && declared.size() < document().outputs().size()) {
+            predicted(kernelId, values, context).forEach((output, schema) -> {
+                if (!declared.containsKey(output)) {
+                    declared(context, output, schema).ifPresent(found -> declared.put(output, found));
+                }
+            });
+        }
         return new NodePlan.ScriptPlan(kernelId, List.of(cell(values)), document().outputs(), declared, startKernel);
+    }
+
+    private static final String MARKER = "__flowfile_predicted_schema__";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Predictions by type, kernel, settings and input columns: validation asks again on every edit. */
+    private static final Map<String, Map<String, Schema>> PREDICTED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Map<String, Schema>> eldest) {
+                    return size() > 256;
+                }
+            });
+
+    /**
+     * The output columns {@code predict_schema(input_schemas, settings)} gives, run on the node's kernel
+     * when it is ready (empty otherwise: then they are known after the first run); a failure of the
+     * code, or an answer that is not {column: type} (or {output: {column: type}}), is a problem.
+     */
+    private Map<String, Schema> predicted(String kernelId, ObjectNode values, PlanContext context) {
+        ObjectNode inputs = JSON.createObjectNode();
+        for (String port : document().inputs()) {
+            ObjectNode columns = inputs.putObject(port);
+            context.input(port).schema().columns().forEach(column -> columns.put(column.name(), column.type()));
+        }
+        String key = identity() + "\n" + kernelId + "\n" + values + "\n" + inputs;
+        Map<String, Schema> known = PREDICTED.get(key);
+        if (known != null) {
+            return known;
+        }
+        String body = python.predictSchema().stripTrailing().lines().map(line -> line.isBlank() ? "" : "    " + line)
+                .collect(Collectors.joining("\n"));
+        String code = "def _flowfile_predict_schema(input_schemas, settings):\n" + body + "\n    pass\n\n"
+                + "def _flowfile_print_schema():\n"
+                + "    import json\n"
+                + "    answer = _flowfile_predict_schema(json.loads(" + pythonString(inputs.toString()) + "), json.loads("
+                + pythonString(values.toString()) + "))\n"
+                + "    print(" + pythonString(MARKER) + " + json.dumps(answer, default=str))\n\n"
+                + "_flowfile_print_schema()\n";
+        java.util.Optional<String> printed;
+        try {
+            printed = context.printedOnKernel(kernelId, code);
+        } catch (NodeException e) {
+            context.problem(null, e.code(), "predict_schema of node type '" + document().type() + "' failed: " + e.getMessage());
+            return Map.of();
+        }
+        if (printed.isEmpty()) {
+            return Map.of();
+        }
+        int at = printed.get().lastIndexOf(MARKER);
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        try {
+            var answer = at < 0 ? null : JSON.readTree(printed.get().substring(at + MARKER.length()).strip());
+            if (answer == null || !answer.isObject() || answer.isEmpty()) {
+                throw new IllegalArgumentException("it returned " + (answer == null ? "nothing" : answer));
+            }
+            boolean perOutput = document().outputs().size() > 1 || answer.properties().stream().allMatch(entry -> entry.getValue().isObject());
+            var byOutput = perOutput ? answer : JSON.createObjectNode().set(document().outputs().getFirst(), answer);
+            for (var output : byOutput.properties()) {
+                if (!document().outputs().contains(output.getKey()) || !output.getValue().isObject()) {
+                    throw new IllegalArgumentException("'" + output.getKey() + "' is no output; outputs: " + document().outputs());
+                }
+                var columns = new java.util.ArrayList<io.flowfile.node.Column>();
+                for (var column : output.getValue().properties()) {
+                    if (!column.getValue().isTextual() || !Sql.isTypeName(column.getValue().asText())) {
+                        throw new IllegalArgumentException("column '" + column.getKey() + "' has no DuckDB type name: " + column.getValue());
+                    }
+                    columns.add(new io.flowfile.node.Column(column.getKey(), column.getValue().asText()));
+                }
+                schemas.put(output.getKey(), new Schema(columns));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            context.problem(null, NodeErrorCode.INVALID_SETTING, "predict_schema of node type '" + document().type()
+                    + "' must return {column: DuckDB type} (or {output: {column: type}}): " + e.getMessage());
+            return Map.of();
+        }
+        PREDICTED.put(key, schemas);
+        return schemas;
     }
 
     /** The one cell a node runs: {@code process} defined, called with its inputs and settings, its result published. */

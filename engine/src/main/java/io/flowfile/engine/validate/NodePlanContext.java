@@ -51,6 +51,53 @@ final class NodePlanContext implements PlanContext {
     }
 
     @Override
+    public java.util.Optional<String> printedOnKernel(String kernelId, String code) {
+        if (kernels.isEmpty() || kernels.get().status(kernelId).availability() != KernelGateway.Availability.READY) {
+            return java.util.Optional.empty();
+        }
+        KernelGateway gateway = kernels.get();
+        String runId = "plan-" + java.util.UUID.randomUUID();
+        var printed = new StringBuilder();
+        KernelGateway.ExchangeArea area = null;
+        try {
+            area = gateway.openExchange(kernelId, runId, nodeId);
+            gateway.run(new KernelGateway.ScriptCall(kernelId, "flowfile-planning", runId, nodeId, List.of(code), Map.of(), List.of(),
+                    area, false, true), new KernelGateway.ScriptListener() {
+                        @Override
+                        public void stream(String name, String text) {
+                            if (name.equals("stdout") && printed.length() < 1_000_000) {
+                                printed.append(text);
+                            }
+                        }
+
+                        @Override
+                        public void log(String level, String message) {
+                        }
+
+                        @Override
+                        public void display(Map<String, Object> data, Map<String, Object> metadata) {
+                        }
+                    });
+            return java.util.Optional.of(printed.toString());
+        } catch (NodeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE, "interrupted while asking kernel '" + kernelId + "'");
+        } catch (Exception e) {
+            throw new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE, "kernel '" + kernelId + "' could not run the code: " + e.getMessage());
+        } finally {
+            if (area != null) {
+                try {
+                    gateway.closeExchange(area);
+                } catch (java.io.IOException e) {
+                    // an exchange directory left behind costs only space; the next start clears it
+                }
+            }
+        }
+    }
+
+    @Override
     public java.util.Optional<java.util.Map<String, String>> kernelPackages(String kernelId) {
         return kernels.flatMap(gateway -> gateway.packages(kernelId));
     }

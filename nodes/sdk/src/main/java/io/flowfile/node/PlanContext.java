@@ -39,6 +39,18 @@ public interface PlanContext {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Runs {@code code} on kernel {@code kernelId} when it runs now (never starting it) and returns
+     * what the code printed to stdout; empty when there is no kernel plane or the kernel is not ready.
+     * For what must be known while planning (a custom Python node type's predicted schema): keep it
+     * short, it runs during validation.
+     *
+     * @throws NodeException with {@link NodeErrorCode#SCRIPT_FAILED} and the traceback when the code fails
+     */
+    default java.util.Optional<String> printedOnKernel(String kernelId, String code) {
+        return java.util.Optional.empty();
+    }
+
     /** Records a problem with the node's settings (a path relative to the settings, or null for them all); the node is then invalid. */
     void problem(String settingPath, NodeErrorCode code, String message);
 
