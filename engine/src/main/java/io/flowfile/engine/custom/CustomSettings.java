@@ -16,6 +16,18 @@ public record CustomSettings(ObjectNode values) {
         values = Objects.requireNonNull(values, "values is null").deepCopy();
     }
 
+    /** Settings written as a JSON object. */
+    public static CustomSettings parse(String json) {
+        try {
+            if (new com.fasterxml.jackson.databind.ObjectMapper().readTree(json) instanceof ObjectNode object) {
+                return new CustomSettings(object);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("settings are not JSON: " + e.getOriginalMessage(), e);
+        }
+        throw new IllegalArgumentException("settings must be a JSON object: " + json);
+    }
+
     @JsonValue
     @Override
     public ObjectNode values() {

@@ -4,8 +4,6 @@ import static io.flowfile.engine.testing.NodeHarness.in;
 import static io.flowfile.engine.testing.NodeHarness.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowfile.engine.custom.CustomNodeType;
 import io.flowfile.engine.custom.CustomSettings;
 import io.flowfile.engine.custom.NodeTypeDocument;
@@ -47,7 +45,6 @@ class SqlNodeTypeTest extends NodeContractTest<CustomSettings> {
                   ORDER BY CASE WHEN {{smallest}} THEN {{order_by}} ELSE -{{order_by}} END, {{order_by}}) <= {{n}}
             """;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Table SALES = table("region VARCHAR, amount INTEGER",
             "('north', 5)", "('north', 9)", "('north', 7)", "('south', 1)", "('south', 4)");
 
@@ -56,11 +53,7 @@ class SqlNodeTypeTest extends NodeContractTest<CustomSettings> {
     }
 
     private static CustomSettings settings(String json) {
-        try {
-            return new CustomSettings((ObjectNode) JSON.readTree(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return CustomSettings.parse(json);
     }
 
     @Override
