@@ -63,7 +63,14 @@ test('a kernel made in the form runs the cells of a Python Script node: data, ch
   await expect(card(page, KERNEL).locator('.kernel-badge')).toHaveText('Ready', { timeout: 60_000 });
   await expect(card(page, KERNEL).getByRole('meter', { name: 'Memory' })).toBeVisible({ timeout: 15_000 });
   await expect(card(page, KERNEL)).toContainText('of 512 MB');
-  await shot(page, 'the kernel is ready with its memory');
+  // Its environment as locked: the image's packages with their versions, searchable.
+  await card(page, KERNEL).getByText('Locked environment').click();
+  const lock = card(page, KERNEL).getByRole('table', { name: 'All packages' });
+  await expect(lock.getByRole('row', { name: /^polars \d+\.\d+/ })).toBeVisible();
+  await card(page, KERNEL).getByLabel('Find a package').fill('pyarrow');
+  await expect(lock.getByRole('row')).toHaveCount(2); // the header and pyarrow
+  await shot(page, 'the kernel is ready with its memory and locked environment');
+  await card(page, KERNEL).getByText(/Locked environment/).click();
 
   await card(page, KERNEL).getByRole('button', { name: 'Connect a Jupyter client' }).click();
   const connection = page.getByRole('dialog', { name: `Connect a Jupyter client to ${KERNEL}` });

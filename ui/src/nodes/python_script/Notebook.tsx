@@ -199,7 +199,7 @@ export function Notebook(props: NotebookProps) {
             <strong>{nodeId}</strong>
             <span className="muted">on</span>
             <span className="mono">{props.kernelId ?? 'no kernel'}</span>
-            {kernel && <StateBadge state={kernel.state} />}
+            {kernel && <StateBadge state={kernel.state} queuePosition={kernel.queuePosition} />}
             {kernel?.usage && ready && <MemoryBar compact usedBytes={kernel.usage.memoryUsedBytes ?? 0} limitBytes={kernel.usage.memoryLimitBytes ?? 0} percent={kernel.usage.memoryPercent ?? 0} />}
           </div>
         )}

@@ -65,7 +65,7 @@ export function PythonScriptPanel(props: NodePanelProps) {
             ))}
             {kernelId && kernels && !kernel && <option value={kernelId}>{kernelId} — not defined</option>}
           </select>
-          {kernel && <StateBadge state={kernel.state} />}
+          {kernel && <StateBadge state={kernel.state} queuePosition={kernel.queuePosition} />}
         </div>
         <a className="pyn-link" href="/kernels" onClick={(event) => { event.preventDefault(); navigate('/kernels'); }}>
           <ExternalLink size={12} aria-hidden="true" /> Manage kernels: create, start, watch memory

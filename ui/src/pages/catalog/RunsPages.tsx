@@ -290,7 +290,7 @@ function RunBody(props: { detail: CatalogRunDetail; live?: LiveView; running: bo
     const byId = new Map<string, NodeRow>();
     const order = document.data?.nodes.map((node) => node.id) ?? [];
     for (const node of order) byId.set(node, { node, type: document.data!.nodes.find((entry) => entry.id === node)?.type, state: 'queued' });
-    for (const result of detail.nodes ?? []) byId.set(result.node!, fromResult(result));
+    for (const result of detail.nodes ?? []) byId.set(result.node!, fromResult(result, runStart));
     for (const [node, seen] of Object.entries(live?.nodes ?? {})) {
       const known = byId.get(node) ?? { node, state: seen.state };
       const settled = isFinalNode(known.state) && (detail.nodes ?? []).some((result) => result.node === node);
@@ -300,8 +300,8 @@ function RunBody(props: { detail: CatalogRunDetail; live?: LiveView; running: bo
         rows: known.rows ?? seen.rows,
         millis: known.millis ?? seen.millis,
         error: known.error ?? seen.error,
-        start: seen.start && !Number.isNaN(runStart) ? Math.max(0, Date.parse(seen.start) - runStart) : undefined,
-        end: seen.end && !Number.isNaN(runStart) ? Math.max(0, Date.parse(seen.end) - runStart) : undefined,
+        start: seen.start && !Number.isNaN(runStart) ? Math.max(0, Date.parse(seen.start) - runStart) : known.start,
+        end: seen.end && !Number.isNaN(runStart) ? Math.max(0, Date.parse(seen.end) - runStart) : known.end,
       });
     }
     return [...byId.values()];
@@ -367,8 +367,17 @@ function isFinalNode(state: string): boolean {
   return ['succeeded', 'failed', 'skipped', 'cancelled'].includes(state);
 }
 
-function fromResult(result: NodeResult): NodeRow {
+/** Milliseconds from the run's start to an instant the catalog kept, or undefined when either is not known. */
+function offset(instant: string | null | undefined, runStart: number): number | undefined {
+  if (!instant || Number.isNaN(runStart)) return undefined;
+  const at = Date.parse(instant);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - runStart);
+}
+
+function fromResult(result: NodeResult, runStart: number): NodeRow {
   return {
+    start: offset(result.started, runStart),
+    end: offset(result.finished, runStart),
     node: result.node!,
     type: result.type,
     state: stateOf(result.state),

@@ -10,8 +10,8 @@ import type { Me } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { TopBar } from '../../components/TopBar';
 import {
-  environmentHash, fieldErrors, formatBytes, formatDuration, formatGpus, isBusy, isRunning, kernelAction, memoryLevel, reasonKind,
-  stateLabel, useKernels, type DockerStatus, type KernelDto, type KernelField, type KernelRequest,
+  badgeLabel, environmentHash, fieldErrors, formatBytes, formatDuration, formatGpus, isBusy, isRunning, kernelAction, memoryLevel, ordinal,
+  reasonKind, useKernels, type DockerStatus, type KernelDto, type KernelEnvironment, type KernelField, type KernelRequest,
 } from './kernelModel';
 import './kernels.css';
 
@@ -289,12 +289,12 @@ function CreateKernelForm(props: { onCreated: (kernel: KernelDto) => void; onCan
 // ---------------------------------------------------------------------------------------------
 // A kernel's card
 
-export function StateBadge(props: { state: string | undefined; queued?: number }) {
+export function StateBadge(props: { state: string | undefined; queuePosition?: number }) {
   const state = props.state ?? 'STOPPED';
   return (
     <span className={`kernel-badge state-${state.toLowerCase()}`} data-state={state}>
       <span className="kernel-badge-dot" aria-hidden="true" />
-      {stateLabel(state)}
+      {badgeLabel(state, props.queuePosition)}
     </span>
   );
 }
@@ -311,6 +311,67 @@ export function MemoryBar(props: { usedBytes: number; limitBytes: number; percen
         {formatBytes(props.usedBytes)} of {formatBytes(props.limitBytes)} ({percent.toFixed(0)} %)
       </span>
     </div>
+  );
+}
+
+/**
+ * The kernel's environment as locked: asked for when opened (and again when the kernel's image
+ * changes), its own packages first with the versions they resolved to, then everything else.
+ */
+function LockedPackages(props: { kernelId: string; image: string | undefined }) {
+  const [open, setOpen] = useState(false);
+  const [environment, setEnvironment] = useState<KernelEnvironment>();
+  const [failure, setFailure] = useState<string>();
+  const [filter, setFilter] = useState('');
+
+  useEffect(() => {
+    if (!open) return undefined;
+    let current = true;
+    setFailure(undefined);
+    call(api.GET('/api/kernels/{id}/environment', { params: { path: { id: props.kernelId } } }))
+      .then((answer) => { if (current) setEnvironment(answer); })
+      .catch((cause: unknown) => { if (current) setFailure(messageOf(cause)); });
+    return () => { current = false; };
+  }, [open, props.kernelId, props.image]);
+
+  const packages = environment?.packages ?? [];
+  const requested = packages.filter((pin) => pin.requested);
+  const needle = filter.trim().toLowerCase();
+  const rest = packages.filter((pin) => !pin.requested && (needle === '' || (pin.name ?? '').includes(needle)));
+  return (
+    <details className="kernel-lock" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+      <summary>Locked environment{environment ? ` (${packages.length} packages)` : ''}</summary>
+      {failure && <p className="error-text" role="alert">{failure}</p>}
+      {!environment && !failure && <p className="muted">Reading the lock…</p>}
+      {environment && (
+        <div className="kernel-lock-body">
+          {!environment.resolved && (
+            <p className="muted">Its own packages are resolved when the kernel first starts; the image&apos;s are locked already.</p>
+          )}
+          {requested.length > 0 && (
+            <table className="kernel-lock-table" aria-label="Requested packages">
+              <thead><tr><th>Asked for</th><th>Locked version</th></tr></thead>
+              <tbody>
+                {requested.map((pin) => (
+                  <tr key={pin.name}><td><code>{pin.name}</code></td><td>{pin.version ?? <span className="muted">at first start</span>}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <input className="input kernel-lock-filter" type="search" placeholder="Find a package" aria-label="Find a package"
+            value={filter} onChange={(event) => setFilter(event.target.value)} />
+          <div className="kernel-lock-scroll">
+          <table className="kernel-lock-table" aria-label="All packages">
+            <thead><tr><th>{requested.length > 0 ? 'With the image and as dependencies' : 'In the image'}</th><th>Version</th></tr></thead>
+            <tbody>
+              {rest.map((pin) => <tr key={pin.name}><td><code>{pin.name}</code></td><td>{pin.version}</td></tr>)}
+              {rest.length === 0 && <tr><td colSpan={2} className="muted">No package matches.</td></tr>}
+            </tbody>
+          </table>
+          </div>
+        </div>
+      )}
+    </details>
   );
 }
 
@@ -360,12 +421,12 @@ function KernelCard(props: { kernel: KernelDto; me: string | undefined; onChange
           <strong>{kernel.name && kernel.name !== kernel.id ? kernel.name : kernel.id}</strong>
           <span className="muted mono">{kernel.id}{kernel.owner && kernel.owner !== props.me ? ` · ${kernel.owner}` : ''}</span>
         </div>
-        <StateBadge state={state} />
+        <StateBadge state={state} queuePosition={kernel.queuePosition} />
       </header>
 
       {state === 'PENDING' && (
         <p className="kernel-reason is-pending">
-          Waiting for a free place: your other kernels use the allowed number of running kernels.
+          Waiting for a free place{(kernel.queuePosition ?? 0) > 0 ? ` (${ordinal(kernel.queuePosition!)} in line)` : ''}: your other kernels use the allowed number of running kernels; it starts as soon as one stops.
           {kernel.reason ? ` ${kernel.reason}` : ''}
         </p>
       )}
@@ -391,6 +452,7 @@ function KernelCard(props: { kernel: KernelDto; me: string | undefined; onChange
           : packages.map((name) => <code key={name} className="kernel-package">{name}</code>)}
         {hash && <div className="muted">Environment <code title={kernel.image}>{hash}</code></div>}
         {packages.length > 0 && !hash && <div className="muted">Resolved and built into its own image at the first start.</div>}
+        <LockedPackages kernelId={kernel.id!} image={kernel.image} />
       </div>
 
       {running && (

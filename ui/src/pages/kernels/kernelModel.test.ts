@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { applyKernelEvent, environmentHash, fieldErrors, formatDuration, memoryLevel, reasonKind, type KernelDto } from './kernelModel';
+import { applyKernelEvent, badgeLabel, environmentHash, fieldErrors, formatDuration, memoryLevel, ordinal, reasonKind, type KernelDto } from './kernelModel';
 
 describe('kernel rules', () => {
+  it('says a pending kernel\'s place in line as people do', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(
+      ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st', '111th']);
+    expect(badgeLabel('PENDING', 2)).toBe('Pending · 2nd in line');
+    expect(badgeLabel('PENDING', 0)).toBe('Pending');
+    expect(badgeLabel('READY', 3)).toBe('Ready');
+  });
+
   it('colours memory green, orange above 80 %, red above 95 %', () => {
     expect(memoryLevel(50)).toBe('ok');
     expect(memoryLevel(80)).toBe('ok');

@@ -9,6 +9,7 @@ export type KernelDto = components['schemas']['KernelDto'];
 export type KernelUsage = components['schemas']['Usage'];
 export type DockerStatus = components['schemas']['DockerStatus'];
 export type KernelRequest = components['schemas']['KernelRequest'];
+export type KernelEnvironment = components['schemas']['KernelEnvironment'];
 
 export type KernelStateName = 'STOPPED' | 'PENDING' | 'STARTING' | 'READY' | 'EXECUTING' | 'ERROR';
 
@@ -23,6 +24,19 @@ export const STATE_LABELS: Record<KernelStateName, string> = {
 
 export function stateLabel(state: string | undefined): string {
   return STATE_LABELS[(state ?? 'STOPPED') as KernelStateName] ?? state ?? 'Unknown';
+}
+
+/** A place in a queue as people say it: 1st, 2nd, 3rd, 4th, 11th, 21st. */
+export function ordinal(place: number): string {
+  const tens = place % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[place % 10] ?? 'th';
+  return `${place}${suffix}`;
+}
+
+/** The badge's text: the state, and a pending kernel's place in its owner's queue. */
+export function badgeLabel(state: string | undefined, queuePosition?: number): string {
+  const label = stateLabel(state);
+  return state === 'PENDING' && queuePosition && queuePosition > 0 ? `${label} · ${ordinal(queuePosition)} in line` : label;
 }
 
 /** Whether cells can run on a kernel in this state. */

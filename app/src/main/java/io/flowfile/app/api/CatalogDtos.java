@@ -31,7 +31,9 @@ public final class CatalogDtos {
 
     /** What one node of a run did; rows and millis are absent when not known. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NodeResultDto(String node, String type, String state, Long rows, Long millis, boolean cached, ErrorDto error) {
+    /** @param started when it started (null when not known); {@code finished} when it ended (null while it runs or not known) */
+    public record NodeResultDto(String node, String type, String state, Long rows, Long millis, boolean cached, ErrorDto error,
+                                java.time.Instant started, java.time.Instant finished) {
     }
 
     /** A run with every node's result and how many displays it kept. */

@@ -21,10 +21,24 @@ public final class KernelDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record KernelDto(String id, String name, String owner, List<String> packages, double memoryGb, double cpus, int gpus,
                             String recoveryMode, String idleTimeout, String maxLifetime, String state, String reason,
-                            Instant startedAt, Instant lastActivity, int queued, Usage usage, String image) {
+                            Instant startedAt, Instant lastActivity, int queued, int queuePosition, Usage usage, String image) {
     }
 
     public record Usage(long memoryUsedBytes, long memoryLimitBytes, double memoryPercent, double cpuPercent) {
+    }
+
+    /**
+     * The packages of a kernel's environment: the image's lock and, once its environment is built
+     * (at its first start), the resolved lock of its own packages.
+     *
+     * @param resolved whether every package's version is known (false until the kernel's own packages are resolved)
+     * @param packages every package, by name; {@code version} null for a requested package not resolved yet
+     */
+    public record KernelEnvironment(boolean resolved, List<LockedPackage> packages) {
+    }
+
+    /** @param requested whether the kernel's definition asks for it (the rest comes with the image or as a dependency) */
+    public record LockedPackage(String name, String version, boolean requested) {
     }
 
     /** How to attach any Jupyter client to a running kernel (its owner only). */

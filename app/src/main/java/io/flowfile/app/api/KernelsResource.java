@@ -3,6 +3,7 @@ package io.flowfile.app.api;
 import io.flowfile.app.api.KernelDtos.Connection;
 import io.flowfile.app.api.KernelDtos.DockerStatus;
 import io.flowfile.app.api.KernelDtos.KernelDto;
+import io.flowfile.app.api.KernelDtos.KernelEnvironment;
 import io.flowfile.app.api.KernelDtos.KernelRequest;
 import io.flowfile.app.events.EventLog;
 import io.flowfile.app.security.Access;
@@ -106,6 +107,13 @@ public class KernelsResource {
     @Operation(summary = "Interrupt the cell a kernel runs (KeyboardInterrupt)")
     public KernelDto interrupt(@PathParam("id") String id) {
         return kernels.interrupt(current.get(), id);
+    }
+
+    @GET
+    @Path("/kernels/{id}/environment")
+    @Operation(summary = "A kernel's packages with their locked versions (its own resolved at its first start)")
+    public KernelEnvironment environment(@PathParam("id") String id) {
+        return kernels.environment(current.get(), id);
     }
 
     @GET

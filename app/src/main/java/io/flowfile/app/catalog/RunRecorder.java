@@ -43,6 +43,8 @@ public final class RunRecorder implements RunListener {
     private volatile RuntimeException failure;
     private volatile RuntimeException displayFailure;
     private final AtomicInteger displays = new AtomicInteger();
+    /** When each node started running; written and read on the writer thread only. */
+    private final Map<String, java.time.Instant> started = new java.util.HashMap<>();
     /** Writes the events to the catalog, one at a time, off the engine's threads. */
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("flowfile-run-recorder").daemon().factory());
@@ -128,17 +130,21 @@ public final class RunRecorder implements RunListener {
      */
     @Override
     public void onEvent(NodeEvent event) {
-        writer.execute(() -> write(event));
+        java.time.Instant at = java.time.Instant.now(); // when it happened, not when the writer gets to it
+        writer.execute(() -> write(event, at));
     }
 
-    private void write(NodeEvent event) {
+    private void write(NodeEvent event, java.time.Instant at) {
         NodeResult result = switch (event) {
             case NodeEvent.Succeeded succeeded -> result(event.nodeId(), NodeState.SUCCEEDED,
-                    succeeded.rows(), succeeded.duration().toMillis(), null, succeeded.cached());
-            case NodeEvent.Failed failed -> result(event.nodeId(), NodeState.FAILED, -1, -1, error(failed.error()), false);
-            case NodeEvent.Skipped skipped -> result(event.nodeId(), NodeState.SKIPPED, -1, -1, null, false);
-            case NodeEvent.Cancelled cancelled -> result(event.nodeId(), NodeState.CANCELLED, -1, -1, null, false);
-            case NodeEvent.Running running -> result(event.nodeId(), NodeState.RUNNING, -1, -1, null, false);
+                    succeeded.rows(), succeeded.duration().toMillis(), null, succeeded.cached(), at);
+            case NodeEvent.Failed failed -> result(event.nodeId(), NodeState.FAILED, -1, -1, error(failed.error()), false, at);
+            case NodeEvent.Skipped skipped -> result(event.nodeId(), NodeState.SKIPPED, -1, -1, null, false, at);
+            case NodeEvent.Cancelled cancelled -> result(event.nodeId(), NodeState.CANCELLED, -1, -1, null, false, at);
+            case NodeEvent.Running running -> {
+                started.put(event.nodeId(), at);
+                yield result(event.nodeId(), NodeState.RUNNING, -1, -1, null, false, null);
+            }
             case NodeEvent.Queued queued -> null;
             case NodeEvent.Output output -> null;
             case NodeEvent.Exchanged exchanged -> null;
@@ -233,8 +239,15 @@ public final class RunRecorder implements RunListener {
         return Optional.ofNullable(failure != null ? failure : displayFailure);
     }
 
-    private NodeResult result(String nodeId, NodeState state, long rows, long millis, RunError error, boolean cached) {
-        return new NodeResult(nodeId, nodeTypes.getOrDefault(nodeId, "unknown"), state, rows, millis, error, cached);
+    /** @param finishedAt when the node ended; null while it runs */
+    private NodeResult result(String nodeId, NodeState state, long rows, long millis, RunError error, boolean cached,
+                              java.time.Instant finishedAt) {
+        java.time.Instant startedAt = started.get(nodeId);
+        if (startedAt == null && finishedAt != null && millis >= 0) {
+            startedAt = finishedAt.minusMillis(millis); // a node whose start was not told (a cached result)
+        }
+        return new NodeResult(nodeId, nodeTypes.getOrDefault(nodeId, "unknown"), state, rows, millis, error, cached, startedAt,
+                finishedAt);
     }
 
     private static RunError error(FlowError error) {

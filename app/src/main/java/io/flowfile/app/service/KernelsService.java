@@ -5,6 +5,8 @@ import io.flowfile.app.api.ApiException;
 import io.flowfile.app.api.KernelDtos.Connection;
 import io.flowfile.app.api.KernelDtos.DockerStatus;
 import io.flowfile.app.api.KernelDtos.KernelDto;
+import io.flowfile.app.api.KernelDtos.KernelEnvironment;
+import io.flowfile.app.api.KernelDtos.LockedPackage;
 import io.flowfile.app.api.KernelDtos.KernelRequest;
 import io.flowfile.app.api.KernelDtos.Usage;
 import io.flowfile.app.api.ServerErrorCode;
@@ -210,6 +212,19 @@ public class KernelsService {
         return plane().manager().client(id);
     }
 
+    /** The kernel's environment: its packages with the versions locked for it (requested ones marked). */
+    public KernelEnvironment environment(UserRecord user, String id) {
+        KernelInfo info = info(user, id);
+        java.util.Set<String> requested = info.definition().packageNames();
+        Map<String, String> pins = plane().manager().packages(id).orElseThrow(() -> new ApiException(ServerErrorCode.CONFLICT,
+                "the packages of kernel '" + id + "' cannot be told now (is Docker running?)"));
+        List<LockedPackage> packages = pins.entrySet().stream()
+                .map(pin -> new LockedPackage(pin.getKey(), "*".equals(pin.getValue()) ? null : pin.getValue(), requested.contains(pin.getKey())))
+                .sorted(java.util.Comparator.comparing(LockedPackage::name)).toList();
+        return new KernelEnvironment(packages.stream().allMatch(pin -> pin.version() != null), packages);
+    }
+
+
     /** The running kernel's connection file, for its owner only (an admin does not get another user's key). */
     public Connection connection(UserRecord user, String id) {
         KernelInfo info = info(user, id);
@@ -329,7 +344,7 @@ public class KernelsService {
                 definition.cpus(), definition.gpus(), definition.recoveryMode().name().toLowerCase(Locale.ROOT),
                 definition.idleTimeout().toString(), definition.maxLifetime().toString(), info.state().name(),
                 info.reason().isEmpty() ? null : info.reason(), info.startedAt().orElse(null), info.lastActivity().orElse(null),
-                info.queued(), usage, info.image());
+                info.queued(), info.queuePosition(), usage, info.image());
     }
 
     void onStop(@Observes ShutdownEvent event) {

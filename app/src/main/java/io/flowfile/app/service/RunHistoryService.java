@@ -155,7 +155,7 @@ public class RunHistoryService {
 
     private static NodeResultDto dto(NodeResult node) {
         return new NodeResultDto(node.nodeId(), node.nodeType(), node.state().name(), node.rows() < 0 ? null : node.rows(),
-                node.durationMillis() < 0 ? null : node.durationMillis(), node.cached(), dto(node.error()));
+                node.durationMillis() < 0 ? null : node.durationMillis(), node.cached(), dto(node.error()), node.startedAt(), node.finishedAt());
     }
 
     private static ErrorDto dto(RunError error) {

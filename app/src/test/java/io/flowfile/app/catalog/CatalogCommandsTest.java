@@ -106,6 +106,16 @@ class CatalogCommandsTest {
                     assertThat(node.nodeType()).isEqualTo("write_csv");
                     assertThat(node.rows()).isEqualTo(10);
                 });
+        // every node's start and end are kept within the run's, so its timeline outlives the live events
+        RunRecord record = runs.get(recorded.getFirst().id());
+        assertThat(nodes).allSatisfy(node -> {
+            assertThat(node.finishedAt()).as(node.nodeId() + " ended").isNotNull()
+                    .isBetween(record.startedAt(), record.finishedAt());
+            if (node.startedAt() != null) {
+                assertThat(node.startedAt()).as(node.nodeId() + " started").isBetween(record.startedAt(), node.finishedAt());
+            }
+        });
+        assertThat(nodes).filteredOn(node -> node.startedAt() != null).as("nodes with a start of their own").isNotEmpty();
     }
 
     @Test

@@ -10,8 +10,16 @@ import io.flowfile.catalog.internal.Checks;
  * @param durationMillis how long it ran; -1 when not known
  * @param error          why it failed, or null
  * @param cached         whether its result came from the result cache
+ * @param startedAt      when it started running; null when not known (not started, or fused into another node's statement)
+ * @param finishedAt     when it ended; null while it runs or when not known
  */
-public record NodeResult(String nodeId, String nodeType, NodeState state, long rows, long durationMillis, RunError error, boolean cached) {
+public record NodeResult(String nodeId, String nodeType, NodeState state, long rows, long durationMillis, RunError error, boolean cached,
+                         java.time.Instant startedAt, java.time.Instant finishedAt) {
+
+    /** A result without its times. */
+    public NodeResult(String nodeId, String nodeType, NodeState state, long rows, long durationMillis, RunError error, boolean cached) {
+        this(nodeId, nodeType, state, rows, durationMillis, error, cached, null, null);
+    }
 
     public NodeResult {
         Checks.nodeId(nodeId, "node id");
@@ -22,6 +30,9 @@ public record NodeResult(String nodeId, String nodeType, NodeState state, long r
         }
         if (durationMillis < -1) {
             throw Checks.invalid("duration of node '" + nodeId + "' must be -1 (not known) or more, was " + durationMillis);
+        }
+        if (startedAt != null && finishedAt != null && finishedAt.isBefore(startedAt)) {
+            throw Checks.invalid("node '" + nodeId + "' cannot end (" + finishedAt + ") before it started (" + startedAt + ")");
         }
     }
 }

@@ -57,6 +57,12 @@ public class RunNodeEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
     protected RunNodeEntity() {
     }
 
@@ -78,11 +84,15 @@ public class RunNodeEntity {
         errorCode = error == null ? null : error.code();
         errorName = error == null ? null : error.name();
         errorMessage = error == null ? null : error.message();
+        if (result.startedAt() != null) {
+            startedAt = result.startedAt(); // a later record without its start keeps the one known
+        }
+        finishedAt = result.finishedAt();
         updatedAt = now;
     }
 
     NodeResult toResult() {
         RunError error = errorName == null ? null : new RunError(errorCode, errorName, errorMessage);
-        return new NodeResult(nodeId, nodeType, state, rows, durationMillis, error, cached);
+        return new NodeResult(nodeId, nodeType, state, rows, durationMillis, error, cached, startedAt, finishedAt);
     }
 }

@@ -107,6 +107,27 @@ public abstract class RunServiceContract {
     }
 
     @Test
+    void aNodeKeepsWhenItStartedAndEnded() {
+        FlowVersionRecord one = registered(unique("times"), "{}");
+        UUID runId = runs.start(one.id(), RunTrigger.MANUAL, null).id();
+        java.time.Instant start = java.time.Instant.parse("2026-12-03T08:00:00.123456Z");
+        java.time.Instant end = java.time.Instant.parse("2026-12-03T08:00:02.5Z");
+
+        runs.recordNode(runId, new NodeResult("read", "read_csv", NodeState.RUNNING, -1, -1, null, false, start, null));
+        assertThat(runs.nodes(runId).getFirst().startedAt()).isEqualTo(start);
+        assertThat(runs.nodes(runId).getFirst().finishedAt()).isNull();
+        // the final record need not repeat the start
+        runs.recordNode(runId, new NodeResult("read", "read_csv", NodeState.SUCCEEDED, 10, 2377, null, false, null, end));
+        NodeResult read = runs.nodes(runId).getFirst();
+        assertThat(read.startedAt()).isEqualTo(start);
+        assertThat(read.finishedAt()).isEqualTo(end);
+        assertThat(read.rows()).isEqualTo(10);
+
+        assertCatalogError(() -> new NodeResult("x", "filter", NodeState.SUCCEEDED, 1, 1, null, false, end, start),
+                CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("cannot end");
+    }
+
+    @Test
     void finishEndsTheRunAndRefusesLaterChanges() {
         FlowVersionRecord one = registered(unique("finish"), "{}");
         UUID runId = runs.start(one.id(), RunTrigger.API, Map.of()).id();

@@ -88,10 +88,7 @@ final class EnvironmentBuilder {
                 locked = readPins(lock, packages);
             }
             if (!locked) {
-                for (String requirement : definition.packages()) {
-                    String name = requirement.strip().split("[\\[=<>!~\\s]", 2)[0];
-                    packages.putIfAbsent(name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), "*");
-                }
+                definition.packageNames().forEach(name -> packages.putIfAbsent(name, "*"));
                 return packages;
             }
         }

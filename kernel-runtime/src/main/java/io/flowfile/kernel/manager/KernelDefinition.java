@@ -113,6 +113,18 @@ public record KernelDefinition(
         return new KernelDefinition(id, id, owner, List.of(), 2, 1, 0, RecoveryMode.LAZY, Duration.ZERO, Duration.ZERO);
     }
 
+    /** The names of the requested packages as pip normalises them ({@code Scikit_Learn>=1} → {@code scikit-learn}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.SortedSet<String> packageNames() {
+        var names = new java.util.TreeSet<String>();
+        packages.forEach(requirement -> names.add(packageName(requirement)));
+        return names;
+    }
+
+    static String packageName(String requirement) {
+        return requirement.strip().split("[\\[=<>!~;\\s]", 2)[0].toLowerCase(java.util.Locale.ROOT).replaceAll("[-_.]+", "-");
+    }
+
     public ResourceProfile profile() {
         return new ResourceProfile(Math.round(memoryGb * (1L << 30)), Math.round(cpus * 1e9), gpus);
     }

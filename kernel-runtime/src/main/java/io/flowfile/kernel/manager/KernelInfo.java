@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param reason         why the kernel is in its state (the error, or why it stopped); empty when nothing to say
  * @param connectionFile where a Jupyter client can attach, while the kernel runs
  * @param queued         executions waiting behind the running one
+ * @param queuePosition  while PENDING, its place among its owner's kernels waiting for a slot (1 = next); else 0
  * @param usage          the last memory/CPU sample, while the kernel runs
  */
 public record KernelInfo(
@@ -22,6 +23,7 @@ public record KernelInfo(
         Optional<Instant> startedAt,
         Optional<Instant> lastActivity,
         int queued,
+        int queuePosition,
         Optional<ResourceUsage> usage,
         String image) {
 

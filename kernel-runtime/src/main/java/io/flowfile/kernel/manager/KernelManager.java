@@ -80,7 +80,7 @@ public final class KernelManager implements AutoCloseable {
             }
             kernel.definition = definition;
         }
-        return kernel.info();
+        return infoOf(kernel);
     }
 
     /**
@@ -96,12 +96,20 @@ public final class KernelManager implements AutoCloseable {
         }
     }
 
+    private KernelInfo infoOf(ManagedKernel kernel) {
+        KernelDefinition definition;
+        synchronized (kernel) {
+            definition = kernel.definition;
+        }
+        return kernel.info(slots.position(definition.owner(), kernel));
+    }
+
     public Optional<KernelInfo> info(String id) {
-        return Optional.ofNullable(kernels.get(id)).map(ManagedKernel::info);
+        return Optional.ofNullable(kernels.get(id)).map(this::infoOf);
     }
 
     public List<KernelInfo> list() {
-        return kernels.values().stream().map(ManagedKernel::info)
+        return kernels.values().stream().map(this::infoOf)
                 .sorted(java.util.Comparator.comparing(KernelInfo::id)).toList();
     }
 
@@ -121,7 +129,7 @@ public final class KernelManager implements AutoCloseable {
         ManagedKernel kernel = require(id);
         synchronized (kernel) {
             if (kernel.state == KernelState.READY || kernel.state == KernelState.EXECUTING) {
-                return CompletableFuture.completedFuture(kernel.info());
+                return CompletableFuture.completedFuture(infoOf(kernel));
             }
             if (kernel.starting != null && !kernel.starting.isDone()) {
                 return kernel.starting;
@@ -202,7 +210,7 @@ public final class KernelManager implements AutoCloseable {
             }
         });
         transition(kernel, KernelState.READY, "");
-        starting.complete(kernel.info());
+        starting.complete(infoOf(kernel));
     }
 
     private void adopted(KernelDefinition definition, WarmKernel warm) {
@@ -249,7 +257,7 @@ public final class KernelManager implements AutoCloseable {
         if (heldSlot) {
             releaseSlot(kernel.definition.owner());
         }
-        return kernel.info();
+        return infoOf(kernel);
     }
 
     /** Stops and starts the kernel: a fresh interpreter, the same definition. */

@@ -28,12 +28,13 @@ final class ManagedKernel {
         this.definition = definition;
     }
 
-    synchronized KernelInfo info() {
+    /** @param queuePosition its place in its owner's queue for a slot (1 = next), 0 when not waiting */
+    synchronized KernelInfo info(int queuePosition) {
         return new KernelInfo(definition, state, reason,
                 Optional.ofNullable(running).map(warm -> warm.container().id()),
                 Optional.ofNullable(running).map(warm -> warm.container().connectionFile()),
                 Optional.ofNullable(startedAt), Optional.ofNullable(lastActivity),
-                Math.max(0, inFlight.get() - 1), Optional.ofNullable(usage),
+                Math.max(0, inFlight.get() - 1), state == KernelState.PENDING ? queuePosition : 0, Optional.ofNullable(usage),
                 running == null ? "" : running.image());
     }
 }

@@ -45,6 +45,21 @@ final class OwnerSlots {
         return Optional.ofNullable(next);
     }
 
+    /** The kernel's place among its owner's waiting kernels (1 = the next to get a slot), or 0 when it does not wait. */
+    synchronized int position(String owner, ManagedKernel kernel) {
+        Deque<ManagedKernel> waiting = pending.get(owner);
+        if (waiting != null) {
+            int place = 1;
+            for (ManagedKernel queued : waiting) {
+                if (queued == kernel) {
+                    return place;
+                }
+                place++;
+            }
+        }
+        return 0;
+    }
+
     synchronized void forget(String owner, ManagedKernel kernel) {
         Deque<ManagedKernel> waiting = pending.get(owner);
         if (waiting != null) {

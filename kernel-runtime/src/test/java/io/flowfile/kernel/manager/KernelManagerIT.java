@@ -238,11 +238,15 @@ class KernelManagerIT {
         assertThat(manager.info("b").orElseThrow().state()).isEqualTo(KernelState.PENDING);
         assertThat(manager.info("b").orElseThrow().reason()).contains("alice already runs 1 kernels");
         assertThat(manager.info("c").orElseThrow().state()).isEqualTo(KernelState.PENDING);
+        assertThat(List.of(manager.info("b").orElseThrow().queuePosition(), manager.info("c").orElseThrow().queuePosition()))
+                .as("places in alice's queue").containsExactly(1, 2);
+        assertThat(manager.info("a").orElseThrow().queuePosition()).isZero();
         // Another owner has slots of its own.
         assertThat(manager.start("other").get(60, TimeUnit.SECONDS).state()).isEqualTo(KernelState.READY);
         manager.stop("a", "make room");
         assertThat(b.get(60, TimeUnit.SECONDS).state()).isEqualTo(KernelState.READY);
         assertThat(manager.info("c").orElseThrow().state()).isEqualTo(KernelState.PENDING);
+        assertThat(manager.info("c").orElseThrow().queuePosition()).as("next in line once b left the queue").isEqualTo(1);
         manager.stop("b", "make room");
         assertThat(c.get(60, TimeUnit.SECONDS).state()).isEqualTo(KernelState.READY);
     }
