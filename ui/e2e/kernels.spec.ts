@@ -98,13 +98,24 @@ test('a kernel made in the form runs the cells of a Python Script node: data, ch
   await expect(page.getByTestId('kernel-warning')).toHaveCount(0);
 
   // The upstream data, as the node will read it.
-  const first = await runCell(page, 0, 'df = flowfile.read_input().collect(); print("rows:", df.height); df.head(3)');
+  const first = await runCell(page, 0,
+    'df = flowfile.read_input().collect(); flowfile.publish_artifact("top_orders", df.head(3)); print("rows:", df.height); df.head(3)');
   await expect(first).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
   await expect(first.getByTestId('cell-outputs')).toContainText('rows: 12');
   await expect(first.locator('table.pyn-table')).toContainText('order_id');
   await expect(first.getByTestId('execution-count')).toHaveText('[1]');
   await expect(first.getByTestId('cell-status')).toContainText(/Done in \d/);
   await shot(page, 'a cell reads the upstream orders');
+
+  // The artifacts panel: what the cell just published, asked for again once the cell ended.
+  const artifacts = settings.getByTestId('artifacts-panel');
+  await artifacts.locator('summary').click();
+  const publishedTable = artifacts.getByRole('table', { name: 'Published artifacts' });
+  await expect(publishedTable.getByRole('row', { name: /top_orders DataFrame/ })).toBeVisible({ timeout: 15_000 });
+  await expect(artifacts.getByRole('region', { name: 'From the nodes before this one' })).toContainText('None yet');
+  await artifacts.scrollIntoViewIfNeeded();
+  await shot(page, 'the artifacts panel shows what the node published');
+  await artifacts.locator('summary').click();
 
   // A matplotlib chart, shown by plt.show() (the kernel's backend displays it; the suptitle is its caption).
   await settings.getByRole('button', { name: 'Add cell' }).click();

@@ -27,6 +27,8 @@ export interface NotebookProps {
   kernelId: string | undefined;
   kernel: KernelDto | undefined;
   invalid?: boolean;
+  /** Called when a cell has ended (its code may have published or read artifacts). */
+  onCellEnded?: () => void;
 }
 
 const COMMIT_AFTER_MS = 800;
@@ -115,6 +117,7 @@ export function Notebook(props: NotebookProps) {
       const finish = (status: CellStatus) => {
         if (active.current?.runId === run.id) active.current = undefined;
         setRunning((current) => (current === key ? undefined : current));
+        propsRef.current.onCellEnded?.();
         resolve(status);
       };
       const stop = followRun(run.id!, (event) => {

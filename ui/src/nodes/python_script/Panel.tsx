@@ -1,7 +1,7 @@
 /**
  * The Python Script node: its kernel (with the kernel's live state, and what to do when there is
  * none or it is stopped), its code as a notebook of cells, its input and output names, and the
- * output schemas it declares. Settings: `{kernel_id, cells, inputs?, outputs?, output_schemas?, start_kernel?}`.
+ * output schemas it declares, and the artifacts around it (from the nodes before it, its own, global ones). Settings: `{kernel_id, cells, inputs?, outputs?, output_schemas?, start_kernel?}`.
  */
 import { useState } from 'react';
 import { AlertTriangle, ExternalLink, Play, Plus, Trash2 } from 'lucide-react';
@@ -12,6 +12,7 @@ import { PanelFrame, usePanelKit } from '../common/PanelFrame';
 import { StringList } from '../common/StringList';
 import { StateBadge } from '../../pages/kernels/KernelsPage';
 import { isBusy, isRunning, kernelAction, stateLabel, useKernels, type KernelDto } from '../../pages/kernels/kernelModel';
+import { ArtifactsPanel } from './ArtifactsPanel';
 import { Notebook } from './Notebook';
 import './python.css';
 
@@ -27,6 +28,7 @@ export function PythonScriptPanel(props: NodePanelProps) {
   const { editor, field } = kit;
   const { kernels, put } = useKernels();
   const [starting, setStarting] = useState<string>();
+  const [cellsEnded, setCellsEnded] = useState(0);
   const kernelId = typeof settings.kernel_id === 'string' && settings.kernel_id !== '' ? settings.kernel_id : undefined;
   const kernel = kernels?.find((candidate) => candidate.id === kernelId);
   const cells = strings(settings.cells, []);
@@ -88,8 +90,11 @@ export function PythonScriptPanel(props: NodePanelProps) {
           kernelId={kernelId}
           kernel={kernel}
           invalid={f.cells.invalid}
+          onCellEnded={() => setCellsEnded((count) => count + 1)}
         />
       </div>
+
+      <ArtifactsPanel draftId={props.draft.id!} nodeId={props.nodeId} kernelId={kernelId} refresh={cellsEnded} />
 
       <details className="ffp-more" open={f.inputs.invalid || f.outputs.invalid || f.schemas.invalid || settings.output_schemas !== undefined}>
         <summary>Inputs, outputs and output schemas</summary>

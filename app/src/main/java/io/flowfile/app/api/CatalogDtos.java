@@ -78,6 +78,21 @@ public final class CatalogDtos {
                                   long sizeBytes, String sha256, Instant created) {
     }
 
+    /** A version of a global artifact a node read: how often, and when last. */
+    public record GlobalReadDto(GlobalArtifactDto artifact, long count, Instant lastRead) {
+    }
+
+    /**
+     * The artifacts around a code node of a draft: the flow-scoped ones on its kernel that nodes
+     * before it published (it can read them) and those it published itself, and the global ones it
+     * published (in runs of the registered flow of the same name) or read.
+     *
+     * @param scope the flow's identity on the kernel (its flow-scoped artifacts live under it)
+     */
+    public record NodeArtifactsDto(String kernel, String scope, List<FlowArtifactDto> upstream, List<FlowArtifactDto> published,
+                                   List<GlobalArtifactDto> globalPublished, List<GlobalReadDto> globalRead) {
+    }
+
     /**
      * A directory or file under the file roots.
      *

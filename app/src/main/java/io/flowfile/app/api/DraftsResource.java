@@ -56,6 +56,9 @@ public class DraftsResource {
     io.flowfile.app.service.CellsService cells;
 
     @Inject
+    io.flowfile.app.service.ArtifactsService artifacts;
+
+    @Inject
     CurrentUser current;
 
     @GET
@@ -205,6 +208,13 @@ public class DraftsResource {
     public Response restartNamespace(@PathParam("id") UUID id, @PathParam("node") String node) {
         cells.restartNamespace(current.get(), id, node);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/nodes/{node}/artifacts")
+    @Operation(summary = "A code node's artifacts: flow-scoped ones from the nodes before it and its own, global ones it published or read")
+    public CatalogDtos.NodeArtifactsDto artifacts(@PathParam("id") UUID id, @PathParam("node") String node) {
+        return artifacts.ofNode(current.get(), id, node);
     }
 
     @POST

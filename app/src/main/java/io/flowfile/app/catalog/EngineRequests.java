@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class EngineRequests {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EngineRequests.class);
+
     /** The {@code protocol} field of the kernel package's messages. */
     public static final String PROTOCOL = "flowfile.engine";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -197,6 +199,13 @@ public final class EngineRequests {
         answer.put("python_type", record.pythonType());
         answer.put("sha256", record.sha256());
         answer.put("version", record.version());
+        try {
+            catalog.orElseThrow().globals().recordRead(record.id(), call.flowId(), call.nodeId(), call.kernelId());
+        } catch (RuntimeException e) {
+            // the node has its artifact; only the record of who read it is missing
+            LOG.warnf("the read of global artifact '%s' v%d by node '%s' was not recorded: %s", record.name(), record.version(),
+                    call.nodeId(), e.getMessage());
+        }
         return success(answer);
     }
 

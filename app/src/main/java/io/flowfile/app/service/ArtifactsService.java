@@ -3,7 +3,9 @@ package io.flowfile.app.service;
 import io.flowfile.app.api.ApiException;
 import io.flowfile.app.api.CatalogDtos.FlowArtifactDto;
 import io.flowfile.app.api.CatalogDtos.GlobalArtifactDto;
+import io.flowfile.app.api.CatalogDtos.GlobalReadDto;
 import io.flowfile.app.api.CatalogDtos.LineageDto;
+import io.flowfile.app.api.CatalogDtos.NodeArtifactsDto;
 import io.flowfile.app.api.ServerErrorCode;
 import io.flowfile.app.security.Access;
 import io.flowfile.catalog.api.ArtifactFormat;
@@ -45,6 +47,57 @@ public class ArtifactsService {
 
     @Inject
     Access access;
+
+    @Inject
+    DraftsService drafts;
+
+    @Inject
+    KernelsService kernelsService;
+
+    /**
+     * The artifacts around code node {@code nodeId} of a draft: flow-scoped ones on its kernel
+     * published by the nodes it reads from (directly or further up) and by itself, and global ones it
+     * published or read. Taken from the draft as drawn, so a node that does not validate yet (one after
+     * a code node that has not run) has its panel too.
+     */
+    public NodeArtifactsDto ofNode(UserRecord user, java.util.UUID draftId, String nodeId) {
+        io.flowfile.engine.flow.FlowDocument document = drafts.document(drafts.get(user, draftId));
+        io.flowfile.engine.flow.FlowNode node = document.nodes().stream().filter(candidate -> candidate.id().equals(nodeId)).findFirst()
+                .orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND, "no node '" + nodeId + "' in the draft"));
+        com.fasterxml.jackson.databind.JsonNode kernel = node.settings().get("kernel_id");
+        if (kernel == null || !kernel.isTextual() || kernel.asText().isBlank()) {
+            throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "node '" + nodeId + "' is a " + node.type()
+                    + " node without a kernel: artifacts belong to code nodes on kernels");
+        }
+        String kernelId = kernel.asText();
+        kernelsService.get(user, kernelId); // 404 when the kernel is not the user's
+        String scope = io.flowfile.engine.exec.FlowRun.flowId(drafts.validate(document, Map.of()));
+        Set<String> before = upstreamOf(document, nodeId);
+        List<FlowArtifactRecord> onKernel = flowArtifacts.list(scope, kernelId);
+        List<FlowArtifactDto> upstream = onKernel.stream().filter(record -> before.contains(record.spec().nodeId()))
+                .map(ArtifactsService::dto).toList();
+        List<FlowArtifactDto> published = onKernel.stream().filter(record -> record.spec().nodeId().equals(nodeId))
+                .map(ArtifactsService::dto).toList();
+        List<GlobalArtifactDto> globalPublished = globals.publishedBy(document.name(), nodeId).stream().map(ArtifactsService::dto).toList();
+        List<GlobalReadDto> globalRead = globals.readBy(scope, nodeId).stream()
+                .map(read -> new GlobalReadDto(dto(read.artifact()), read.count(), read.lastReadAt())).toList();
+        return new NodeArtifactsDto(kernelId, scope, upstream, published, globalPublished, globalRead);
+    }
+
+    /** Every node {@code nodeId} reads from, directly or through others, by the draft's edges. */
+    private static Set<String> upstreamOf(io.flowfile.engine.flow.FlowDocument document, String nodeId) {
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<String> next = new java.util.ArrayDeque<>(List.of(nodeId));
+        while (!next.isEmpty()) {
+            String to = next.pop();
+            document.edges().stream().filter(edge -> edge.to().node().equals(to)).forEach(edge -> {
+                if (seen.add(edge.from().node())) {
+                    next.push(edge.from().node());
+                }
+            });
+        }
+        return seen;
+    }
 
     /** The latest version of every global artifact whose latest version carries all {@code tags}. */
     public List<GlobalArtifactDto> latest(Set<String> tags) {

@@ -36,6 +36,12 @@ class CellsIT {
     @Inject
     FileRoots roots;
 
+    @Inject
+    io.flowfile.catalog.flow.FlowService flows;
+
+    @Inject
+    io.flowfile.catalog.artifact.GlobalArtifactService globals;
+
     private Api.User owner;
     private String kernel;
     private String draft;
@@ -85,6 +91,43 @@ class CellsIT {
 
         owner.request().body(Map.of("code", "import os\nos.pa", "cursor", 15)).post("/api/drafts/" + draft + "/nodes/py/complete")
                 .then().statusCode(200).body("matches", hasItem("path"));
+    }
+
+    @Test
+    void theArtifactsPanelShowsWhatTheNodesBeforeItAndItselfPublishedAndTheGlobalsItRead() throws java.io.IOException {
+        // a global artifact in the catalog, published by a run of a registered flow: a pickle of the string 'hello'
+        var flow = flows.register("cells-globals-" + kernel, null, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "json");
+        java.nio.file.Path pickle = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("greeting", ".pkl"), "S'hello'\n.");
+        String greeting = "greeting_" + kernel.substring("cells-".length());
+        globals.publish(greeting, new io.flowfile.catalog.api.PublishRequest("builtins.str", io.flowfile.catalog.api.ArtifactFormat.CLOUDPICKLE,
+                java.nio.file.Files.size(pickle), null, "a greeting", List.of(),
+                new io.flowfile.catalog.api.Lineage(flow.flowId(), flow.version(), null, "train", null), pickle));
+        owner.request().body(Map.of("revision", 2, "edits", List.of(
+                Api.add("after", "python_script", Map.of("kernel_id", kernel, "cells", List.of("flowfile.publish_output(flowfile.read_input())"))),
+                Api.connect("py", "after")))).post("/api/drafts/" + draft + "/edits").then().statusCode(200);
+
+        assertThat(cell("flowfile.publish_artifact('scores', {'a': 1})\nprint('global:', flowfile.get_global('" + greeting + "'))"))
+                .contains("global: hello").contains("\"state\":\"succeeded\"");
+
+        var own = owner.request().get("/api/drafts/" + draft + "/nodes/py/artifacts").then().statusCode(200).extract().jsonPath();
+        assertThat(own.getString("kernel")).isEqualTo(kernel);
+        assertThat(own.getList("published.name")).containsExactly("scores");
+        assertThat(own.getList("published.pythonType")).containsExactly("builtins.dict");
+        assertThat(own.getList("upstream")).isEmpty();
+        assertThat(own.getList("globalRead.artifact.name")).containsExactly(greeting);
+        assertThat(own.getList("globalRead.count", Integer.class)).containsExactly(1);
+
+        var after = owner.request().get("/api/drafts/" + draft + "/nodes/after/artifacts").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getList("upstream.name")).containsExactly("scores");
+        assertThat(after.getList("upstream.node")).containsExactly("py");
+        assertThat(after.getList("published")).isEmpty();
+        assertThat(after.getList("globalRead")).isEmpty();
+
+        // a node that runs no code has no artifacts panel; another user does not see the node at all
+        owner.request().get("/api/drafts/" + draft + "/nodes/orders/artifacts").then().statusCode(400)
+                .body("message", org.hamcrest.Matchers.containsString("artifacts belong to code nodes on kernels"));
+        owner.request().get("/api/drafts/" + draft + "/nodes/nothing/artifacts").then().statusCode(404);
+        new Api(users, tokens).user(Role.USER).request().get("/api/drafts/" + draft + "/nodes/py/artifacts").then().statusCode(404);
     }
 
     @Test

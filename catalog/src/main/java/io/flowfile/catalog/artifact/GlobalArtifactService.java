@@ -3,6 +3,7 @@ package io.flowfile.catalog.artifact;
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.GlobalArtifactRead;
 import io.flowfile.catalog.api.GlobalArtifactRecord;
 import io.flowfile.catalog.api.Lineage;
 import io.flowfile.catalog.api.PublishRequest;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 
 /**
@@ -38,11 +40,13 @@ public class GlobalArtifactService {
     private final FlowService flows;
     private final RunService runs;
     private final BlobStore blobs;
+    private final GlobalArtifactReadRepository reads;
 
     public GlobalArtifactService(GlobalArtifactRepository artifacts, GlobalArtifactVersionRepository versions, FlowService flows,
-            RunService runs, BlobStore blobs) {
+            RunService runs, BlobStore blobs, GlobalArtifactReadRepository reads) {
         this.artifacts = artifacts;
         this.versions = versions;
+        this.reads = reads;
         this.flows = flows;
         this.runs = runs;
         this.blobs = blobs;
@@ -87,6 +91,45 @@ public class GlobalArtifactService {
             return entity.toRecord(name);
         });
         return new StoredGlobalArtifact(found, blobs.verified(found.sha256()));
+    }
+
+    /**
+     * Records that a node read a version (its count goes up, its time is now). Concurrent first reads
+     * of one version by one node end in one row.
+     *
+     * @param flowScope the engine's identity of the reading flow on its kernel
+     */
+    public void recordRead(UUID versionId, String flowScope, String nodeId, String kernelId) {
+        Checks.notNull(versionId, "version id of a read");
+        Checks.text(flowScope, "flow scope of a read", 128);
+        Checks.nodeId(nodeId, "node id of a read");
+        Checks.kernelId(kernelId);
+        Conflicts.upsert("the read of global artifact version " + versionId + " by node '" + nodeId + "'", () -> {
+            if (reads.readAgain(versionId, flowScope, nodeId, kernelId, Times.now()) == 0) {
+                if (versions.findByIdOptional(versionId).isEmpty()) {
+                    throw new CatalogException(CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND, "global artifact version " + versionId + " does not exist");
+                }
+                reads.persistAndFlush(new GlobalArtifactReadEntity(versionId, flowScope, nodeId, kernelId, Times.now()));
+            }
+            return null;
+        });
+    }
+
+    /** The versions a node read (by name and version), with how often and when last. */
+    @Transactional
+    public List<GlobalArtifactRead> readBy(String flowScope, String nodeId) {
+        return reads.ofNode(flowScope, nodeId).stream().map(row -> {
+            GlobalArtifactReadEntity read = (GlobalArtifactReadEntity) row[0];
+            GlobalArtifactVersionEntity version = (GlobalArtifactVersionEntity) row[1];
+            return new GlobalArtifactRead(version.toRecord((String) row[2]), read.flowScope(), read.nodeId(), read.kernelId(),
+                    read.count(), read.lastReadAt());
+        }).toList();
+    }
+
+    /** The versions that node {@code nodeId} of flow {@code flowName} published, by name and version. */
+    @Transactional
+    public List<GlobalArtifactRecord> publishedBy(String flowName, String nodeId) {
+        return versions.publishedBy(flowName, nodeId).stream().map(row -> row.version().toRecord(row.name())).toList();
     }
 
     /**

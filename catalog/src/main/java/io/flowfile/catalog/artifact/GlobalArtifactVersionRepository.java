@@ -41,6 +41,14 @@ public class GlobalArtifactVersionRepository implements PanacheRepositoryBase<Gl
         return typed.getResultList();
     }
 
+    /** The versions a flow's node published, with their names, by name and version. */
+    public List<VersionWithName> publishedBy(String flowName, String nodeId) {
+        return getEntityManager().createQuery("select new " + VersionWithName.class.getName() + "(v, a.name) from GlobalArtifactVersionEntity v"
+                        + " join GlobalArtifactEntity a on a.id = v.artifactId where v.flowName = :flow and v.nodeId = :node"
+                        + " order by a.name, v.version", VersionWithName.class)
+                .setParameter("flow", flowName).setParameter("node", nodeId).getResultList();
+    }
+
     @Override
     public List<String> referencedSha256s() {
         return getEntityManager().createQuery("select distinct v.sha256 from GlobalArtifactVersionEntity v", String.class).getResultList();

@@ -381,6 +381,45 @@ public abstract class GlobalArtifactServiceContract {
     }
 
     @Test
+    void readsAreKeptPerNodeAndVersionAndWhatANodePublishedIsFound() throws Exception {
+        String name = unique("read");
+        GlobalArtifactRecord one = artifacts.publish(name, request("r1", List.of()));
+        GlobalArtifactRecord two = artifacts.publish(name, request("r2", List.of()));
+        String scope = unique("scoring") + "-0a1b2c3d";
+
+        artifacts.recordRead(one.id(), scope, "score", "default");
+        artifacts.recordRead(one.id(), scope, "score", "default");
+        artifacts.recordRead(two.id(), scope, "score", "other");
+        artifacts.recordRead(two.id(), scope, "elsewhere", "default");
+        artifacts.recordRead(two.id(), unique("other-flow"), "score", "default");
+
+        List<io.flowfile.catalog.api.GlobalArtifactRead> reads = artifacts.readBy(scope, "score");
+        assertThat(reads).extracting(read -> read.artifact().version(), io.flowfile.catalog.api.GlobalArtifactRead::count,
+                        io.flowfile.catalog.api.GlobalArtifactRead::kernelId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2L, "default"), org.assertj.core.groups.Tuple.tuple(2, 1L, "other"));
+        assertThat(reads.getFirst().artifact()).isEqualTo(one);
+
+        // concurrent first reads of one version by one node end in one row
+        String raced = unique("raced") + "-0a1b2c3d";
+        inParallel(4, thread -> {
+            for (int i = 0; i < 5; i++) {
+                artifacts.recordRead(one.id(), raced, "score", "default");
+            }
+            return List.of();
+        });
+        assertThat(artifacts.readBy(raced, "score")).singleElement().satisfies(read -> assertThat(read.count()).isEqualTo(20));
+
+        assertThat(artifacts.publishedBy(flow.name(), "train")).contains(one, two);
+        assertThat(artifacts.publishedBy(flow.name(), "elsewhere")).isEmpty();
+
+        assertCatalogError(() -> artifacts.recordRead(java.util.UUID.randomUUID(), scope, "score", "default"),
+                CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND).hasMessageContaining("does not exist");
+        // deleting the artifact takes its reads with it
+        artifacts.delete(name, Optional.empty());
+        assertThat(artifacts.readBy(scope, "score")).isEmpty();
+    }
+
+    @Test
     void badRequestsNameTheField() {
         Path file = files.resolve("nothing");
         PublishRequest missingFile = new PublishRequest("t", ArtifactFormat.PARQUET, 1, null, null, null, lineage(), file);

@@ -38,11 +38,12 @@ public final class Planner {
      *                planned, and sinks are left out
      */
     public ExecutionPlan plan(ValidatedFlow flow, ExecutionMode mode, Set<RelationId> targets) {
-        if (!flow.valid()) {
+        if (targets.isEmpty() && !flow.valid()) {
             throw new FlowException(flow.problems());
         }
         Map<String, PlannedNode> nodes = new LinkedHashMap<>();
         flow.nodes().forEach(node -> nodes.put(node.id(), node));
+        Set<String> needed = targets.isEmpty() ? nodes.keySet() : ancestors(flow, targets, nodes);
         for (RelationId target : targets) {
             PlannedNode node = nodes.get(target.node());
             // a code node's output whose columns are known only after a run can be previewed: the run makes it
@@ -52,7 +53,6 @@ public final class Planner {
                 throw new FlowException(EngineErrorCode.UNKNOWN_PORT, "cannot preview " + target + ": no such node output");
             }
         }
-        Set<String> needed = targets.isEmpty() ? nodes.keySet() : ancestors(targets, nodes);
         Map<RelationId, Integer> consumers = consumers(nodes, needed);
         var builder = new Builder(nodes, mode, targets, consumers, needed);
         for (String id : needed) {
@@ -61,15 +61,28 @@ public final class Planner {
         return new ExecutionPlan(flow, mode, builder.stages, CacheKeys.compute(flow.nodes()));
     }
 
-    private static Set<String> ancestors(Set<RelationId> targets, Map<String, PlannedNode> nodes) {
+    /**
+     * The nodes the targets are computed from (themselves included), in flow order. Only their
+     * problems (and the document's) stop the plan: a problem further down, such as a node after a code
+     * node whose columns are known only once it ran, does not stop a preview or a cell.
+     */
+    private static Set<String> ancestors(ValidatedFlow flow, Set<RelationId> targets, Map<String, PlannedNode> nodes) {
         var found = new HashSet<String>();
         var pending = new ArrayList<String>();
         targets.forEach(target -> pending.add(target.node()));
         while (!pending.isEmpty()) {
             String id = pending.removeLast();
-            if (found.add(id)) {
-                nodes.get(id).upstream().forEach(relation -> pending.add(relation.node()));
+            PlannedNode node = nodes.get(id);
+            if (found.add(id) && node != null) {
+                node.upstream().forEach(relation -> pending.add(relation.node()));
             }
+        }
+        var blocking = flow.problems().stream().filter(problem -> problem.nodeId() == null || found.contains(problem.nodeId())).toList();
+        if (!blocking.isEmpty()) {
+            throw new FlowException(blocking);
+        }
+        if (!nodes.keySet().containsAll(found) && !flow.valid()) {
+            throw new FlowException(flow.problems()); // a node it needs was not planned: the flow's problems say why
         }
         var ordered = new LinkedHashSet<String>();
         nodes.keySet().stream().filter(found::contains).forEach(ordered::add);

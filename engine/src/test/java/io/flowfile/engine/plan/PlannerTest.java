@@ -1,6 +1,7 @@
 package io.flowfile.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowfile.engine.FlowEngine;
 import io.flowfile.engine.testing.Flows;
@@ -61,6 +62,22 @@ class PlannerTest {
         assertThat(plan.stages()).filteredOn(stage -> stage.kind() == Stage.Kind.SINK).singleElement()
                 .satisfies(stage -> assertThat(stage.dependsOn()).containsExactly(shared.id()));
         assertThat(plan.stages()).noneMatch(Stage::cached);
+    }
+
+    @Test
+    void aPartOfTheFlowIsPlannedWhenOnlyANodeAfterItHasAProblem() {
+        ValidatedFlow broken = flow(FLOW.replace("SELECT count(*) AS n FROM {main}", "SELECT nope FROM {main}"));
+        assertThat(broken.valid()).isFalse();
+        assertThat(broken.problems()).allSatisfy(problem -> assertThat(problem.nodeId()).isEqualTo("c"));
+        // a preview of a needs source, a; c's problem is not in its way
+        ExecutionPlan plan = new Planner().plan(broken, ExecutionMode.DEVELOPMENT, java.util.Set.of(new io.flowfile.engine.validate.RelationId("a", "main")));
+        assertThat(plan.stages()).flatExtracting(stage -> stage.nodes()).doesNotContain("c", "b");
+        // but a preview of c, and a run of the whole flow, are refused with c's problem
+        assertThatThrownBy(() -> new Planner().plan(broken, ExecutionMode.DEVELOPMENT,
+                java.util.Set.of(new io.flowfile.engine.validate.RelationId("c", "main"))))
+                .isInstanceOf(io.flowfile.engine.FlowException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> engine.plan(broken, ExecutionMode.DEVELOPMENT))
+                .isInstanceOf(io.flowfile.engine.FlowException.class).hasMessageContaining("nope");
     }
 
     @Test
