@@ -1,7 +1,7 @@
 // Kernels in a real browser against the packaged server, with real Docker and the real kernel image:
 // the kernel manager page (form with the server's validation, start, live state and memory,
 // out of memory, restart, delete) and the Python Script node's notebook (cells reading the node's
-// upstream data, a matplotlib chart, print, a traceback, interrupt, restart of the namespace).
+// upstream data, a matplotlib chart, a plotly figure, print, a traceback, interrupt, restart of the namespace).
 import path from 'node:path';
 import { test, expect, shot, type FlowfileApi } from './harness/fixtures';
 import type { Locator, Page } from '@playwright/test';
@@ -129,9 +129,19 @@ test('a kernel made in the form runs the cells of a Python Script node: data, ch
   await chart.locator('img.pyn-image').scrollIntoViewIfNeeded();
   await shot(page, 'a matplotlib chart');
 
+  // A plotly figure as the cell's last expression: drawn by the UI's own plotly.js (no CDN).
+  await settings.getByRole('button', { name: 'Add cell' }).click();
+  const plotly = await runCell(page, 2,
+    'import plotly.express as px; px.bar(x=df["product"].to_list(), y=df["quantity"].to_list(), title="Quantity by product (plotly)")');
+  await expect(plotly).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
+  await expect(plotly.getByTestId('plotly-figure').locator('svg.main-svg').first()).toBeVisible({ timeout: 20_000 });
+  await expect(plotly.getByTestId('plotly-figure')).toContainText('Quantity by product (plotly)');
+  await plotly.getByTestId('plotly-figure').scrollIntoViewIfNeeded();
+  await shot(page, 'a plotly figure');
+
   // A print and a traceback.
   await settings.getByRole('button', { name: 'Add cell' }).click();
-  const failing = await runCell(page, 2, 'print("before the error"); {"a": 1}["missing"]');
+  const failing = await runCell(page, 3, 'print("before the error"); {"a": 1}["missing"]');
   await expect(failing).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
   await expect(failing.getByTestId('cell-outputs')).toContainText('before the error');
   await expect(failing.locator('.pyn-error')).toContainText('KeyError');
@@ -142,7 +152,7 @@ test('a kernel made in the form runs the cells of a Python Script node: data, ch
   await settings.getByRole('button', { name: 'Open the full-screen editor' }).click();
   const full = page.getByRole('dialog', { name: 'Notebook of score' });
   await expect(full.locator('.kernel-badge')).toHaveText(/Ready|Executing/);
-  await expect(full.getByTestId('cell')).toHaveCount(3);
+  await expect(full.getByTestId('cell')).toHaveCount(4);
   await shot(page, 'the full-screen editor');
   await full.getByRole('button', { name: 'flowfile API reference' }).click();
   const reference = page.getByRole('dialog', { name: 'The flowfile API' });
@@ -153,7 +163,7 @@ test('a kernel made in the form runs the cells of a Python Script node: data, ch
 
   // Interrupt a long cell: it stops within a second.
   await full.getByRole('button', { name: 'Add cell' }).click();
-  const sleeping = await runCell(page, 3, 'import time; time.sleep(60)');
+  const sleeping = await runCell(page, 4, 'import time; time.sleep(60)');
   await expect(sleeping).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
   await page.waitForTimeout(1500);
   const clicked = Date.now();
@@ -167,14 +177,14 @@ test('a kernel made in the form runs the cells of a Python Script node: data, ch
   // The namespace restarted: variables are gone.
   await full.getByRole('button', { name: 'Restart the namespace' }).click();
   await expect(full.getByRole('status')).toContainText('namespace was restarted');
-  const gone = await runCell(page, 3, 'print(df.height)');
+  const gone = await runCell(page, 4, 'print(df.height)');
   await expect(gone).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
   await expect(gone.locator('.pyn-error')).toContainText('NameError');
   await expect(gone.getByTestId('execution-count')).toHaveText('[1]');
 
   // Past the 512 MB limit: out of memory, on the cell and on the kernel's card.
   await full.getByRole('button', { name: 'Add cell' }).click();
-  const hog = await runCell(page, 4, 'blocks = [bytearray(64 * 1024 * 1024) for _ in range(16)]');
+  const hog = await runCell(page, 5, 'blocks = [bytearray(64 * 1024 * 1024) for _ in range(16)]');
   await expect(hog).toHaveAttribute('data-status', 'error', { timeout: 60_000 });
   await expect(hog.getByTestId('cell-outputs')).toContainText(/out of memory|memory limit/i, { timeout: 20_000 });
   await shot(page, 'out of memory in the cell');

@@ -30,7 +30,9 @@ def display(obj: Any, title: str = "", *, inline_plotly: bool = False) -> None:
 
     ========================================  =====================================
     matplotlib Figure (or Axes)               ``image/png``
-    plotly Figure                             ``text/html`` (plotly.js from its CDN,
+    plotly Figure                             ``application/vnd.plotly.v1+json``
+                                              (drawn by the Flowfile UI), and
+                                              ``text/html`` (plotly.js from its CDN,
                                               or inline with ``inline_plotly=True``)
     PIL Image                                 ``image/png``
     a string that looks like HTML             ``text/html``
@@ -62,7 +64,9 @@ def mime_bundle(obj: Any, inline_plotly: bool = False) -> dict[str, Any]:
             return {"image/png": _base64(buffer), "text/plain": label}
     if "plotly" in roots and hasattr(obj, "to_html"):
         html = obj.to_html(include_plotlyjs=True if inline_plotly else "cdn", full_html=False)
-        return {"text/html": html, "text/plain": label}
+        from ._plotly import MIME, figure_json
+
+        return {MIME: figure_json(obj), "text/html": html, "text/plain": label}
     if "PIL" in roots and hasattr(obj, "save") and hasattr(obj, "mode"):
         return {"image/png": _png_of_image(obj), "text/plain": label}
     if isinstance(obj, str):

@@ -31,7 +31,8 @@ _namespaces: dict[str, dict[str, Any]] = {}
 
 
 def prepare() -> None:
-    """Makes the kernel stop promptly on SIGTERM (``docker stop``) when it runs as PID 1.
+    """Makes the kernel stop promptly on SIGTERM (``docker stop``) when it runs as PID 1, and plotly
+    figures shown in cells publish themselves for the Flowfile UI (``_plotly``).
 
     The kernel process is PID 1 in its container unless the container runs with an init (Docker's
     ``--init``). The kernel ignores signals that PID 1 has no handler for, so without one ``docker stop``
@@ -40,6 +41,9 @@ def prepare() -> None:
     """
     if os.getpid() == 1:
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    from . import _plotly
+
+    _plotly.install()
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

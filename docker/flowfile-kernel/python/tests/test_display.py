@@ -51,10 +51,33 @@ def test_plotly_figure_is_html(published: Published) -> None:
     flowfile.display(go.Figure(go.Bar(x=["a"], y=[1])), title="Chart")
 
     data, metadata = published.only()
+    figure = data["application/vnd.plotly.v1+json"]
+    assert figure["data"][0]["type"] == "bar" and list(figure["data"][0]["x"]) == ["a"]
+    assert "layout" in figure
     assert "plotly" in data["text/html"].lower()
     assert data["text/html"].lstrip().startswith("<div")
     assert 'src="https://cdn.plot.ly' in data["text/html"]
     assert metadata["flowfile"]["title"] == "Chart"
+
+
+def test_a_plotly_figure_shown_publishes_itself_for_the_ui(published: Published) -> None:
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from flowfile import _plotly
+
+    before = pio.renderers.default
+    try:
+        _plotly.install()
+        assert pio.renderers.default == "flowfile"
+        go.Figure(go.Scatter(x=[1, 2], y=[3, 4]), layout={"title": "Line"}).show()
+    finally:
+        pio.renderers.default = before
+
+    data, metadata = published.only()
+    assert data["application/vnd.plotly.v1+json"]["data"][0]["type"] == "scatter"
+    assert data["text/plain"] == "<plotly figure>"
+    assert metadata == {"flowfile": {"title": "Line"}}
 
 
 def test_plotly_js_can_be_inlined(published: Published) -> None:

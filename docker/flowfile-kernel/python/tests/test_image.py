@@ -213,6 +213,27 @@ def test_plt_show_in_a_cell_displays_the_figure(container: Container) -> None:
     assert "image/png" in shown["data"] and shown["metadata"] == {"flowfile": {"title": "shown"}}
 
 
+def test_a_plotly_figure_shown_in_a_cell_is_the_figure_as_json(container: Container) -> None:
+    # fig.show() and a figure as the last expression publish the figure itself (flowfile._plotly),
+    # which the Flowfile UI draws (no CDN, no script in the page)
+    code = (
+        "import plotly.graph_objects as go\n"
+        "fig = go.Figure(go.Bar(x=['a', 'b'], y=[1, 2]), layout={'title': {'text': 'Two bars'}})\n"
+        "fig.show()\n"
+        "fig\n"
+    )
+
+    run = container.execute(code)
+
+    assert run.reply["status"] == "ok", run.reply
+    shown = run.of_type("display_data")
+    assert len(shown) == 2, shown
+    for display in shown:
+        figure = display["data"]["application/vnd.plotly.v1+json"]
+        assert figure["data"][0]["type"] == "bar" and list(figure["data"][0]["x"]) == ["a", "b"]
+        assert display["metadata"] == {"flowfile": {"title": "Two bars"}}
+
+
 def test_interrupt_request_interrupts_a_running_cell(container: Container) -> None:
     run = container.start("import time; print('sleeping', flush=True); time.sleep(30)")
     run.wait_for("stream", lambda m: "sleeping" in m["content"]["text"])

@@ -1,9 +1,10 @@
 /**
  * A cell's outputs: streams (stderr tinted), errors with their tracebacks in ANSI colours, and
  * displays by their richest safe representation — PNG/JPEG/SVG images, DataFrames as tables, other
- * HTML in a sandboxed iframe (no scripts, no same origin), Plotly figures as their JSON, text.
+ * HTML in a sandboxed iframe (no scripts, no same origin), Plotly figures drawn with plotly.js, text.
  */
 import { memo, useMemo } from 'react';
+import { PLOTLY_MIME, PlotlyFigure, plotlyFigure } from '../../components/PlotlyFigure';
 import { parseAnsi, segmentProps } from './ansi';
 import { tableFromHtml, type OutputItem } from './notebookModel';
 
@@ -46,9 +47,8 @@ function Output({ item }: { item: OutputItem }) {
   }
 }
 
-const PLOTLY = 'application/vnd.plotly.v1+json';
-
 function Bundle({ bundle }: { bundle: Record<string, unknown> }) {
+  const figure = useMemo(() => plotlyFigure(bundle[PLOTLY_MIME]), [bundle]);
   const text = (key: string) => (typeof bundle[key] === 'string' ? (bundle[key] as string) : undefined);
   const png = text('image/png');
   if (png) return <img className="pyn-image" alt={text('text/plain') ?? 'image'} src={`data:image/png;base64,${png.replace(/\s/g, '')}`} />;
@@ -56,18 +56,11 @@ function Bundle({ bundle }: { bundle: Record<string, unknown> }) {
   if (jpeg) return <img className="pyn-image" alt={text('text/plain') ?? 'image'} src={`data:image/jpeg;base64,${jpeg.replace(/\s/g, '')}`} />;
   const svg = text('image/svg+xml');
   if (svg) return <img className="pyn-image" alt={text('text/plain') ?? 'image'} src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} />;
+  if (figure) return <PlotlyFigure figure={figure} className="pyn-plotly" title={text('text/plain')} />;
   const html = text('text/html');
   if (html) {
     const table = tableFromHtml(html);
     if (table) return <DataTable table={table} />;
-  }
-  if (bundle[PLOTLY] !== undefined && !html) {
-    return (
-      <details className="pyn-plotly">
-        <summary>Plotly figure (interactive charts are not drawn here; its JSON)</summary>
-        <pre>{JSON.stringify(bundle[PLOTLY], null, 2).slice(0, 20_000)}</pre>
-      </details>
-    );
   }
   if (html) return <iframe className="pyn-html" title="HTML output" sandbox="" srcDoc={html} />;
   if (bundle['application/json'] !== undefined) return <pre className="pyn-stream">{JSON.stringify(bundle['application/json'], null, 2)}</pre>;

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { RefreshCw, Square } from 'lucide-react';
 import { api, call, raw } from '../../api/client';
+import { PLOTLY_MIME, PlotlyFigure, plotlyFigure } from '../../components/PlotlyFigure';
 import { followRun, type RunEvent } from '../../api/events';
 import type { FlowDocument, RunDto } from '../../api/types';
 import { messageOf, useDesigner, type NodeRun, type NodeRunState } from '../designer/store';
@@ -461,8 +462,8 @@ function Displays(props: { runId: string; count: number; running: boolean }) {
   );
 }
 
-/** The richest representation a browser can show safely: an image, sandboxed HTML, JSON, then text. */
-const PREFERENCE = ['image/png', 'image/jpeg', 'image/gif', 'image/svg+xml', 'text/html', 'application/json', 'text/markdown', 'text/plain'];
+/** The richest representation a browser can show safely: a Plotly figure, an image, sandboxed HTML, JSON, then text. */
+const PREFERENCE = [PLOTLY_MIME, 'image/png', 'image/jpeg', 'image/gif', 'image/svg+xml', 'text/html', 'application/json', 'text/markdown', 'text/plain'];
 
 function DisplayCard(props: { display: Display }) {
   const representations = props.display.representations ?? [];
@@ -495,6 +496,8 @@ function Representation(props: { representation: Representation; title: string }
     );
     return () => { live = false; };
   }, [representation.content, textual]);
+  const figure = useMemo(() => (type === PLOTLY_MIME && text !== undefined ? plotlyFigure(text) : undefined), [type, text]);
+  if (figure) return <PlotlyFigure figure={figure} className="display-plotly" title={props.title} />;
   if (type.startsWith('image/')) return <img className="display-image" src={representation.content} alt={props.title} />;
   if (type === 'text/html') {
     return <iframe className="display-html" sandbox="allow-scripts" src={representation.content} title={props.title} />;
