@@ -59,10 +59,18 @@ public interface FlowfileConfig {
         @WithDefault("60s")
         Duration minInterval();
 
-        /** Quartz worker threads (they only start runs, which run on the server's run pool). */
+        /** Quartz worker threads (they only record ticks and start runs, which run on the server's run pool). */
         @WithName("threads")
-        @WithDefault("4")
+        @WithDefault("16")
         int threads();
+
+        /**
+         * Triggers due within this window after the first are taken together (one acquisition for
+         * many fires); each fire still waits for its own time.
+         */
+        @WithName("batch-window")
+        @WithDefault("100ms")
+        Duration batchWindow();
 
         /** How often a server tells the others sharing the database that it is alive (Quartz cluster check-in). */
         @WithName("cluster-checkin-interval")

@@ -30,9 +30,13 @@ import org.quartz.utils.DBConnectionManager;
 
 /**
  * Quartz with its JDBC job store, clustered, in the catalog's database (tables QRTZ_*, made by the
- * catalog's Flyway migration V6): each schedule is a durable job with one one-shot trigger at its
- * next fire time, which the job replaces when it fires. However many servers share the database,
- * Quartz fires a trigger on one of them, and a dead server's triggers are fired by a live one.
+ * catalog's Flyway migration V6): each schedule is a durable job with one trigger. An interval
+ * schedule's trigger repeats by itself (Quartz computes its next fire time as it fires: no write per
+ * fire beyond Quartz's own); a cron schedule's trigger is one-shot at its next fire time, which the
+ * job replaces when it fires (the runner's cron rules for daylight saving time are not Quartz's).
+ * However many servers share the database, Quartz fires a trigger on one of them, one fire of a
+ * schedule at a time, and a dead server's triggers are fired by a live one. Under a backlog the
+ * scheduler thread takes every due trigger it has a worker for in one acquisition.
  * Started only when {@code flowfile.scheduler.enabled} (the server; the command line sets it to false).
  */
 @ApplicationScoped
@@ -77,6 +81,11 @@ public class QuartzScheduler {
         properties.setProperty("org.quartz.scheduler.threadsInheritContextClassLoaderOfInitializer", "true");
         properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(config.scheduler().threads()));
+        // due triggers are taken together, as many as there are free workers, those of the next batch
+        // window too (they wait in the job for their own time): one acquisition and one lock for many fires
+        properties.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(config.scheduler().threads()));
+        properties.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow",
+                Long.toString(config.scheduler().batchWindow().toMillis()));
         properties.setProperty("org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
@@ -104,25 +113,50 @@ public class QuartzScheduler {
         return scheduler != null;
     }
 
-    /** Sets the schedule's one trigger to {@code fireTime} (replacing the one it had). */
-    void plan(UUID scheduleId, Instant fireTime) {
+    /**
+     * A schedule's trigger: its first fire time, and for an interval schedule the interval it repeats
+     * at (null: one-shot, replaced by the job when it fires).
+     */
+    record Plan(UUID scheduleId, Instant first, java.time.Duration every) {
+    }
+
+    /** Sets the schedule's one trigger (replacing the one it had). */
+    void plan(UUID scheduleId, Instant first, java.time.Duration every) {
+        planAll(java.util.List.of(new Plan(scheduleId, first, every)));
+    }
+
+    /** Sets the triggers of many schedules, in one transaction of the job store per 500. */
+    void planAll(java.util.List<Plan> plans) {
         Scheduler quartz = scheduler;
         if (quartz == null) {
             return;
         }
-        JobDetail job = JobBuilder.newJob(ScheduleJob.class).withIdentity(scheduleId.toString(), GROUP).storeDurably().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(scheduleId.toString(), GROUP).forJob(job)
-                .startAt(Date.from(fireTime))
-                .usingJobData(ScheduleJob.SCHEDULE_ID, scheduleId.toString())
-                .usingJobData(ScheduleJob.FIRE_TIME, Long.toString(fireTime.toEpochMilli()))
-                // a fire time that passed while no server ran fires at once; the runner applies the missed-ticks policy
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
-        try {
-            quartz.scheduleJob(job, Set.of(trigger), true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("schedule " + scheduleId + " could not be planned at " + fireTime + ": " + e.getMessage(), e);
+        for (int from = 0; from < plans.size(); from += 500) {
+            java.util.Map<JobDetail, Set<? extends Trigger>> batch = new java.util.LinkedHashMap<>();
+            for (Plan plan : plans.subList(from, Math.min(plans.size(), from + 500))) {
+                JobDetail job = JobBuilder.newJob(ScheduleJob.class).withIdentity(plan.scheduleId().toString(), GROUP).storeDurably().build();
+                batch.put(job, Set.of(trigger(job, plan)));
+            }
+            try {
+                quartz.scheduleJobs(batch, true);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException("schedules could not be planned: " + e.getMessage(), e);
+            }
         }
+    }
+
+    private static Trigger trigger(JobDetail job, Plan plan) {
+        TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger().withIdentity(plan.scheduleId().toString(), GROUP).forJob(job)
+                .startAt(Date.from(plan.first()))
+                .usingJobData(ScheduleJob.SCHEDULE_ID, plan.scheduleId().toString())
+                .usingJobData(ScheduleJob.FIRE_TIME, Long.toString(plan.first().toEpochMilli()));
+        if (plan.every() == null) {
+            // a fire time that passed while no server ran fires at once; the runner applies the missed-ticks policy
+            return builder.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
+        }
+        // late fires keep their own fire times (the runner applies the missed-ticks policy to the first and plans past the rest)
+        return builder.withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(plan.every().toMillis())
+                .repeatForever().withMisfireHandlingInstructionIgnoreMisfires()).build();
     }
 
     /** Removes the schedule's job and trigger (paused, deleted, or a trigger without fire times). */
@@ -177,11 +211,18 @@ public class QuartzScheduler {
         return live;
     }
 
-    /** Whether the schedule has a trigger (a planned fire time). */
-    boolean planned(UUID scheduleId) {
+    /** The schedules that have a trigger (a planned fire time). */
+    Set<UUID> planned() {
         Scheduler quartz = scheduler;
+        if (quartz == null) {
+            return Set.of();
+        }
         try {
-            return quartz != null && quartz.checkExists(TriggerKey.triggerKey(scheduleId.toString(), GROUP));
+            Set<UUID> ids = new java.util.HashSet<>();
+            for (TriggerKey key : quartz.getTriggerKeys(org.quartz.impl.matchers.GroupMatcher.triggerGroupEquals(GROUP))) {
+                ids.add(UUID.fromString(key.getName()));
+            }
+            return ids;
         } catch (SchedulerException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -6,11 +6,18 @@ import org.jboss.logging.Logger;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.SimpleTrigger;
 
-/** What Quartz runs when a schedule's fire time comes (once in the cluster): the runner's tick. */
+/**
+ * What Quartz runs when a schedule's fire time comes (once in the cluster): the runner's tick. Fires
+ * of one schedule are not kept apart (that would cost Quartz a lock more per fire): two fire times of a
+ * schedule that fell behind may run at once, and the tick's unique claim records each time once. A repeating (interval) trigger's fire time is the one Quartz
+ * scheduled; a one-shot (cron) trigger carries its own, as a late one fires at once.
+ */
 public final class ScheduleJob implements Job {
 
     static final String SCHEDULE_ID = "scheduleId";
+    /** The first fire time of the trigger (for a one-shot trigger, its only one). */
     static final String FIRE_TIME = "fireTime";
     private static final Logger LOG = Logger.getLogger(ScheduleJob.class);
 
@@ -24,9 +31,21 @@ public final class ScheduleJob implements Job {
     public void execute(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
         UUID scheduleId = UUID.fromString(data.getString(SCHEDULE_ID));
-        Instant fireTime = Instant.ofEpochMilli(Long.parseLong(data.getString(FIRE_TIME)));
+        Instant first = Instant.ofEpochMilli(Long.parseLong(data.getString(FIRE_TIME)));
+        boolean repeating = context.getTrigger() instanceof SimpleTrigger simple && simple.getRepeatCount() != 0;
+        Instant fireTime = repeating ? context.getScheduledFireTime().toInstant() : first;
+        // taken ahead of its time with a batch (at most the batch window): the tick starts at its time
+        long early = fireTime.toEpochMilli() - System.currentTimeMillis();
+        if (early > 0) {
+            try {
+                Thread.sleep(Math.min(early, 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         try {
-            runner.fire(scheduleId, fireTime);
+            runner.fire(scheduleId, fireTime, repeating ? first : null);
         } catch (RuntimeException e) {
             LOG.errorf(e, "schedule %s could not fire its tick of %s", scheduleId, fireTime);
             runner.planNext(scheduleId);

@@ -109,24 +109,35 @@ public class ScheduleRunner {
      * times missed in between fire late and the missed-ticks policy decides; from now when it has none.
      */
     private void replanUnplanned() {
+        Set<UUID> planned = quartz.planned();
+        java.util.Map<UUID, Instant> lastFires = catalog.lastFires();
+        Instant now = Instant.now();
+        List<QuartzScheduler.Plan> plans = new ArrayList<>();
         for (ScheduleRecord schedule : catalog.listTimed()) {
+            if (planned.contains(schedule.id())) {
+                continue;
+            }
             try {
-                if (quartz.planned(schedule.id())) {
-                    continue;
-                }
-                Optional<Instant> last = catalog.ticks(schedule.id(), 50).stream()
-                        .filter(tick -> tick.kind() == TickKind.SCHEDULED || tick.kind() == TickKind.CATCH_UP)
-                        .map(ScheduleTickRecord::fireTime).findFirst();
-                List<Instant> next = last.isEmpty() ? List.of() : definition(schedule).toTrigger().next(last.get(), 1);
-                if (next.isEmpty()) {
-                    planNext(schedule.id());
-                } else {
-                    quartz.plan(schedule.id(), next.getFirst());
+                ScheduleDefinition definition = definition(schedule);
+                Instant last = lastFires.get(schedule.id());
+                List<Instant> next = definition.toTrigger().next(last == null ? now : last, 1);
+                if (!next.isEmpty()) {
+                    plans.add(plan(schedule.id(), definition, next.getFirst()));
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("schedule %s could not be planned again: %s", schedule.id(), e.getMessage());
             }
         }
+        quartz.planAll(plans);
+        if (!plans.isEmpty()) {
+            LOG.infof("planned %d schedules", plans.size());
+        }
+    }
+
+    /** The schedule's trigger from {@code first}: repeating for an interval, one-shot for a cron expression. */
+    private static QuartzScheduler.Plan plan(UUID scheduleId, ScheduleDefinition definition, Instant first) {
+        return new QuartzScheduler.Plan(scheduleId, first,
+                definition.toTrigger() instanceof ScheduleTrigger.Interval interval ? interval.every() : null);
     }
 
     /**
@@ -179,16 +190,20 @@ public class ScheduleRunner {
 
     /** Plans the schedule's next fire time after now, or removes it from the scheduler (paused, gone, after_flow). */
     public void planNext(UUID scheduleId) {
-        Optional<ScheduleRecord> schedule = catalog.find(scheduleId);
+        planNext(scheduleId, catalog.find(scheduleId));
+    }
+
+    private void planNext(UUID scheduleId, Optional<ScheduleRecord> schedule) {
         if (schedule.isEmpty() || schedule.get().paused() || schedule.get().triggerType() == ScheduleTriggerType.AFTER_FLOW) {
             quartz.remove(scheduleId);
             return;
         }
-        List<Instant> next = definition(schedule.get()).toTrigger().next(Instant.now(), 1);
+        ScheduleDefinition definition = definition(schedule.get());
+        List<Instant> next = definition.toTrigger().next(Instant.now(), 1);
         if (next.isEmpty()) {
             quartz.remove(scheduleId);
         } else {
-            quartz.plan(scheduleId, next.getFirst());
+            quartz.planAll(List.of(plan(scheduleId, definition, next.getFirst())));
         }
     }
 
@@ -200,20 +215,38 @@ public class ScheduleRunner {
     /**
      * The schedule's fire time {@code planned} came (Quartz calls this, possibly late: after a
      * downtime). Fire times from {@code planned} to now that are later than the grace are missed,
-     * and the missed-ticks policy says which of them still run; then the next fire time is planned.
+     * and the missed-ticks policy says which of them still run. A one-shot (cron) trigger is then
+     * replaced by the next fire time; a repeating (interval) trigger, which Quartz moves on by itself,
+     * is moved past now only when it fell behind.
+     *
+     * @param repeatingSince for a repeating trigger, its first fire time: fire times from there that
+     *                       no tick records (one a killed server took but never recorded) are due too;
+     *                       null for a one-shot trigger
      */
-    public void fire(UUID scheduleId, Instant planned) {
+    public void fire(UUID scheduleId, Instant planned, Instant repeatingSince) {
+        Optional<ScheduleCatalog.FireContext> context = Optional.empty();
+        boolean replan = repeatingSince == null;
         try {
-            Optional<ScheduleRecord> found = catalog.find(scheduleId);
-            if (found.isEmpty() || found.get().paused()) {
+            context = catalog.fireContext(scheduleId, ACTIVE);
+            if (context.isEmpty() || context.get().schedule().paused()) {
+                replan = true;
                 return;
             }
-            ScheduleRecord schedule = found.get();
+            ScheduleRecord schedule = context.get().schedule();
             ScheduleDefinition definition = definition(schedule);
+            ScheduleTrigger trigger = definition.toTrigger();
             Instant now = Instant.now();
             List<Instant> due = new ArrayList<>();
+            if (repeatingSince != null) {
+                // fire times between the last recorded one (or the trigger's first) and this one that no tick records
+                Instant from = context.get().lastFire().filter(last -> last.isAfter(repeatingSince.minusMillis(1)))
+                        .orElse(repeatingSince.minusMillis(1));
+                trigger.next(from, MAX_LATE).stream().filter(time -> time.isBefore(planned)).forEach(due::add);
+            }
             due.add(planned);
-            definition.toTrigger().next(planned, MAX_LATE).stream().filter(time -> !time.isAfter(now)).forEach(due::add);
+            List<Instant> after = trigger.next(planned, MAX_LATE).stream().filter(time -> !time.isAfter(now)).toList();
+            due.addAll(after);
+            replan = replan || !after.isEmpty(); // a repeating trigger that fell behind moves past now
             Instant graceStart = now.minus(config.scheduler().misfireGrace());
             List<Instant> late = due.stream().filter(time -> time.isBefore(graceStart)).toList();
             List<Instant> onTime = due.stream().filter(time -> !time.isBefore(graceStart)).toList();
@@ -230,14 +263,19 @@ public class ScheduleRunner {
                             ? " runs the newest " + definition.policies().missedCap() : ""));
                 }
             }
+            List<ScheduleTickRecord> active = context.get().active();
             for (Instant time : catchUp) {
-                tick(schedule, definition, time, TickKind.CATCH_UP, catchUp.size() > 1, null);
+                tick(schedule, definition, time, TickKind.CATCH_UP, catchUp.size() > 1, null, active);
+                active = null; // changed by that tick: read again
             }
             for (Instant time : onTime) {
-                tick(schedule, definition, time, TickKind.SCHEDULED, false, null);
+                tick(schedule, definition, time, TickKind.SCHEDULED, false, null, active);
+                active = null;
             }
         } finally {
-            planNext(scheduleId);
+            if (replan) {
+                planNext(scheduleId, context.map(ScheduleCatalog.FireContext::schedule));
+            }
         }
     }
 
@@ -260,7 +298,13 @@ public class ScheduleRunner {
      */
     Optional<ScheduleTickRecord> tick(ScheduleRecord schedule, ScheduleDefinition definition, Instant fireTime, TickKind kind, boolean queue,
                                       String note) {
-        List<ScheduleTickRecord> active = catalog.ticksWithOutcome(schedule.id(), ACTIVE);
+        return tick(schedule, definition, fireTime, kind, queue, note, null);
+    }
+
+    /** @param known the schedule's active ticks when just read, or null to read them */
+    private Optional<ScheduleTickRecord> tick(ScheduleRecord schedule, ScheduleDefinition definition, Instant fireTime, TickKind kind,
+                                              boolean queue, String note, List<ScheduleTickRecord> known) {
+        List<ScheduleTickRecord> active = known != null ? known : catalog.ticksWithOutcome(schedule.id(), ACTIVE);
         String prefix = note == null ? "" : note + "; ";
         if (!active.isEmpty()) {
             ScheduleTickRecord previous = active.getLast();
@@ -438,7 +482,22 @@ public class ScheduleRunner {
         }
     }
 
-    static ScheduleDefinition definition(ScheduleRecord schedule) {
-        return ScheduleDefinition.fromJson(schedule.definition());
+    public static ScheduleDefinition definition(ScheduleRecord schedule) {
+        Parsed known = PARSED.get(schedule.id());
+        if (known != null && known.json().equals(schedule.definition())) {
+            return known.definition();
+        }
+        ScheduleDefinition definition = ScheduleDefinition.fromJson(schedule.definition());
+        if (PARSED.size() > 100_000) {
+            PARSED.clear();
+        }
+        PARSED.put(schedule.id(), new Parsed(schedule.definition(), definition));
+        return definition;
     }
+
+    /** A schedule's definition as read, for as long as its text is the same (a fire need not parse it again). */
+    private record Parsed(String json, ScheduleDefinition definition) {
+    }
+
+    private static final java.util.Map<UUID, Parsed> PARSED = new ConcurrentHashMap<>();
 }

@@ -23,6 +23,8 @@ public final class Conflicts {
     private static final int ATTEMPTS = 5;
     /** unique_violation on both databases. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATEs of a foreign key naming a row that does not exist: PostgreSQL's, H2's. */
+    private static final java.util.Set<String> FOREIGN_KEY_VIOLATIONS = java.util.Set.of("23503", "23506");
     /**
      * A lock not granted: PostgreSQL's lock_not_available (lock_timeout) and deadlock_detected, H2's
      * lock timeout, and serialization_failure on both.
@@ -131,6 +133,16 @@ public final class Conflicts {
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure is (caused by) a foreign-key violation: a row it names does not exist. */
+    public static boolean isForeignKeyViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATIONS.contains(sql.getSQLState())) {
                 return true;
             }
         }

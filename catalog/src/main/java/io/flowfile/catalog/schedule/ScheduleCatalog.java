@@ -32,6 +32,9 @@ import java.util.UUID;
 public class ScheduleCatalog {
 
     public static final int MAX_LIST = 1000;
+    /** The kinds of ticks a timed trigger makes (not run now, not after-flow). */
+    private static final List<TickKind> TIMED_KINDS = List.of(TickKind.SCHEDULED,
+            TickKind.CATCH_UP);
     public static final int MAX_DEFINITION = 16000;
 
     private final FlowService flows;
@@ -130,6 +133,28 @@ public class ScheduleCatalog {
         return schedules.findByIdOptional(id).map(this::toRecord);
     }
 
+    /**
+     * What a schedule's fire needs to know, read in one transaction: the schedule, the newest fire
+     * time of its scheduled and catch-up ticks, and its ticks in the {@code active} outcomes (oldest
+     * first); empty when the schedule is gone.
+     */
+    @Transactional
+    public Optional<FireContext> fireContext(UUID id, Collection<TickOutcome> active) {
+        requireNonNull(id, "id is null");
+        return schedules.findByIdOptional(id).map(entity -> new FireContext(toRecord(entity), ticks.lastFire(id, TIMED_KINDS),
+                ticks.withOutcome(id, List.copyOf(active)).stream().map(ScheduleTickEntity::toRecord).toList()));
+    }
+
+    /** A schedule as it fires: {@code lastFire} of its scheduled or catch-up ticks, and its active ticks. */
+    public record FireContext(ScheduleRecord schedule, Optional<Instant> lastFire, List<ScheduleTickRecord> active) {
+    }
+
+    /** The newest fire time of each schedule's scheduled or catch-up ticks, by schedule (schedules without any left out). */
+    @Transactional
+    public java.util.Map<UUID, Instant> lastFires() {
+        return ticks.lastFires(TIMED_KINDS);
+    }
+
     /** Every schedule, or only {@code owner}'s, oldest first. */
     @Transactional
     public List<ScheduleRecord> list(Optional<String> owner) {
@@ -151,7 +176,8 @@ public class ScheduleCatalog {
     /** The schedules (not paused) with a cron or interval trigger. */
     @Transactional
     public List<ScheduleRecord> listTimed() {
-        return schedules.listTimed().stream().map(this::toRecord).toList();
+        java.util.Map<UUID, Optional<String>> names = new java.util.HashMap<>(); // many schedules, few flows
+        return schedules.listTimed().stream().map(entity -> toRecord(entity, names)).toList();
     }
 
     /**
@@ -174,10 +200,8 @@ public class ScheduleCatalog {
         Instant at = Checks.notNull(fireTime, "fire time").truncatedTo(ChronoUnit.MILLIS);
         try {
             return Conflicts.inTransaction("tick of schedule " + scheduleId, () -> {
-                get(scheduleId);
-                if (ticks.exists(scheduleId, at)) {
-                    return Optional.empty();
-                }
+                // one statement: the unique (schedule, fire time) key refuses a time fired already, the
+                // foreign key a schedule that is gone
                 ScheduleTickEntity tick = new ScheduleTickEntity(scheduleId, at, kind, outcome,
                         Checks.truncate(message, Checks.MAX_TEXT), Times.now());
                 tick.instance(instance);
@@ -188,6 +212,9 @@ public class ScheduleCatalog {
         } catch (RuntimeException e) {
             if (Conflicts.isUniqueViolation(e)) {
                 return Optional.empty();
+            }
+            if (Conflicts.isForeignKeyViolation(e)) {
+                throw notFound(scheduleId);
             }
             throw e;
         }
@@ -292,7 +319,12 @@ public class ScheduleCatalog {
     }
 
     private ScheduleRecord toRecord(ScheduleEntity entity) {
-        String flowName = flows.find(entity.flowId()).map(FlowRecord::name).orElse(null);
+        return toRecord(entity, new java.util.HashMap<>());
+    }
+
+    /** @param names flow names already looked up, by flow id */
+    private ScheduleRecord toRecord(ScheduleEntity entity, java.util.Map<UUID, Optional<String>> names) {
+        String flowName = names.computeIfAbsent(entity.flowId(), id -> flows.find(id).map(FlowRecord::name)).orElse(null);
         String afterFlowName = entity.afterFlowId() == null ? null : flows.find(entity.afterFlowId()).map(FlowRecord::name).orElse(null);
         return new ScheduleRecord(entity.id(), entity.flowId(), flowName, entity.owner(), entity.triggerType(), entity.afterFlowId(),
                 afterFlowName, entity.definition(), entity.paused(), entity.pausedReason(), entity.consecutiveFailures(),

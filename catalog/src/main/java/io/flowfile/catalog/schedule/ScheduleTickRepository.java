@@ -18,10 +18,6 @@ public class ScheduleTickRepository implements PanacheRepositoryBase<ScheduleTic
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public boolean exists(UUID scheduleId, Instant fireTime) {
-        return count("scheduleId = ?1 and fireTime = ?2", scheduleId, fireTime) > 0;
-    }
-
     public Optional<ScheduleTickEntity> findByRun(UUID runId) {
         return find("runId", runId).firstResultOptional();
     }
@@ -34,6 +30,22 @@ public class ScheduleTickRepository implements PanacheRepositoryBase<ScheduleTic
     /** Running or retrying ticks waiting on a scheduler instance not in {@code live}, oldest first. */
     public List<ScheduleTickEntity> activeOutside(Collection<TickOutcome> active, Collection<String> live) {
         return list("outcome in ?1 and instanceId is not null and instanceId not in ?2", Sort.ascending("fireTime"), active, live);
+    }
+
+    /** The newest fire time of the schedule's ticks of these kinds. */
+    public Optional<Instant> lastFire(UUID scheduleId, Collection<io.flowfile.catalog.api.TickKind> kinds) {
+        return Optional.ofNullable(getEntityManager().createQuery("select max(t.fireTime) from ScheduleTickEntity t"
+                        + " where t.scheduleId = :schedule and t.kind in :kinds", Instant.class)
+                .setParameter("schedule", scheduleId).setParameter("kinds", kinds).getSingleResult());
+    }
+
+    /** The newest fire time of every schedule's ticks of these kinds, by schedule. */
+    public java.util.Map<UUID, Instant> lastFires(Collection<io.flowfile.catalog.api.TickKind> kinds) {
+        var found = new java.util.HashMap<UUID, Instant>();
+        getEntityManager().createQuery("select t.scheduleId, max(t.fireTime) from ScheduleTickEntity t where t.kind in :kinds"
+                        + " group by t.scheduleId", Object[].class)
+                .setParameter("kinds", kinds).getResultList().forEach(row -> found.put((UUID) row[0], (Instant) row[1]));
+        return found;
     }
 
     public List<ScheduleTickEntity> newest(UUID scheduleId, int limit) {

@@ -101,6 +101,18 @@ public abstract class ScheduleCatalogContract {
         }
         assertThat(schedules.ticks(schedule.id(), 10)).singleElement()
                 .satisfies(tick -> assertThat(tick.fireTime()).isEqualTo(Instant.parse("2026-03-29T01:00:00.123Z")));
+        // the same time again: already claimed; a schedule that is gone has no ticks
+        assertThat(schedules.claimTick(schedule.id(), fireTime, TickKind.SCHEDULED, TickOutcome.RUNNING, null)).isEmpty();
+        java.util.UUID gone = java.util.UUID.randomUUID();
+        assertCatalogError(() -> schedules.claimTick(gone, fireTime, TickKind.SCHEDULED, TickOutcome.RUNNING, null),
+                CatalogErrorCode.SCHEDULE_NOT_FOUND).hasMessageContaining(gone.toString());
+        // what a fire reads in one transaction: the schedule, its newest timed tick, its active ticks
+        var context = schedules.fireContext(schedule.id(), List.of(TickOutcome.RUNNING)).orElseThrow();
+        assertThat(context.schedule().id()).isEqualTo(schedule.id());
+        assertThat(context.lastFire()).contains(Instant.parse("2026-03-29T01:00:00.123Z"));
+        assertThat(context.active()).hasSize(1);
+        assertThat(schedules.lastFires()).containsEntry(schedule.id(), Instant.parse("2026-03-29T01:00:00.123Z"));
+        assertThat(schedules.fireContext(gone, List.of(TickOutcome.RUNNING))).isEmpty();
     }
 
     @Test
