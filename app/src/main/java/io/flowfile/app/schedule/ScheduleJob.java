@@ -36,12 +36,12 @@ public final class ScheduleJob implements Job {
         Instant fireTime = repeating ? context.getScheduledFireTime().toInstant() : first;
         // taken ahead of its time with a batch (at most the batch window): the tick starts at its time
         long early = fireTime.toEpochMilli() - System.currentTimeMillis();
+        boolean interrupted = false;
         if (early > 0) {
             try {
                 Thread.sleep(Math.min(early, 1000));
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                interrupted = true; // fire anyway: a one-shot trigger is spent, only the fire plans the next
             }
         }
         try {
@@ -49,6 +49,9 @@ public final class ScheduleJob implements Job {
         } catch (RuntimeException e) {
             LOG.errorf(e, "schedule %s could not fire its tick of %s", scheduleId, fireTime);
             runner.planNext(scheduleId);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

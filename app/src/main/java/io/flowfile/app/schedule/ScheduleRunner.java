@@ -190,16 +190,18 @@ public class ScheduleRunner {
 
     /** Plans the schedule's next fire time after now, or removes it from the scheduler (paused, gone, after_flow). */
     public void planNext(UUID scheduleId) {
-        planNext(scheduleId, catalog.find(scheduleId));
+        planNext(scheduleId, Instant.now());
     }
 
-    private void planNext(UUID scheduleId, Optional<ScheduleRecord> schedule) {
+    /** Plans the schedule, as it is in the catalog now, at its first fire time after {@code after}. */
+    private void planNext(UUID scheduleId, Instant after) {
+        Optional<ScheduleRecord> schedule = catalog.find(scheduleId);
         if (schedule.isEmpty() || schedule.get().paused() || schedule.get().triggerType() == ScheduleTriggerType.AFTER_FLOW) {
             quartz.remove(scheduleId);
             return;
         }
         ScheduleDefinition definition = definition(schedule.get());
-        List<Instant> next = definition.toTrigger().next(Instant.now(), 1);
+        List<Instant> next = definition.toTrigger().next(after, 1);
         if (next.isEmpty()) {
             quartz.remove(scheduleId);
         } else {
@@ -224,10 +226,12 @@ public class ScheduleRunner {
      *                       null for a one-shot trigger
      */
     public void fire(UUID scheduleId, Instant planned, Instant repeatingSince) {
-        Optional<ScheduleCatalog.FireContext> context = Optional.empty();
         boolean replan = repeatingSince == null;
+        // the times up to here are decided by this fire: the next trigger starts after them (none lost
+        // between this fire's look at the clock and the replan), from the schedule as it is by then
+        Instant decided = Instant.now();
         try {
-            context = catalog.fireContext(scheduleId, ACTIVE);
+            Optional<ScheduleCatalog.FireContext> context = catalog.fireContext(scheduleId, ACTIVE);
             if (context.isEmpty() || context.get().schedule().paused()) {
                 replan = true;
                 return;
@@ -235,7 +239,7 @@ public class ScheduleRunner {
             ScheduleRecord schedule = context.get().schedule();
             ScheduleDefinition definition = definition(schedule);
             ScheduleTrigger trigger = definition.toTrigger();
-            Instant now = Instant.now();
+            Instant now = decided;
             List<Instant> due = new ArrayList<>();
             if (repeatingSince != null) {
                 // fire times between the last recorded one (or the trigger's first) and this one that no tick records
@@ -274,7 +278,7 @@ public class ScheduleRunner {
             }
         } finally {
             if (replan) {
-                planNext(scheduleId, context.map(ScheduleCatalog.FireContext::schedule));
+                planNext(scheduleId, decided);
             }
         }
     }
