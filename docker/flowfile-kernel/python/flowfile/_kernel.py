@@ -31,8 +31,9 @@ _namespaces: dict[str, dict[str, Any]] = {}
 
 
 def prepare() -> None:
-    """Makes the kernel stop promptly on SIGTERM (``docker stop``) when it runs as PID 1, and plotly
-    figures shown in cells publish themselves for the Flowfile UI (``_plotly``).
+    """Makes the kernel stop promptly on SIGTERM (``docker stop``) and an interrupt reach its cell when
+    it runs as PID 1, and plotly figures shown in cells publish themselves for the Flowfile UI
+    (``_plotly``).
 
     The kernel process is PID 1 in its container unless the container runs with an init (Docker's
     ``--init``). The kernel ignores signals that PID 1 has no handler for, so without one ``docker stop``
@@ -41,6 +42,7 @@ def prepare() -> None:
     """
     if os.getpid() == 1:
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        _interrupt_only_this_process()
     from . import _plotly
 
     _plotly.install()
@@ -48,6 +50,23 @@ def prepare() -> None:
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
     os._exit(128 + signum)
+
+
+def _interrupt_only_this_process() -> None:
+    """An interrupt_request of a kernel that is PID 1 interrupts the kernel.
+
+    ipykernel signals the kernel's process group when the kernel leads it, and PID 1's group is 1:
+    ``killpg(1, SIGINT)`` is ``kill(-1, SIGINT)``, which reaches every process in the container except
+    the kernel. It succeeds whenever another process runs (a health check, a subprocess a cell
+    started), so the cell went on running. Here the kernel signals itself instead.
+    """
+    from ipykernel.kernelapp import IPKernelApp
+
+    if not IPKernelApp.initialized():
+        return
+    kernel = IPKernelApp.instance().kernel
+    if hasattr(kernel, "_send_interrupt_children"):
+        kernel._send_interrupt_children = lambda: os.kill(os.getpid(), signal.SIGINT)
 
 
 # --- namespaces ------------------------------------------------------------------------------------

@@ -79,8 +79,10 @@ class Container(KernelSession):
 
 
 @contextlib.contextmanager
-def run_container(workdir: Path) -> Iterator[Container]:
-    """Runs a container of the image as the engine does, connected and ready; removes it on exit."""
+def run_container(workdir: Path, *, init: bool = True) -> Iterator[Container]:
+    """Runs a container of the image as the engine does (with Docker's init as PID 1), connected and
+    ready; removes it on exit. ``init=False`` runs the kernel as PID 1, as a hand-written ``docker run``
+    would."""
     key = secrets.token_hex(32)
     connection = {"transport": "tcp", "signature_scheme": "hmac-sha256", "key": key, "kernel_name": "python3"}
     (workdir / "connection.json").write_text(json.dumps({**connection, "ip": "0.0.0.0", **CONTAINER_PORTS}))
@@ -101,7 +103,7 @@ def run_container(workdir: Path) -> Iterator[Container]:
         "-v", f"{workdir / 'connection.json'}:/flowfile/connection.json:ro",
         "-v", f"{exchange}:/flowfile/exchange",
         "--health-interval", "1s", "--health-start-period", "0s",
-        *publish, IMAGE,
+        *(["--init"] if init else []), *publish, IMAGE,
     )
     client = BlockingKernelClient()
     client.load_connection_file(str(workdir / "host-connection.json"))
@@ -234,17 +236,42 @@ def test_a_plotly_figure_shown_in_a_cell_is_the_figure_as_json(container: Contai
         assert display["metadata"] == {"flowfile": {"title": "Two bars"}}
 
 
-def test_interrupt_request_interrupts_a_running_cell(container: Container) -> None:
-    run = container.start("import time; print('sleeping', flush=True); time.sleep(30)")
-    run.wait_for("stream", lambda m: "sleeping" in m["content"]["text"])
-    container.client.control_channel.send(container.client.session.msg("interrupt_request", {}))
-    started = time.monotonic()
-    reply = run.finish()
+def interrupt_while_a_child_process_runs(container: Container) -> None:
+    """Interrupts a sleeping cell while a process the kernel started still runs, and checks the cell
+    stops with KeyboardInterrupt at once and the kernel lives on.
 
-    assert reply["status"] == "error"
-    assert reply["ename"] == "KeyboardInterrupt"
-    assert time.monotonic() - started < 5
-    assert container.stdout("print('still alive')").strip() == "still alive"
+    The child matters: ipykernel signals the kernel's process group, and for a kernel that is PID 1
+    that is ``kill(-1)``: every other process in the container but not the kernel. With the child (or
+    a health check) around, that call succeeds and the kernel was never interrupted."""
+    client = container.client
+    client.control_channel.send(client.session.msg("kernel_info_request", {}))
+    assert client.get_control_msg(timeout=10)["msg_type"] == "kernel_info_reply"  # control connected
+    container.stdout("import subprocess; child = subprocess.Popen(['sleep', '60'])")
+    try:
+        run = container.start("import time; print('sleeping', flush=True); time.sleep(30)")
+        run.wait_for("stream", lambda m: "sleeping" in m["content"]["text"])
+        client.control_channel.send(client.session.msg("interrupt_request", {}))
+        started = time.monotonic()
+        answer = client.get_control_msg(timeout=10)
+        reply = run.finish()
+
+        assert (answer["msg_type"], answer["content"]["status"]) == ("interrupt_reply", "ok"), answer["content"]
+        assert reply["status"] == "error"
+        assert reply["ename"] == "KeyboardInterrupt"
+        assert time.monotonic() - started < 5
+        assert container.stdout("print('still alive')").strip() == "still alive"
+    finally:
+        container.stdout("child.kill(); child.wait(); print(child.returncode)")
+
+
+def test_interrupt_request_interrupts_a_running_cell(container: Container) -> None:
+    interrupt_while_a_child_process_runs(container)
+
+
+def test_interrupt_request_interrupts_a_running_cell_of_a_kernel_running_as_pid_1(tmp_path: Path) -> None:
+    with run_container(tmp_path, init=False) as own:
+        assert own.stdout("import os; print(os.getpid())").strip() == "1"
+        interrupt_while_a_child_process_runs(own)
 
 
 def test_cells_artifacts_and_an_engine_request_in_the_container(container: Container) -> None:
@@ -287,8 +314,9 @@ def test_healthcheck_reports_healthy(container: Container) -> None:
     assert status == "healthy"
 
 
-def test_docker_stop_stops_the_kernel_promptly(tmp_path: Path) -> None:
-    with run_container(tmp_path) as own:  # its own container: the module's stays up for the others
+@pytest.mark.parametrize("init", [True, False], ids=["with-init", "kernel-as-pid-1"])
+def test_docker_stop_stops_the_kernel_promptly(tmp_path: Path, init: bool) -> None:
+    with run_container(tmp_path, init=init) as own:  # its own container: the module's stays up for the others
         started = time.monotonic()
         docker("stop", "-t", "20", own.name, timeout=30)
         stopped_in = time.monotonic() - started
