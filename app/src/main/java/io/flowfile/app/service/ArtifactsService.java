@@ -79,7 +79,7 @@ public class ArtifactsService {
         List<FlowArtifactDto> published = onKernel.stream().filter(record -> record.spec().nodeId().equals(nodeId))
                 .map(ArtifactsService::dto).toList();
         List<GlobalArtifactDto> globalPublished = globals.publishedBy(document.name(), nodeId).stream().map(ArtifactsService::dto).toList();
-        List<GlobalReadDto> globalRead = globals.readBy(scope, nodeId).stream()
+        List<GlobalReadDto> globalRead = globals.readBy(scope, nodeId, kernelId).stream()
                 .map(read -> new GlobalReadDto(dto(read.artifact()), read.count(), read.lastReadAt())).toList();
         return new NodeArtifactsDto(kernelId, scope, upstream, published, globalPublished, globalRead);
     }

@@ -3,6 +3,7 @@ package io.flowfile.app.service;
 import io.flowfile.app.api.ApiException;
 import io.flowfile.app.api.ServerErrorCode;
 import io.flowfile.catalog.api.UserRecord;
+import io.flowfile.engine.EngineErrorCode;
 import io.flowfile.engine.FlowException;
 import io.flowfile.engine.exec.FlowRun;
 import io.flowfile.engine.validate.PlannedNode;
@@ -64,6 +65,14 @@ public class CellsService {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"code\": \"...\"}");
         }
         CodeNode target = codeNode(user, draftId, nodeId);
+        // the run plans only the nodes before this one; the node's own problems (an edge into a port
+        // it lacks, a kernel that is not running) are refused here. Its outputs' schemas are unknown
+        // until it ran: that is what a cell is for.
+        var problems = target.flow().problems().stream()
+                .filter(problem -> nodeId.equals(problem.nodeId()) && problem.code() != EngineErrorCode.SCHEMA_UNKNOWN).toList();
+        if (!problems.isEmpty()) {
+            throw new FlowException(problems);
+        }
         return runs.startCell(user, draftId, target, code);
     }
 

@@ -1,6 +1,8 @@
 package io.flowfile.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.flowfile.app.config.FileRoots;
@@ -147,6 +149,16 @@ class CellsIT {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         // the kernel is usable again
         assertThat(cell("print('after')")).contains("after").contains("\"state\":\"succeeded\"");
+    }
+
+    @Test
+    void aCellOfANodeWithProblemsOfItsOwnIsRefusedNamingThem() {
+        // the nodes before it are fine; the node itself has an edge into a port it does not have
+        owner.request().body(Map.of("revision", 2, "edits", List.of(Api.connect("orders", "py.nope")))).post("/api/drafts/" + draft + "/edits")
+                .then().statusCode(200);
+
+        owner.request().body(Map.of("code", "print(1)")).post("/api/drafts/" + draft + "/nodes/py/cells").then().statusCode(400)
+                .body("message", containsString("has no input port 'nope'")).body("problems[0].node", equalTo("py"));
     }
 
     @Test

@@ -115,10 +115,13 @@ public class GlobalArtifactService {
         });
     }
 
-    /** The versions a node read (by name and version), with how often and when last. */
+    /**
+     * The versions a node read on a kernel (by name and version), with how often and when last. The
+     * kernel tells users apart: two users' drafts of the same name have the same flow scope.
+     */
     @Transactional
-    public List<GlobalArtifactRead> readBy(String flowScope, String nodeId) {
-        return reads.ofNode(flowScope, nodeId).stream().map(row -> {
+    public List<GlobalArtifactRead> readBy(String flowScope, String nodeId, String kernelId) {
+        return reads.ofNode(flowScope, nodeId, kernelId).stream().map(row -> {
             GlobalArtifactReadEntity read = (GlobalArtifactReadEntity) row[0];
             GlobalArtifactVersionEntity version = (GlobalArtifactVersionEntity) row[1];
             return new GlobalArtifactRead(version.toRecord((String) row[2]), read.flowScope(), read.nodeId(), read.kernelId(),

@@ -393,11 +393,17 @@ public abstract class GlobalArtifactServiceContract {
         artifacts.recordRead(two.id(), scope, "elsewhere", "default");
         artifacts.recordRead(two.id(), unique("other-flow"), "score", "default");
 
-        List<io.flowfile.catalog.api.GlobalArtifactRead> reads = artifacts.readBy(scope, "score");
+        List<io.flowfile.catalog.api.GlobalArtifactRead> reads = artifacts.readBy(scope, "score", "default");
         assertThat(reads).extracting(read -> read.artifact().version(), io.flowfile.catalog.api.GlobalArtifactRead::count,
                         io.flowfile.catalog.api.GlobalArtifactRead::kernelId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2L, "default"), org.assertj.core.groups.Tuple.tuple(2, 1L, "other"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2L, "default"));
         assertThat(reads.getFirst().artifact()).isEqualTo(one);
+        // another user's kernel: a same-named draft has the same flow scope, but its reads are its own
+        assertThat(artifacts.readBy(scope, "score", "other")).extracting(read -> read.artifact().version(),
+                io.flowfile.catalog.api.GlobalArtifactRead::count).containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1L));
+        artifacts.recordRead(one.id(), scope, "score", "other");
+        assertThat(artifacts.readBy(scope, "score", "default")).extracting(io.flowfile.catalog.api.GlobalArtifactRead::count)
+                .containsExactly(2L);
 
         // concurrent first reads of one version by one node end in one row
         String raced = unique("raced") + "-0a1b2c3d";
@@ -407,7 +413,7 @@ public abstract class GlobalArtifactServiceContract {
             }
             return List.of();
         });
-        assertThat(artifacts.readBy(raced, "score")).singleElement().satisfies(read -> assertThat(read.count()).isEqualTo(20));
+        assertThat(artifacts.readBy(raced, "score", "default")).singleElement().satisfies(read -> assertThat(read.count()).isEqualTo(20));
 
         assertThat(artifacts.publishedBy(flow.name(), "train")).contains(one, two);
         assertThat(artifacts.publishedBy(flow.name(), "elsewhere")).isEmpty();
@@ -416,7 +422,7 @@ public abstract class GlobalArtifactServiceContract {
                 CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND).hasMessageContaining("does not exist");
         // deleting the artifact takes its reads with it
         artifacts.delete(name, Optional.empty());
-        assertThat(artifacts.readBy(scope, "score")).isEmpty();
+        assertThat(artifacts.readBy(scope, "score", "default")).isEmpty();
     }
 
     @Test
