@@ -9,10 +9,11 @@ import org.quartz.JobExecutionContext;
 import org.quartz.SimpleTrigger;
 
 /**
- * What Quartz runs when a schedule's fire time comes (once in the cluster): the runner's tick. Fires
- * of one schedule are not kept apart (that would cost Quartz a lock more per fire): two fire times of a
- * schedule that fell behind may run at once, and the tick's unique claim records each time once. A repeating (interval) trigger's fire time is the one Quartz
- * scheduled; a one-shot (cron) trigger carries its own, as a late one fires at once.
+ * What Quartz runs when a schedule's fire time comes (once in the cluster): the runner's tick. Quartz
+ * does not keep fires of one schedule apart (that would cost it a lock more per fire); the runner does,
+ * on its server, and the tick's unique claim records each time once in the cluster. A repeating
+ * (interval) trigger's fire time is the one Quartz scheduled; a one-shot (cron) trigger carries its
+ * own, as a late one fires at once.
  */
 public final class ScheduleJob implements Job {
 

@@ -68,6 +68,12 @@ public class ScheduleRunner {
             Thread.ofPlatform().name("flowfile-schedule-timers").daemon().factory());
     /** Runs this server cancelled for running past their schedule's timeout. */
     private final Set<UUID> timedOut = ConcurrentHashMap.newKeySet();
+    /**
+     * One fire of a schedule at a time on this server. Quartz runs the fires of a repeating trigger
+     * that fell behind (after a downtime) back to back, several at once; each would read the same
+     * running ticks and could start a run beside another (overlap policy skip not held).
+     */
+    private final java.util.Map<UUID, java.util.concurrent.locks.ReentrantLock> firing = new ConcurrentHashMap<>();
 
     void onStart(@Observes StartupEvent event) {
         if (!config.scheduler().enabled()) {
@@ -226,6 +232,16 @@ public class ScheduleRunner {
      *                       null for a one-shot trigger
      */
     public void fire(UUID scheduleId, Instant planned, Instant repeatingSince) {
+        var lock = firing.computeIfAbsent(scheduleId, id -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            fireAlone(scheduleId, planned, repeatingSince);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fireAlone(UUID scheduleId, Instant planned, Instant repeatingSince) {
         boolean replan = repeatingSince == null;
         // the times up to here are decided by this fire: the next trigger starts after them (none lost
         // between this fire's look at the clock and the replan), from the schedule as it is by then
@@ -234,7 +250,13 @@ public class ScheduleRunner {
             Optional<ScheduleCatalog.FireContext> context = catalog.fireContext(scheduleId, ACTIVE);
             if (context.isEmpty() || context.get().schedule().paused()) {
                 replan = true;
+                if (context.isEmpty()) {
+                    firing.remove(scheduleId);
+                }
                 return;
+            }
+            if (repeatingSince != null && context.get().lastFire().filter(last -> !planned.isAfter(last)).isPresent()) {
+                return; // a fire of the trigger that fell behind: the fire before it decided this time, and moved the trigger on
             }
             ScheduleRecord schedule = context.get().schedule();
             ScheduleDefinition definition = definition(schedule);
@@ -250,7 +272,10 @@ public class ScheduleRunner {
             due.add(planned);
             List<Instant> after = trigger.next(planned, MAX_LATE).stream().filter(time -> !time.isAfter(now)).toList();
             due.addAll(after);
-            replan = replan || !after.isEmpty(); // a repeating trigger that fell behind moves past now
+            if (!replan && !after.isEmpty()) {
+                // a repeating trigger that fell behind moves past now first: Quartz stops firing the times this fire decides
+                planNext(scheduleId, decided);
+            }
             Instant graceStart = now.minus(config.scheduler().misfireGrace());
             List<Instant> late = due.stream().filter(time -> time.isBefore(graceStart)).toList();
             List<Instant> onTime = due.stream().filter(time -> !time.isBefore(graceStart)).toList();

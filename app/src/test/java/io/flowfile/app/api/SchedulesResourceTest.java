@@ -302,6 +302,33 @@ class SchedulesResourceTest {
     }
 
     @Test
+    void firesOfOneScheduleAtOnceStartOneRunWhenTheOverlapPolicyIsSkip() throws Exception {
+        // as a trigger that fell behind fires: several fire times of one schedule at once, its run slow
+        String flow = sqlFlow("select sum(hash(i)) as h from range(300000000) t(i)");
+        String id = create(user, Map.of("flow", flow, "trigger", interval(3600)));
+        UUID schedule = UUID.fromString(id);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<Instant> times = java.util.stream.IntStream.range(0, 4).mapToObj(i -> now.minusMillis(400 - 100L * i)).toList();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(times.size())) {
+            var fired = times.stream().map(time -> pool.submit(() -> {
+                start.await();
+                runner.fire(schedule, time, null);
+                return null;
+            })).toList();
+            start.countDown();
+            for (var future : fired) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+
+        List<Map<String, Object>> ticks = awaitTicks(id, found -> found.size() == times.size() && count(found, "running") == 0, Duration.ofSeconds(60));
+        assertThat(ticks).filteredOn(tick -> tick.get("runId") != null).hasSize(1);
+        assertThat(count(ticks, "skipped")).isEqualTo(times.size() - 1);
+        user.request().delete("/api/schedules/" + id).then().statusCode(204);
+    }
+
+    @Test
     void aRepeatingTriggerFiresTheTimesNoTickRecordsAsWell() {
         // an interval schedule's trigger repeats by itself; a fire time a killed server took from it but
         // never recorded is due at the next fire (here all in the future, so on time: they tick)
