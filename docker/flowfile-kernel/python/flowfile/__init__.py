@@ -10,6 +10,7 @@ Source-compatible with Flowfile's kernel API::
     flowfile.publish_artifact("model", model)   # kept for the flow's other nodes and later runs
     model = flowfile.read_artifact("model")
     flowfile.publish_global("model", model, description="...", tags=["ml"])  # the catalog
+    password = flowfile.get_secret("warehouse").get_secret_value()  # a secret the user set
 
 Importing this package is cheap: Polars, pandas, PyArrow, matplotlib, cloudpickle, joblib and friends
 are imported only by the calls that need them. The engine runs a node's cells with
@@ -38,6 +39,7 @@ from ._errors import (
 from ._globals import delete_global_artifact, get_global, list_global_artifacts, publish_global
 from ._io import publish_output, read_first, read_input, read_inputs
 from ._log import log, log_error, log_info, log_warning
+from ._secrets import Secret, get_secret
 from ._shared import get_shared_location
 
 __version__ = "0.1.0"
@@ -55,12 +57,14 @@ __all__ = [
     "InvalidArtifactNameError",
     "NoContextError",
     "NotRegisteredError",
+    "Secret",
     "UnknownArtifactError",
     "UnknownNameError",
     "delete_artifact",
     "delete_global_artifact",
     "display",
     "get_global",
+    "get_secret",
     "get_shared_location",
     "list_artifacts",
     "list_global_artifacts",

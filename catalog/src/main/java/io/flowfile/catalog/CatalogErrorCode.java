@@ -32,6 +32,9 @@ public enum CatalogErrorCode {
     NOTHING_TO_REDO(422, Type.USER_ERROR),
     SCHEDULE_NOT_FOUND(423, Type.USER_ERROR),
     NODE_TYPE_NOT_FOUND(424, Type.USER_ERROR),
+    SECRET_NOT_FOUND(425, Type.USER_ERROR),
+    /** A stored secret this server's key does not open (the servers on one database have different keys). */
+    SECRET_KEY_MISMATCH(426, Type.EXTERNAL),
     INTERNAL(499, Type.INTERNAL_ERROR);
 
     /** Who has to act on the error. */

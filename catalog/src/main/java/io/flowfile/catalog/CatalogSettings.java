@@ -17,8 +17,11 @@ import java.time.Duration;
  *                         stores its blob first and commits its row afterwards, within this time
  * @param passwordHashCost the bcrypt cost (log2 of its rounds, 4-31) of new password hashes; each step
  *                         doubles the work of a login. Existing hashes keep the cost they were made with.
+ * @param secretsKey       the key users' secrets are encrypted with: 32 bytes in base64; null for the
+ *                         key in {@code <data-directory>/secrets.key}, made on first use. Every server
+ *                         on one database needs the same key.
  */
-public record CatalogSettings(Path dataDirectory, Duration blobGracePeriod, int passwordHashCost) {
+public record CatalogSettings(Path dataDirectory, Duration blobGracePeriod, int passwordHashCost, String secretsKey) {
 
     /** The grace period the README suggests. */
     public static final Duration DEFAULT_BLOB_GRACE_PERIOD = Duration.ofHours(1);
@@ -40,12 +43,23 @@ public record CatalogSettings(Path dataDirectory, Duration blobGracePeriod, int 
         }
     }
 
-    /** With the default password hash cost. */
+    /** With the default password hash cost and the data directory's secrets key. */
     public CatalogSettings(Path dataDirectory, Duration blobGracePeriod) {
-        this(dataDirectory, blobGracePeriod, DEFAULT_PASSWORD_HASH_COST);
+        this(dataDirectory, blobGracePeriod, DEFAULT_PASSWORD_HASH_COST, null);
     }
 
     public CatalogSettings withPasswordHashCost(int cost) {
-        return new CatalogSettings(dataDirectory, blobGracePeriod, cost);
+        return new CatalogSettings(dataDirectory, blobGracePeriod, cost, secretsKey);
+    }
+
+    public CatalogSettings withSecretsKey(String key) {
+        return new CatalogSettings(dataDirectory, blobGracePeriod, passwordHashCost, key);
+    }
+
+    /** Without the secrets key, so that a log line never shows it. */
+    @Override
+    public String toString() {
+        return "CatalogSettings[dataDirectory=" + dataDirectory + ", blobGracePeriod=" + blobGracePeriod + ", passwordHashCost="
+                + passwordHashCost + ", secretsKey=" + (secretsKey == null ? "<data directory>" : "***") + "]";
     }
 }

@@ -108,6 +108,19 @@ public final class Dtos {
     public record NewToken(String name, Instant expires) {
     }
 
+    /** A secret as listed: its name and when it was set, never its value. */
+    public record SecretDto(String name, Instant created, Instant updated) {
+    }
+
+    /** The value to set a secret to. */
+    public record SecretValue(String value) {
+        /** Without the value, so that a log line never shows it. */
+        @Override
+        public String toString() {
+            return "SecretValue[value=***]";
+        }
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TokenDto(UUID id, String name, Instant created, Instant expires, Instant lastUsed, boolean revoked, String secret) {
     }

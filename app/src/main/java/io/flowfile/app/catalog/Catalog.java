@@ -6,6 +6,8 @@ import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.kernel.KernelCatalog;
 import io.flowfile.catalog.run.RunOutputService;
 import io.flowfile.catalog.run.RunService;
+import io.flowfile.catalog.user.UserSecretService;
+import io.flowfile.catalog.user.UserService;
 import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ import java.util.Optional;
  * tests that call commands without the application).
  */
 public record Catalog(FlowService flows, RunService runs, GlobalArtifactService globals, KernelCatalog kernels,
-                      FlowArtifactService flowArtifacts, RunOutputService runOutputs) {
+                      FlowArtifactService flowArtifacts, RunOutputService runOutputs, UserService users, UserSecretService secrets) {
 
     /** The catalog an object made by CDI was given; empty for one made without the container ({@code null}). */
     public static Optional<Catalog> of(Instance<Catalog> injected) {

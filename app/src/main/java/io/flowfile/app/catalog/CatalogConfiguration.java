@@ -12,6 +12,6 @@ public final class CatalogConfiguration {
     @Singleton
     CatalogSettings settings(FlowfileConfig config) {
         return new CatalogSettings(config.dataDirectory(), CatalogSettings.DEFAULT_BLOB_GRACE_PERIOD)
-                .withPasswordHashCost(config.passwordHashCost());
+                .withPasswordHashCost(config.passwordHashCost()).withSecretsKey(config.secretsKey().orElse(null));
     }
 }

@@ -25,13 +25,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Answers what a running cell asks the engine over the {@code flowfile.engine} comm: the global
  * artifacts of the catalog ({@code publish_global}, {@code get_global}, {@code list_global},
- * {@code delete_global}); and records what it tells: flow-scoped artifacts published or deleted
+ * {@code delete_global}), and the secrets of the kernel's owner ({@code get_secret}); and records what it tells: flow-scoped artifacts published or deleted
  * ({@code artifact_published}, {@code artifact_deleted} events, kept as the catalog's metadata of
  * the artifacts the kernel holds). The answer is a JSON file, {@code <exchange>/replies/<request_id>.json},
  * written under a temporary name and renamed, because a kernel busy running the cell reads no
@@ -49,17 +51,47 @@ public final class EngineRequests {
     private static final String FROM_ENGINE = "from-engine";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Revealed values shorter than this are not masked in output (a mask of every "a" would say more than it hides). */
+    private static final int MASKED_LENGTH = 4;
+    private static final String MASK = "**********";
+
     private final Optional<Catalog> catalog;
     private final ScriptCall call;
     private final Path exchange;
+    private final Optional<String> kernelOwner;
+    private final Set<String> revealed = ConcurrentHashMap.newKeySet();
 
     /**
      * @param exchange the node's exchange directory as the engine sees it
      */
     public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange) {
+        this(catalog, call, exchange, Optional.empty());
+    }
+
+    /**
+     * @param kernelOwner the user the kernel belongs to: whose secrets its code may ask for (none when empty)
+     */
+    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange, Optional<String> kernelOwner) {
         this.catalog = catalog;
         this.call = call;
         this.exchange = exchange.toAbsolutePath().normalize();
+        this.kernelOwner = kernelOwner;
+    }
+
+    /**
+     * {@code text} with the values of the secrets this node asked for replaced by a mask: what the
+     * node prints and the traceback it raises are shown in logs and to other readers of the run.
+     * Best effort: a value split across two outputs is not found.
+     */
+    public String mask(String text) {
+        if (text == null || revealed.isEmpty()) {
+            return text;
+        }
+        String masked = text;
+        for (String value : revealed) {
+            masked = masked.replace(value, MASK);
+        }
+        return masked;
     }
 
     /** The catalog's record of this run, when the run is one of a registered flow. */
@@ -101,7 +133,7 @@ public final class EngineRequests {
 
     private static boolean isRequest(String action) {
         return switch (action) {
-            case "publish_global", "get_global", "list_global", "delete_global" -> true;
+            case "publish_global", "get_global", "list_global", "delete_global", "get_secret" -> true;
             default -> false;
         };
     }
@@ -149,6 +181,9 @@ public final class EngineRequests {
     }
 
     private Map<String, Object> answer(String action, Map<String, Object> data) throws IOException {
+        if (action.equals("get_secret")) {
+            return secret(text(data, "name"));
+        }
         if (catalog.isEmpty()) {
             return failure("global artifacts live in the catalog, and this engine runs without one: run the flow with ./flowfile");
         }
@@ -164,6 +199,28 @@ public final class EngineRequests {
             case "delete_global" -> success(Map.of("deleted", globals.delete(text(data, "name"), version(data))));
             default -> throw new IllegalStateException("not a request: " + action);
         };
+    }
+
+    /** The value of a secret of the kernel's owner (the answer file is the kernel's to read and delete). */
+    private Map<String, Object> secret(String name) {
+        if (catalog.isEmpty()) {
+            return failure("secrets are kept per user in the catalog, and this engine runs without one: run the flow on the server (./flowfile serve)");
+        }
+        if (kernelOwner.isEmpty()) {
+            return failure("kernel '" + call.kernelId() + "' has no owner whose secrets it could read");
+        }
+        var user = catalog.get().users().find(kernelOwner.get()).orElse(null);
+        if (user == null) {
+            return failure("kernel '" + call.kernelId() + "' belongs to '" + kernelOwner.get() + "', who is no user of this server: "
+                    + "secrets are kept per user; run the node on a kernel of your own");
+        }
+        String value = catalog.get().secrets().reveal(user.id(), name);
+        if (value.length() >= MASKED_LENGTH) {
+            revealed.add(value);
+        }
+        LOG.infof("node '%s' of run %s on kernel '%s' read secret '%s' of user '%s'", call.nodeId(), call.runId(), call.kernelId(), name,
+                user.username());
+        return success(Map.of("value", value));
     }
 
     private Map<String, Object> publish(Map<String, Object> data) throws IOException {

@@ -26,6 +26,14 @@ public interface FlowfileConfig {
     int passwordHashCost();
 
     /**
+     * The key users' secrets are encrypted with: 32 bytes in base64 ({@code openssl rand -base64 32});
+     * default the data directory's {@code secrets.key}, made on first use. Servers sharing one database
+     * need the same key.
+     */
+    @WithName("secrets-key")
+    Optional<String> secretsKey();
+
+    /**
      * A directory of custom node type files (YAML or JSON) the server imports at start, so a team keeps
      * its node types in git; default the data directory's {@code node-types/}.
      */

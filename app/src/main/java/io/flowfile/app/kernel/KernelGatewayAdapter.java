@@ -119,14 +119,15 @@ public final class KernelGatewayAdapter implements KernelGateway {
         if (call.startKernel() && status(call.kernelId()).availability() == Availability.STOPPED) {
             start(call.kernelId());
         }
-        var requests = new EngineRequests(catalog, call, call.area().hostDirectory());
+        var requests = new EngineRequests(catalog, call, call.area().hostDirectory(),
+                manager.info(call.kernelId()).map(info -> info.definition().owner()));
         Optional<RunRecord> registered = requests.registeredRun();
         for (int i = 0; i < call.cells().size(); i++) {
             ExecutionResult result = runCell(call, i, listener, requests, registered);
             if (!result.ok()) {
                 String traceback = ANSI.matcher(String.join("\n", result.traceback())).replaceAll("");
-                throw new NodeException(NodeErrorCode.SCRIPT_FAILED, "cell " + (i + 1) + " of node '" + call.nodeId()
-                        + "' raised " + result.errorName() + ": " + result.errorValue() + "\n" + traceback);
+                throw new NodeException(NodeErrorCode.SCRIPT_FAILED, requests.mask("cell " + (i + 1) + " of node '" + call.nodeId()
+                        + "' raised " + result.errorName() + ": " + result.errorValue() + "\n" + traceback));
             }
         }
     }
@@ -199,14 +200,14 @@ public final class KernelGatewayAdapter implements KernelGateway {
 
             @Override
             public void onStream(Content.Stream stream) {
-                listener.stream(stream.name(), stream.text());
+                listener.stream(stream.name(), requests.mask(stream.text()));
             }
 
             @Override
             public void onDisplayData(Content.DisplayData display) {
                 Object log = display.data() == null ? null : display.data().get(LOG_MIME);
                 if (log instanceof Map<?, ?> line) {
-                    listener.log(String.valueOf(line.get("level")), String.valueOf(line.get("message")));
+                    listener.log(String.valueOf(line.get("level")), requests.mask(String.valueOf(line.get("message"))));
                 } else if (display.data() != null) {
                     listener.display(display.data(), display.metadata() == null ? Map.of() : display.metadata());
                 }

@@ -10,6 +10,8 @@ import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.kernel.KernelCatalog;
 import io.flowfile.catalog.run.RunOutputService;
 import io.flowfile.catalog.run.RunService;
+import io.flowfile.catalog.user.UserSecretService;
+import io.flowfile.catalog.user.UserService;
 import io.flowfile.engine.EngineConfig;
 import io.flowfile.engine.FlowEngine;
 import io.flowfile.engine.registry.NodeRegistry;
@@ -62,7 +64,8 @@ public final class EngineProducer {
     @Produces
     @Singleton
     Catalog catalog(FlowService flows, RunService runs, GlobalArtifactService globals, KernelCatalog kernels,
-                    FlowArtifactService flowArtifacts, RunOutputService runOutputs) {
-        return new Catalog(flows, runs, globals, kernels, flowArtifacts, runOutputs);
+                    FlowArtifactService flowArtifacts, RunOutputService runOutputs, UserService users,
+                    UserSecretService secrets) {
+        return new Catalog(flows, runs, globals, kernels, flowArtifacts, runOutputs, users, secrets);
     }
 }

@@ -52,16 +52,7 @@ class CellsIT {
     void setUp() {
         owner = new Api(users, tokens).user(Role.USER);
         Api.salesData(roots.primary());
-        kernel = "cells-" + UUID.randomUUID().toString().substring(0, 8);
-        owner.request().body(Map.of("id", kernel, "memoryGb", 1, "cpus", 1)).post("/api/kernels").then().statusCode(201);
-        owner.request().post("/api/kernels/" + kernel + "/start").then().statusCode(200);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        String state = "";
-        while (Instant.now().isBefore(deadline) && !state.equals("READY") && !state.equals("ERROR")) {
-            state = owner.request().get("/api/kernels/" + kernel).then().extract().path("state");
-            sleep(200);
-        }
-        assertThat(state).isEqualTo("READY");
+        kernel = owner.readyKernel("cells");
         draft = owner.request().body(Map.of("name", "cells-" + kernel)).post("/api/drafts").then().statusCode(201).extract().path("id");
         owner.request().body(Map.of("revision", 1, "edits", List.of(
                 Api.add("orders", "read_csv", Map.of("path", "orders.csv")),

@@ -87,6 +87,36 @@ class EngineRequestsTest {
                 "size", 3, "relative_path", relativePath, "tags", List.of())).orElseThrow();
     }
 
+    private EngineRequests requestsOnAKernelOf(String owner) {
+        var call = new ScriptCall("k1", "flow", run.id().toString(), "node", List.of(), Map.of(), List.of("main"),
+                new ExchangeArea(exchange, "/exchange/x"), false);
+        return new EngineRequests(java.util.Optional.of(catalog), call, exchange, java.util.Optional.ofNullable(owner));
+    }
+
+    @Test
+    void aKernelGetsItsOwnersSecretsOnlyAndWhatTheNodePrintsHidesThem() throws Exception {
+        var owner = catalog.users().create("secret-owner-" + System.nanoTime(), "correct horse battery", io.flowfile.catalog.api.Role.USER);
+        var other = catalog.users().create("secret-other-" + System.nanoTime(), "correct horse battery", io.flowfile.catalog.api.Role.USER);
+        catalog.secrets().put(owner.id(), "db-password", "hunter2-long");
+        catalog.secrets().put(other.id(), "theirs", "not-for-you");
+
+        EngineRequests owners = requestsOnAKernelOf(owner.username());
+        Map<String, Object> data = request("get_secret", "name", "db-password");
+        assertThat(owners.handle(data).orElseThrow()).containsEntry("ok", true).containsEntry("value", "hunter2-long");
+        assertThat(Files.readString(exchange.resolve("replies").resolve(data.get("request_id") + ".json"))).contains("hunter2-long");
+        assertThat(owners.mask("connecting with hunter2-long now")).isEqualTo("connecting with ********** now");
+
+        assertThat(owners.handle(request("get_secret", "name", "theirs")).orElseThrow().get("error").toString())
+                .contains("no secret named 'theirs'");
+        assertThat(requestsOnAKernelOf("nobody-" + System.nanoTime()).handle(request("get_secret", "name", "db-password")).orElseThrow()
+                .get("error").toString()).contains("who is no user of this server");
+        assertThat(requests(run.id().toString()).handle(request("get_secret", "name", "db-password")).orElseThrow().get("error").toString())
+                .contains("has no owner");
+        assertThat(owners.handle(request("get_secret", "name", "../x")).orElseThrow().get("error").toString())
+                .contains("name of a secret must be");
+        assertThat(requests(run.id().toString()).mask("hunter2-long")).isEqualTo("hunter2-long"); // it asked for nothing
+    }
+
     @Test
     void aStagedFileOutsideTheExchangeDirectoryIsRefused() throws Exception {
         Path outside = Files.writeString(exchange.getParent().resolve("secret-" + System.nanoTime()), "abc");

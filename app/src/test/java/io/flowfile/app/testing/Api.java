@@ -41,6 +41,27 @@ public final class Api {
         public RequestSpecification request() {
             return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
         }
+
+        /** Defines a kernel of this user's (1 GB, 1 core), starts it and waits until it is ready; its id. */
+        public String readyKernel(String prefix) {
+            String kernel = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+            request().body(Map.of("id", kernel, "memoryGb", 1, "cpus", 1)).post("/api/kernels").then().statusCode(201);
+            request().post("/api/kernels/" + kernel + "/start").then().statusCode(200);
+            java.time.Instant deadline = java.time.Instant.now().plus(java.time.Duration.ofMinutes(3));
+            String state = "";
+            while (java.time.Instant.now().isBefore(deadline) && !state.equals("READY") && !state.equals("ERROR")) {
+                state = request().get("/api/kernels/" + kernel).then().extract().path("state");
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            if (!state.equals("READY")) {
+                throw new AssertionError("kernel " + kernel + " is " + state + ", not READY, after 3 minutes");
+            }
+            return kernel;
+        }
     }
 
     /** Copies the sales example's CSV files into the server's file root. */

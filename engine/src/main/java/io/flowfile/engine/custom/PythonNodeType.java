@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * kernel the node chooses (its {@value #KERNEL} setting) through the Python Script node's path, with
  * the {@code flowfile} API available. Its outputs' schemas are declared by the document or remembered
  * after the first run; the packages it requires are checked against the kernel's environment first.
+ * A secret reference of its form reaches {@code process} as the user's {@code flowfile.Secret}.
  */
 final class PythonNodeType extends CustomNodeType {
 
@@ -186,10 +187,18 @@ final class PythonNodeType extends CustomNodeType {
         String indented = body.lines().map(line -> line.isBlank() ? "" : "    " + line).collect(Collectors.joining("\n"));
         String inputs = document().inputs().stream().map(PythonNodeType::pythonString).collect(Collectors.joining(", "));
         String outputs = document().outputs().stream().map(PythonNodeType::pythonString).collect(Collectors.joining(", "));
+        // a secret reference becomes the user's secret (flowfile.Secret) when the node runs: its value
+        // is never in the cell's source; predict_schema sees the name only
+        List<String> secretNames = document().components().stream().filter(component -> component.kind() == FormComponent.Kind.SECRET)
+                .map(component -> pythonString(component.name())).toList();
+        String secrets = secretNames.isEmpty() ? "" : "    for name in [" + String.join(", ", secretNames) + "]:\n"
+                + "        if isinstance(settings.get(name), str) and settings[name]:\n"
+                + "            settings[name] = flowfile.get_secret(settings[name])\n";
         return "def _flowfile_process(inputs, settings):\n" + indented + "\n    pass\n\n"
                 + "def _flowfile_node_type():\n"
                 + "    import json\n"
                 + "    settings = json.loads(" + pythonString(values.toString()) + ")\n"
+                + secrets
                 + "    inputs = {name: flowfile.read_input(name) for name in [" + inputs + "]}\n"
                 + "    result = _flowfile_process(inputs, settings)\n"
                 + "    outputs = [" + outputs + "]\n"
