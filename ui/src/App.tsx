@@ -9,6 +9,7 @@ import { DesignerPage } from './pages/designer/DesignerPage';
 import { KernelsPage } from './pages/kernels/KernelsPage';
 import { CatalogPage } from './pages/catalog/CatalogPage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
+import { SecretsPage } from './pages/secrets/SecretsPage';
 // The Node Designer (with its code editors) loads on first use.
 const NodeDesignerPage = lazy(() => import('./pages/nodedesigner/NodeDesignerPage').then((module) => ({ default: module.NodeDesignerPage })));
 
@@ -56,6 +57,7 @@ export function App() {
         : path.startsWith('/kernels') ? <KernelsPage user={me} onLogout={logout} path={path} />
         : path.startsWith('/catalog') ? <CatalogPage user={me} onLogout={logout} path={path} />
         : path.startsWith('/schedules') ? <SchedulesPage user={me} onLogout={logout} path={path} />
+        : path.startsWith('/secrets') ? <SecretsPage user={me} onLogout={logout} />
         : path.startsWith('/node-designer') ? <Suspense fallback={null}><NodeDesignerPage user={me} onLogout={logout} path={path} /></Suspense>
         : <HomePage user={me} onLogout={logout} />}
       <Notices />

@@ -10,6 +10,7 @@ const AREAS = [
   { path: '/schedules', title: 'Schedules', matches: (path: string) => path.startsWith('/schedules') },
   { path: '/kernels', title: 'Kernels', matches: (path: string) => path.startsWith('/kernels') },
   { path: '/node-designer', title: 'Node Designer', matches: (path: string) => path.startsWith('/node-designer') },
+  { path: '/secrets', title: 'Secrets', matches: (path: string) => path.startsWith('/secrets') },
 ];
 
 /** The bar over every page: the product's name (home), what the page puts there, and the user. */

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import { ColumnPicker, type ColumnInfo } from '../../forms/ColumnPicker';
 import { MultiColumnPicker } from '../../forms/MultiColumnPicker';
+import { SecretPicker } from '../../forms/SecretPicker';
 import type { FieldProblem } from '../../forms/paths';
 import { Checkbox, FieldShell, IntegerInput, SelectInput, TextInput, optionsOf } from '../common/controls';
 import { acceptsType, sectionVisible, valueOf, type FormComponentDoc, type NodeTypeDoc } from './document';
@@ -76,12 +77,16 @@ function ComponentField(props: FieldProps) {
 
   switch (component.kind) {
     case 'text':
+      return (
+        <FieldShell {...shell}>
+          <TextInput {...common} value={typeof value === 'string' ? value : ''}
+            onCommit={(text) => onChange(text === '' && component.default === undefined ? undefined : text)} />
+        </FieldShell>
+      );
     case 'secret':
       return (
         <FieldShell {...shell}>
-          <TextInput {...common} mono={component.kind === 'secret'} value={typeof value === 'string' ? value : ''}
-            placeholder={component.kind === 'secret' ? 'name of a secret' : undefined}
-            onCommit={(text) => onChange(text === '' && component.default === undefined ? undefined : text)} />
+          <SecretPicker {...common} required={component.required} value={typeof value === 'string' ? value : undefined} onChange={onChange} />
         </FieldShell>
       );
     case 'number':
