@@ -68,8 +68,13 @@ public final class SchedulerBenchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "120", description = "The measured window (default: 120).")
     int seconds;
 
-    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/flowfile_test",
-            description = "The PostgreSQL database; a fresh schema is made in it and dropped after (default: scripts/setup's test database).")
+    @Option(names = "--lead", defaultValue = "120", description = "Seconds from making the schedules to their anchors, so that their"
+            + " first fires come after the servers have planned them, as for schedules that exist while servers run (default: 120).")
+    int lead;
+
+    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/flowfile_test?sslmode=disable",
+            description = "The PostgreSQL database; a fresh schema is made in it and dropped after (default: scripts/setup's test database,"
+                    + " without TLS on the loopback).")
     String jdbcUrl;
 
     @Option(names = "--user", defaultValue = "flowfile")
@@ -99,9 +104,10 @@ public final class SchedulerBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (schedules < 0 || running < 1 || schedules + running > 100_000 || interval < 1 || seconds < interval
-                || (only != null && only != 1 && only != 2)) {
+                || (only != null && only != 1 && only != 2) || lead < 0 || lead > 3600) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--schedules must be >= 0, --running >= 1 (together at most 100000), --interval >= 1, --seconds >= --interval, --only 1 or 2");
+                    "--schedules must be >= 0, --running >= 1 (together at most 100000), --interval >= 1, --seconds >= --interval, --only 1 or 2,"
+                            + " --lead 0-3600");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Scheduler benchmark: %d schedules without runs + %d with runs, every %d s, %d s measured; one server, then two"
@@ -160,7 +166,7 @@ public final class SchedulerBenchmark implements Callable<Integer> {
                     "trigger", Map.of("type", "interval", "intervalSeconds", Math.max(60, interval)))).path("id").asText();
             setup.process().destroy();
             setup.process().waitFor(60, TimeUnit.SECONDS);
-            Instant anchor = Instant.now();
+            Instant anchor = Instant.now().plusSeconds(lead);
             long spreadMillis = interval * 1000L;
             int total = schedules + running;
             List<UUID> ids = new ArrayList<>();
@@ -199,7 +205,7 @@ public final class SchedulerBenchmark implements Callable<Integer> {
                         insert.setTimestamp(5, now);
                         insert.setTimestamp(6, now);
                         insert.addBatch();
-                        if (i >= running) {
+                        if (!withRun(i, total)) {
                             // a tick that never ends: every fire of this schedule is skipped (overlap policy) and starts no run
                             tick.setObject(1, UUID.randomUUID());
                             tick.setObject(2, id);
@@ -227,8 +233,13 @@ public final class SchedulerBenchmark implements Callable<Integer> {
             if (servers == 2) {
                 started.add(start(url, data.resolve("b")));
             }
-            // one interval of warm-up after the planning (the fires that passed during it fire late and are not counted)
-            Instant from = Instant.now().plusSeconds(interval);
+            // the window starts at the first fire time; when planning took longer than the lead, one interval after the
+            // planning (the fires that passed during it fire late and are not counted)
+            Instant firstFire = anchor.plusSeconds(interval);
+            Instant from = firstFire.isAfter(Instant.now()) ? firstFire : Instant.now().plusSeconds(interval);
+            if (!firstFire.equals(from)) {
+                out.printf("planning took longer than the lead of %d s: the first fires were due during it (a larger --lead measures steady firing)%n", lead);
+            }
             Instant to = from.plusSeconds(seconds);
             out.printf("%s: %d schedules planned in %.1f s; measuring fires from %s to %s%n", servers == 1 ? "one server" : "two servers", total,
                     planSeconds, from, to);
@@ -295,7 +306,7 @@ public final class SchedulerBenchmark implements Callable<Integer> {
                     Instant fire = rows.getTimestamp(2).toInstant();
                     double late = Duration.between(fire, rows.getTimestamp(3).toInstant()).toNanos() / 1e6;
                     int i = index.getOrDefault((UUID) rows.getObject(1), -1);
-                    if (i >= 0 && i < running) {
+                    if (i >= 0 && withRun(i, total)) {
                         runTick.add(late);
                         Timestamp start = rows.getTimestamp(5) != null ? rows.getTimestamp(5) : rows.getTimestamp(6);
                         if (start != null) {
@@ -320,6 +331,15 @@ public final class SchedulerBenchmark implements Callable<Integer> {
             }
         }
         return new Result(servers, expected, lateness, runStart, runTick, Math.max(0, expected - found), doubled, runs, planSeconds);
+    }
+
+    /**
+     * Whether schedule {@code i} of {@code total} starts real runs: {@code running} of them, evenly
+     * among the others, so that their fire times (and the runs' start work) are spread over the
+     * interval as the rest are, not bunched at its start.
+     */
+    private boolean withRun(int i, int total) {
+        return i == 0 || (long) i * running / total != (long) (i - 1) * running / total;
     }
 
     private void awaitTriggers(String url, int total) throws Exception {

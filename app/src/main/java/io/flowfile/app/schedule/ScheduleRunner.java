@@ -55,6 +55,9 @@ public class ScheduleRunner {
     RunsService runs;
 
     @Inject
+    io.flowfile.catalog.run.RunService runRecords;
+
+    @Inject
     QuartzScheduler quartz;
 
     @Inject
@@ -86,6 +89,19 @@ public class ScheduleRunner {
         knownInstances = live;
         long every = Math.max(1000, config.scheduler().clusterCheckinInterval().toMillis());
         timers.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::cancelRequested, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Cancels the runs of this server that another server asked to cancel (overlap policy cancel_running). */
+    private void cancelRequested() {
+        try {
+            List<UUID> mine = runs.unfinished();
+            if (!mine.isEmpty()) {
+                runRecords.cancelRequested(mine).forEach(runs::cancel);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("cancel requests could not be read: %s", e.getMessage());
+        }
     }
 
     /** Scheduler instances alive at the previous sweep. */
@@ -176,6 +192,9 @@ public class ScheduleRunner {
             retry(tick.id(), tick.scheduleId());
         } else {
             String why = "the server running it stopped" + (tick.runId() == null ? "" : " (run " + tick.runId() + ")");
+            if (tick.runId() != null) {
+                endOrphanRun(tick.runId());
+            }
             if (tick.runId() != null && tick.attempts() <= definition.policies().retries() && !schedule.get().paused()) {
                 catalog.updateTick(tick.id(), TickOutcome.RETRYING, join(tick.message(), "attempt " + tick.attempts() + " of "
                         + (definition.policies().retries() + 1) + " failed: " + why + "; retrying now"));
@@ -188,6 +207,20 @@ public class ScheduleRunner {
             }
         }
         startQueued(tick.scheduleId());
+    }
+
+    /** The run record of a tick whose server died stays running no more: failed, saying why. */
+    private void endOrphanRun(UUID runId) {
+        if (runs.isRunning(runId)) {
+            return; // not an orphan after all: this server runs it
+        }
+        try {
+            runRecords.finish(runId, io.flowfile.catalog.api.RunState.FAILED, new io.flowfile.catalog.api.RunError(
+                    io.flowfile.engine.EngineErrorCode.RUN_CRASHED.code(), io.flowfile.engine.EngineErrorCode.RUN_CRASHED.name(),
+                    "the server running it stopped before it ended"));
+        } catch (io.flowfile.catalog.CatalogException e) {
+            // ended meanwhile, or gone with its flow: nothing to correct
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -357,7 +390,10 @@ public class ScheduleRunner {
                             catalog.updateTick(old.id(), TickOutcome.CANCELLED, "cancelled: the tick of " + fireTime
                                     + " started while it ran (overlap policy cancel_running)");
                             if (old.runId() != null) {
-                                runs.cancel(old.runId(), "cancelled by its schedule: a newer tick started (overlap policy cancel_running)");
+                                String reason = "cancelled by its schedule: a newer tick started (overlap policy cancel_running)";
+                                if (!runs.cancel(old.runId(), reason)) {
+                                    runRecords.requestCancel(old.runId(), reason); // another server runs it: it sees the request
+                                }
                             }
                         }
                         return Optional.of(launch(schedule, definition, claimed.get()));

@@ -126,6 +126,11 @@ public class RunsService {
         return run != null && run.cancel(reason);
     }
 
+    /** The runs this server holds that have not ended. */
+    public java.util.List<UUID> unfinished() {
+        return runs.values().stream().filter(run -> !run.finished()).map(LiveRun::id).toList();
+    }
+
     /** Whether this server holds the run and it has not ended. */
     public boolean isRunning(UUID id) {
         LiveRun run = runs.get(id);

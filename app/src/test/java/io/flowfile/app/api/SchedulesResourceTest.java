@@ -60,6 +60,9 @@ class SchedulesResourceTest {
     @Inject
     ScheduleRunner runner;
 
+    @Inject
+    io.flowfile.catalog.flow.FlowService flowService;
+
     private Api.User user;
 
     @BeforeEach
@@ -326,6 +329,52 @@ class SchedulesResourceTest {
         assertThat(ticks).filteredOn(tick -> tick.get("runId") != null).hasSize(1);
         assertThat(count(ticks, "skipped")).isEqualTo(times.size() - 1);
         user.request().delete("/api/schedules/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void cancelRunningReachesARunAnotherServerHoldsThroughTheCatalog() {
+        String flow = registeredFlow();
+        String id = create(user, Map.of("flow", flow, "trigger", interval(3600), "policies", Map.of("overlap", "cancel_running")));
+        UUID schedule = UUID.fromString(id);
+        // a run of the schedule that another server started (this one does not hold it)
+        var version = flowService.version(flow, 1);
+        var elsewhere = catalogRuns.start(version.id(), io.flowfile.catalog.api.RunTrigger.SCHEDULE, Map.of(), user.name(), schedule);
+        catalogRuns.markRunning(elsewhere.id());
+        var running = scheduleCatalog.claimTick(schedule, Instant.now().minusSeconds(30), TickKind.SCHEDULED, TickOutcome.RUNNING, null)
+                .orElseThrow();
+        scheduleCatalog.tickStarted(running.id(), elsewhere.id(), 1);
+
+        runner.fire(schedule, Instant.now().minusSeconds(1), null);
+
+        assertThat(catalogRuns.cancelRequested(List.of(elsewhere.id()))).containsEntry(elsewhere.id(),
+                "cancelled by its schedule: a newer tick started (overlap policy cancel_running)");
+        assertThat(scheduleCatalog.ticksWithOutcome(schedule, java.util.Set.of(TickOutcome.CANCELLED))).extracting(tick -> tick.id()).contains(running.id());
+        catalogRuns.finish(elsewhere.id(), io.flowfile.catalog.api.RunState.CANCELLED, null); // as that server would
+        awaitTicks(id, found -> count(found, "running") == 0, Duration.ofSeconds(30));
+        user.request().delete("/api/schedules/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void aRunOfThisServerWhoseCancelAnotherServerAskedForIsCancelled() {
+        String flow = sqlFlow("select sum(hash(i)) as h from range(2000000000) t(i)");
+        String run = user.request().body(Map.of()).post("/api/flows/" + flow + "/versions/1/runs").then().statusCode(202).extract().path("id");
+        awaitState(run, "RUNNING");
+
+        assertThat(catalogRuns.requestCancel(UUID.fromString(run), "asked by another server")).isTrue();
+
+        awaitState(run, "CANCELLED");
+        assertThat(catalogRuns.get(UUID.fromString(run)).error().message()).contains("asked by another server");
+        assertThat(catalogRuns.requestCancel(UUID.fromString(run), "again")).isFalse(); // ended: nothing to ask
+    }
+
+    private void awaitState(String run, String state) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        String seen = "";
+        while (Instant.now().isBefore(deadline) && !seen.equals(state)) {
+            seen = user.request().get("/api/runs/" + run).then().statusCode(200).extract().path("state");
+            sleep(100);
+        }
+        assertThat(seen).isEqualTo(state);
     }
 
     @Test

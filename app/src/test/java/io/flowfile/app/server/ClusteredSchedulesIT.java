@@ -97,7 +97,19 @@ class ClusteredSchedulesIT {
         ServedProcess survivor = second;
         String victim = instanceOf(killed);
         assertThat(byInstance).containsKeys(victim, instanceOf(survivor));
-        // the hourly schedule's tick, as if the victim were running it when it dies
+        // the hourly schedule's tick and its run, as if the victim were running them when it dies
+        UUID orphanRun = UUID.randomUUID();
+        try (Connection connection = connect(url()); var run = connection.prepareStatement(
+                "INSERT INTO runs (id, flow_id, flow_version_id, flow_version, run_trigger, state, queued_at, started_at, started_by, schedule_id)"
+                        + " SELECT ?, s.flow_id, v.id, v.version, 'SCHEDULE', 'RUNNING', ?, ?, s.owner, s.id"
+                        + " FROM schedules s JOIN flow_versions v ON v.flow_id = s.flow_id WHERE s.id = ? AND v.version = 1")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            run.setObject(1, orphanRun);
+            run.setTimestamp(2, now);
+            run.setTimestamp(3, now);
+            run.setObject(4, UUID.fromString(hourly));
+            assertThat(run.executeUpdate()).isEqualTo(1);
+        }
         try (Connection connection = connect(url()); var insert = connection.prepareStatement(
                 "INSERT INTO schedule_ticks (id, schedule_id, fire_time, kind, outcome, run_id, flow_version, attempts, message, instance_id,"
                         + " created_at, updated_at) VALUES (?, ?, ?, 'SCHEDULED', 'RUNNING', ?, 1, 1, NULL, ?, ?, ?)")) {
@@ -105,7 +117,7 @@ class ClusteredSchedulesIT {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, UUID.fromString(hourly));
             insert.setTimestamp(3, Timestamp.from(Instant.now().minusSeconds(5)));
-            insert.setObject(4, UUID.randomUUID());
+            insert.setObject(4, orphanRun);
             insert.setString(5, victim);
             insert.setTimestamp(6, now);
             insert.setTimestamp(7, now);
@@ -149,6 +161,27 @@ class ClusteredSchedulesIT {
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
                     assertThat(rows.getInt(1)).isZero();
+                }
+            }
+            // nor does a run record: the dead server's runs were failed with their ticks (the survivor's own ones end by themselves)
+            int open = -1;
+            for (int attempt = 0; attempt < 30 && open != 0; attempt++) {
+                try (var query = connection.prepareStatement("SELECT count(*) FROM runs WHERE schedule_id IS NOT NULL AND state IN ('QUEUED', 'RUNNING')");
+                     ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    open = rows.getInt(1);
+                }
+                if (open != 0) {
+                    Thread.sleep(500);
+                }
+            }
+            assertThat(open).as("scheduled runs still queued or running").isZero();
+            try (var query = connection.prepareStatement("SELECT state, error_message FROM runs WHERE id = ?")) {
+                query.setObject(1, orphanRun);
+                try (ResultSet rows = query.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo("FAILED");
+                    assertThat(rows.getString(2)).contains("the server running it stopped");
                 }
             }
             Map<String, List<Object[]>> ticks = new HashMap<>();

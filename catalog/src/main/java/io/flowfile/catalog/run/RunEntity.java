@@ -74,6 +74,10 @@ public class RunEntity {
     @Column(name = "schedule_id")
     private UUID scheduleId;
 
+    /** Why another server asked for this run to be cancelled, or null. */
+    @Column(name = "cancel_requested", length = 500)
+    private String cancelRequested;
+
     protected RunEntity() {
     }
 

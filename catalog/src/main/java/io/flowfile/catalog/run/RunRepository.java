@@ -17,6 +17,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID>, FlowRuns {
 
+    /** Asks for the run to be cancelled, unless it has ended; whether it was asked. */
+    public boolean requestCancel(UUID runId, String reason) {
+        return update("cancelRequested = ?1 where id = ?2 and state in ?3", reason, runId, List.of(RunState.QUEUED, RunState.RUNNING)) > 0;
+    }
+
+    /** Of these runs, those not ended that another server asked to cancel: id and reason. */
+    public List<Object[]> cancelRequested(java.util.Collection<UUID> runIds) {
+        return getEntityManager().createQuery("select r.id, r.cancelRequested from RunEntity r where r.id in :ids"
+                        + " and r.cancelRequested is not null and r.state in :open", Object[].class)
+                .setParameter("ids", runIds).setParameter("open", List.of(RunState.QUEUED, RunState.RUNNING)).getResultList();
+    }
+
     public Optional<RunEntity> findForUpdate(UUID runId) {
         return findByIdOptional(runId, LockModeType.PESSIMISTIC_WRITE);
     }

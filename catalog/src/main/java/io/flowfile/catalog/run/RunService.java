@@ -124,6 +124,37 @@ public class RunService {
         return run.toRecord();
     }
 
+    /**
+     * Asks whichever server runs it to cancel the run (it looks at {@link #cancelRequested} of its
+     * runs); false when the run has ended or does not exist.
+     */
+    @Transactional
+    public boolean requestCancel(UUID runId, String reason) {
+        Checks.notNull(runId, "run id");
+        return runs.requestCancel(runId, Checks.truncate(Checks.text(reason, "reason of a cancel request", 10_000), 500));
+    }
+
+    /** Of these runs, the ones not ended that someone asked to cancel, with the reason. */
+    @Transactional
+    public Map<UUID, String> cancelRequested(java.util.Collection<UUID> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> requested = new java.util.LinkedHashMap<>();
+        for (List<UUID> chunk : chunks(List.copyOf(runIds), 500)) {
+            runs.cancelRequested(chunk).forEach(row -> requested.put((UUID) row[0], (String) row[1]));
+        }
+        return requested;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
+    }
+
     /** RUN_NOT_FOUND when no run has that id. */
     @Transactional
     public RunRecord get(UUID runId) {

@@ -87,6 +87,24 @@ public abstract class RunServiceContract {
     }
 
     @Test
+    void aCancelRequestIsSeenForRunsNotEndedOnly() {
+        FlowVersionRecord one = registered(unique("cancel"), "{}");
+        UUID open = runs.start(one.id(), RunTrigger.MANUAL, null).id();
+        UUID ended = runs.start(one.id(), RunTrigger.MANUAL, null).id();
+        UUID quiet = runs.start(one.id(), RunTrigger.MANUAL, null).id();
+        runs.finish(ended, RunState.SUCCEEDED, null);
+
+        assertThat(runs.requestCancel(open, "a newer tick started")).isTrue();
+        assertThat(runs.requestCancel(ended, "too late")).isFalse();
+        assertThat(runs.requestCancel(UUID.randomUUID(), "no such run")).isFalse();
+
+        assertThat(runs.cancelRequested(java.util.List.of(open, ended, quiet))).containsExactly(java.util.Map.entry(open, "a newer tick started"));
+        runs.finish(open, RunState.CANCELLED, null);
+        assertThat(runs.cancelRequested(java.util.List.of(open))).isEmpty();
+        assertThat(runs.cancelRequested(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void nodeResultsAreUpsertedPerNodeAndMarkTheRunRunning() {
         FlowVersionRecord one = registered(unique("nodes"), "{}");
         UUID runId = runs.start(one.id(), RunTrigger.MANUAL, null).id();
