@@ -6,9 +6,10 @@
  */
 import { useEffect, useState } from 'react';
 import { Boxes, RefreshCw } from 'lucide-react';
+import { formatBytes } from '../../components/format';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
-import { Link, artifactPath, formatBytes, formatTime } from '../../pages/catalog/common';
+import { Link, artifactPath, formatTime } from '../../pages/catalog/common';
 import { shortType } from './artifacts';
 
 type NodeArtifacts = components['schemas']['NodeArtifactsDto'];

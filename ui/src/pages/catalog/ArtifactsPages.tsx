@@ -6,9 +6,10 @@ import { api, call } from '../../api/client';
 import type { Me } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { navigate } from '../../components/navigation';
+import { formatBytes } from '../../components/format';
 import { messageOf, useDesigner } from '../designer/store';
 import {
-  Hash, Link, Loading, artifactPath, formatBytes, formatTime, runPath, shortId, useLoad, versionPath, type GlobalArtifact, type Lineage,
+  Hash, Link, Loading, artifactPath, formatTime, runPath, shortId, useLoad, versionPath, type GlobalArtifact, type Lineage,
 } from './common';
 
 function setQuery(path: string, values: Record<string, string | string[]>) {

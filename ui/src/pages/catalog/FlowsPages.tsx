@@ -6,12 +6,13 @@ import { api, call } from '../../api/client';
 import type { FlowDocument, NodeTypeDto } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { navigate } from '../../components/navigation';
+import { formatBytes } from '../../components/format';
 import { messageOf, useDesigner } from '../designer/store';
 import { FlowArtifactsSection } from './ArtifactsPages';
 import { FlowCanvas, mergedForDiff, type DiffMark } from './FlowCanvas';
 import { RunsTable } from './RunsPages';
 import {
-  Hash, Link, Loading, StateBadge, flowPath, formatBytes, formatTime, runPath, showValue, useLoad, useNodeTypes, versionPath,
+  Hash, Link, Loading, StateBadge, flowPath, formatTime, runPath, showValue, useLoad, useNodeTypes, versionPath,
   type Diff, type Version,
 } from './common';
 

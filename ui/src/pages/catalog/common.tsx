@@ -127,18 +127,6 @@ export function formatDuration(millis: number | undefined | null): string {
   return `${minutes} min ${seconds} s`;
 }
 
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 export function formatRowCount(rows: number | undefined | null): string {
   return rows === undefined || rows === null ? '' : rows.toLocaleString('en-US');

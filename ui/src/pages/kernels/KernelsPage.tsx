@@ -3,21 +3,21 @@
  * builds the image), the form that defines a kernel, and a live card per kernel with its state,
  * resources, memory and CPU, and its actions.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AlertTriangle, Cpu, Hammer, Play, Plug, Plus, RotateCcw, Square, Trash2, Zap } from 'lucide-react';
-import { api, ApiFailure, call } from '../../api/client';
+import { api, call } from '../../api/client';
 import type { Me } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
 import { TopBar } from '../../components/TopBar';
+import { formatBytes } from '../../components/format';
 import {
-  badgeLabel, environmentHash, fieldErrors, formatBytes, formatDuration, formatGpus, isBusy, isRunning, kernelAction, memoryLevel, ordinal,
-  reasonKind, useKernels, type DockerStatus, type KernelDto, type KernelEnvironment, type KernelField, type KernelRequest,
+  badgeLabel, environmentHash, formatDuration, formatGpus, isBusy, isRunning, kernelAction, memoryLevel, ordinal,
+  reasonKind, useKernels, type DockerStatus, type KernelDto,
 } from './kernelModel';
+import { CreateKernelForm } from './CreateKernelForm';
+import { LockedPackages } from './LockedPackages';
+import { messageOf } from '../designer/store';
 import './kernels.css';
-
-function messageOf(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
-}
 
 export function KernelsPage(props: { user: Me; onLogout: () => void; path: string }) {
   const { kernels, error, reload, put } = useKernels();
@@ -173,122 +173,6 @@ function parse(text: string): Record<string, unknown> {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The create form
-
-interface FormState {
-  id: string;
-  name: string;
-  packages: string;
-  memoryGb: string;
-  cpus: string;
-  gpus: string;
-  recoveryMode: string;
-  idleTimeout: string;
-  maxLifetime: string;
-}
-
-const EMPTY_FORM: FormState = { id: '', name: '', packages: '', memoryGb: '2', cpus: '1', gpus: '0', recoveryMode: 'lazy', idleTimeout: '', maxLifetime: '' };
-
-function CreateKernelForm(props: { onCreated: (kernel: KernelDto) => void; onCancel: () => void }) {
-  const [form, setForm] = useState<FormState>(EMPTY_FORM);
-  const [errors, setErrors] = useState<{ fields: Partial<Record<KernelField, string[]>>; general: string[] }>({ fields: {}, general: [] });
-  const [saving, setSaving] = useState(false);
-  const set = (field: keyof FormState) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
-    const request: KernelRequest = {
-      id: form.id.trim(),
-      name: form.name.trim() || undefined,
-      packages: form.packages.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#')),
-      memoryGb: number(form.memoryGb),
-      cpus: number(form.cpus),
-      gpus: number(form.gpus),
-      recoveryMode: form.recoveryMode,
-      idleTimeout: form.idleTimeout.trim() || undefined,
-      maxLifetime: form.maxLifetime.trim() || undefined,
-    };
-    try {
-      const kernel = (await call(api.POST('/api/kernels', { body: request }))) as KernelDto;
-      setErrors({ fields: {}, general: [] });
-      props.onCreated(kernel);
-    } catch (failure) {
-      if (failure instanceof ApiFailure) setErrors(fieldErrors(failure.message, failure.problems));
-      else setErrors({ fields: {}, general: [messageOf(failure)] });
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const field = (name: KernelField, label: string, control: (id: string, invalid: boolean, describedBy?: string) => ReactElement, help?: string) => {
-    const id = `kernel-form-${name}`;
-    const problems = errors.fields[name];
-    const invalid = (problems?.length ?? 0) > 0;
-    return (
-      <div className={`kernel-field${invalid ? ' is-invalid' : ''}`} data-field={name}>
-        <label htmlFor={id}>{label}</label>
-        {control(id, invalid, invalid ? `${id}-error` : undefined)}
-        {invalid && <ul id={`${id}-error`} className="kernel-field-problems" role="alert">{problems!.map((text, index) => <li key={index}>{text}</li>)}</ul>}
-        {help && <div className="muted kernel-field-help">{help}</div>}
-      </div>
-    );
-  };
-
-  return (
-    <form className="kernel-form" aria-label="New kernel" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>New kernel</h2>
-      {errors.general.length > 0 && <ul className="kernel-form-problems" role="alert">{errors.general.map((text, index) => <li key={index}>{text}</li>)}</ul>}
-      <div className="kernel-form-grid">
-        {field('id', 'Id', (id, invalid, describedBy) => (
-          <input id={id} className="input mono" value={form.id} onChange={(e) => set('id')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} placeholder="analytics" autoFocus required />
-        ), 'Letters, digits, - and _; nodes name their kernel by it.')}
-        {field('name', 'Name', (id, invalid, describedBy) => (
-          <input id={id} className="input" value={form.name} onChange={(e) => set('name')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} placeholder="Analytics (optional)" />
-        ))}
-        {field('memoryGb', 'Memory (GB)', (id, invalid, describedBy) => (
-          <input id={id} className="input" type="number" step="0.5" min="0.5" max="64" value={form.memoryGb} onChange={(e) => set('memoryGb')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} />
-        ), '0.5 to 64; the container is killed beyond it.')}
-        {field('cpus', 'CPU cores', (id, invalid, describedBy) => (
-          <input id={id} className="input" type="number" step="0.5" min="0.5" max="32" value={form.cpus} onChange={(e) => set('cpus')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} />
-        ), '0.5 to 32.')}
-        {field('gpus', 'GPU', (id, invalid, describedBy) => (
-          <select id={id} className="input" value={form.gpus} onChange={(e) => set('gpus')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
-            <option value="0">None</option>
-            {[1, 2, 3, 4, 5, 6, 7, 8].map((n) => <option key={n} value={String(n)}>{n === 1 ? '1 GPU' : `${n} GPUs`}</option>)}
-            <option value="-1">All GPUs</option>
-          </select>
-        ), 'Needs the NVIDIA runtime in Docker.')}
-        {field('recoveryMode', 'Recovery mode', (id, invalid, describedBy) => (
-          <select id={id} className="input" value={form.recoveryMode} onChange={(e) => set('recoveryMode')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
-            <option value="lazy">Lazy: reload artifacts when read</option>
-            <option value="eager">Eager: reload artifacts at start</option>
-            <option value="clear">Clear: forget artifacts</option>
-          </select>
-        ), 'What happens to flow artifacts after a restart.')}
-        {field('idleTimeout', 'Idle timeout', (id, invalid, describedBy) => (
-          <input id={id} className="input mono" value={form.idleTimeout} onChange={(e) => set('idleTimeout')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} placeholder="PT30M or 1800 (empty: never)" />
-        ), 'Stops the kernel after this long without work.')}
-        {field('maxLifetime', 'Maximum lifetime', (id, invalid, describedBy) => (
-          <input id={id} className="input mono" value={form.maxLifetime} onChange={(e) => set('maxLifetime')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} placeholder="PT8H or seconds (empty: never)" />
-        ), 'Stops the kernel this long after its start.')}
-        {field('packages', 'Packages', (id, invalid, describedBy) => (
-          <textarea id={id} className="input kernel-packages mono" rows={4} value={form.packages} onChange={(e) => set('packages')(e.target.value)} aria-invalid={invalid} aria-describedby={describedBy} placeholder={'scikit-learn==1.5.2\nrequests'} />
-        ), 'Extra pip requirements, one per line, on top of the image (polars, pandas, pyarrow, matplotlib, ...). Resolved once into a lock and built into an image of their own at the first start.')}
-      </div>
-      <div className="kernel-form-actions">
-        <button type="button" className="button" onClick={props.onCancel}>Cancel</button>
-        <button type="submit" className="button primary" disabled={saving}>{saving ? 'Creating…' : 'Create kernel'}</button>
-      </div>
-    </form>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// A kernel's card
-
 export function StateBadge(props: { state: string | undefined; queuePosition?: number }) {
   const state = props.state ?? 'STOPPED';
   return (
@@ -311,67 +195,6 @@ export function MemoryBar(props: { usedBytes: number; limitBytes: number; percen
         {formatBytes(props.usedBytes)} of {formatBytes(props.limitBytes)} ({percent.toFixed(0)} %)
       </span>
     </div>
-  );
-}
-
-/**
- * The kernel's environment as locked: asked for when opened (and again when the kernel's image
- * changes), its own packages first with the versions they resolved to, then everything else.
- */
-function LockedPackages(props: { kernelId: string; image: string | undefined }) {
-  const [open, setOpen] = useState(false);
-  const [environment, setEnvironment] = useState<KernelEnvironment>();
-  const [failure, setFailure] = useState<string>();
-  const [filter, setFilter] = useState('');
-
-  useEffect(() => {
-    if (!open) return undefined;
-    let current = true;
-    setFailure(undefined);
-    call(api.GET('/api/kernels/{id}/environment', { params: { path: { id: props.kernelId } } }))
-      .then((answer) => { if (current) setEnvironment(answer); })
-      .catch((cause: unknown) => { if (current) setFailure(messageOf(cause)); });
-    return () => { current = false; };
-  }, [open, props.kernelId, props.image]);
-
-  const packages = environment?.packages ?? [];
-  const requested = packages.filter((pin) => pin.requested);
-  const needle = filter.trim().toLowerCase();
-  const rest = packages.filter((pin) => !pin.requested && (needle === '' || (pin.name ?? '').includes(needle)));
-  return (
-    <details className="kernel-lock" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
-      <summary>Locked environment{environment ? ` (${packages.length} packages)` : ''}</summary>
-      {failure && <p className="error-text" role="alert">{failure}</p>}
-      {!environment && !failure && <p className="muted">Reading the lock…</p>}
-      {environment && (
-        <div className="kernel-lock-body">
-          {!environment.resolved && (
-            <p className="muted">Its own packages are resolved when the kernel first starts; the image&apos;s are locked already.</p>
-          )}
-          {requested.length > 0 && (
-            <table className="kernel-lock-table" aria-label="Requested packages">
-              <thead><tr><th>Asked for</th><th>Locked version</th></tr></thead>
-              <tbody>
-                {requested.map((pin) => (
-                  <tr key={pin.name}><td><code>{pin.name}</code></td><td>{pin.version ?? <span className="muted">at first start</span>}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <input className="input kernel-lock-filter" type="search" placeholder="Find a package" aria-label="Find a package"
-            value={filter} onChange={(event) => setFilter(event.target.value)} />
-          <div className="kernel-lock-scroll">
-          <table className="kernel-lock-table" aria-label="All packages">
-            <thead><tr><th>{requested.length > 0 ? 'With the image and as dependencies' : 'In the image'}</th><th>Version</th></tr></thead>
-            <tbody>
-              {rest.map((pin) => <tr key={pin.name}><td><code>{pin.name}</code></td><td>{pin.version}</td></tr>)}
-              {rest.length === 0 && <tr><td colSpan={2} className="muted">No package matches.</td></tr>}
-            </tbody>
-          </table>
-          </div>
-        </div>
-      )}
-    </details>
   );
 }
 

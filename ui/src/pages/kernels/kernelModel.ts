@@ -68,17 +68,6 @@ export function reasonKind(reason: string | undefined | null): string | undefine
   return undefined;
 }
 
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '–';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
 
 /** "PT30M" / "PT0S" / "PT1H30M" as words ("30 min", "no limit"). */
 export function formatDuration(iso: string | undefined): string {

@@ -10,6 +10,7 @@ import io.flowfile.catalog.api.ScheduleTriggerType;
 import io.flowfile.catalog.api.TickKind;
 import io.flowfile.catalog.api.TickOutcome;
 import io.flowfile.catalog.flow.FlowService;
+import io.flowfile.catalog.run.RunService;
 import io.flowfile.catalog.schedule.ScheduleCatalog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +56,7 @@ public class ScheduleRunner {
     RunsService runs;
 
     @Inject
-    io.flowfile.catalog.run.RunService runRecords;
+    RunService runRecords;
 
     @Inject
     QuartzScheduler quartz;
@@ -66,8 +67,11 @@ public class ScheduleRunner {
     @Inject
     Webhooks webhooks;
 
+    @Inject
+    ClusterSweep cluster;
+
     /** Retries after their backoff and timeouts of running runs (this server's runs). */
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+    final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("flowfile-schedule-timers").daemon().factory());
     /** Runs this server cancelled for running past their schedule's timeout. */
     private final Set<UUID> timedOut = ConcurrentHashMap.newKeySet();
@@ -83,54 +87,15 @@ public class ScheduleRunner {
             return;
         }
         quartz.start(this);
-        Set<String> live = quartz.liveInstances();
         replanUnplanned();
-        resolveOrphans(live);
-        knownInstances = live;
-        long every = Math.max(1000, config.scheduler().clusterCheckinInterval().toMillis());
-        timers.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(this::cancelRequested, 1, 1, TimeUnit.SECONDS);
-    }
-
-    /** Cancels the runs of this server that another server asked to cancel (overlap policy cancel_running). */
-    private void cancelRequested() {
-        try {
-            List<UUID> mine = runs.unfinished();
-            if (!mine.isEmpty()) {
-                runRecords.cancelRequested(mine).forEach(runs::cancel);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("cancel requests could not be read: %s", e.getMessage());
-        }
-    }
-
-    /** Scheduler instances alive at the previous sweep. */
-    private volatile Set<String> knownInstances = Set.of();
-
-    /**
-     * Every check-in interval: ticks left running or retrying by a server that died are resolved,
-     * and when a server is gone since the last sweep, schedules that lost their trigger with it
-     * (it died while firing them) are planned again.
-     */
-    private void sweep() {
-        try {
-            Set<String> live = quartz.liveInstances();
-            boolean someoneLeft = !live.containsAll(knownInstances);
-            knownInstances = live;
-            resolveOrphans(live);
-            if (someoneLeft) {
-                replanUnplanned();
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "the scheduler's sweep for stopped servers failed");
-        }
+        cluster.start();
     }
 
     /**
      * Plans every timed schedule without a trigger: after its newest scheduled tick, so that fire
      * times missed in between fire late and the missed-ticks policy decides; from now when it has none.
      */
-    private void replanUnplanned() {
+    void replanUnplanned() {
         Set<UUID> planned = quartz.planned();
         java.util.Map<UUID, Instant> lastFires = catalog.lastFires();
         Instant now = Instant.now();
@@ -160,67 +125,6 @@ public class ScheduleRunner {
     private static QuartzScheduler.Plan plan(UUID scheduleId, ScheduleDefinition definition, Instant first) {
         return new QuartzScheduler.Plan(scheduleId, first,
                 definition.toTrigger() instanceof ScheduleTrigger.Interval interval ? interval.every() : null);
-    }
-
-    /**
-     * Resolves the running or retrying ticks whose server is no longer alive (killed: its run, and
-     * the timers of its retries and timeouts, are gone): the attempt failed because "the server
-     * running it stopped", then the retries and pausing policies apply as for any failed attempt.
-     */
-    private void resolveOrphans(Set<String> live) {
-        String self = quartz.instanceId();
-        for (ScheduleTickRecord orphan : catalog.orphanedTicks(ACTIVE, live)) {
-            try {
-                if (catalog.takeOverTick(orphan.id(), ACTIVE, live, self)) {
-                    resolveOrphan(orphan);
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "tick %s of a stopped server could not be resolved", orphan.id());
-            }
-        }
-    }
-
-    private void resolveOrphan(ScheduleTickRecord tick) {
-        Optional<ScheduleRecord> schedule = catalog.find(tick.scheduleId());
-        if (schedule.isEmpty()) {
-            return;
-        }
-        ScheduleDefinition definition = definition(schedule.get());
-        LOG.infof("schedule %s: the server running its tick of %s stopped; resolving it here", tick.scheduleId(), tick.fireTime());
-        if (tick.outcome() == TickOutcome.RETRYING) {
-            // the failure was counted; the retry's timer died with its server: retry now
-            retry(tick.id(), tick.scheduleId());
-        } else {
-            String why = "the server running it stopped" + (tick.runId() == null ? "" : " (run " + tick.runId() + ")");
-            if (tick.runId() != null) {
-                endOrphanRun(tick.runId());
-            }
-            if (tick.runId() != null && tick.attempts() <= definition.policies().retries() && !schedule.get().paused()) {
-                catalog.updateTick(tick.id(), TickOutcome.RETRYING, join(tick.message(), "attempt " + tick.attempts() + " of "
-                        + (definition.policies().retries() + 1) + " failed: " + why + "; retrying now"));
-                retry(tick.id(), tick.scheduleId());
-            } else {
-                String paused = countFailure(tick.scheduleId(), tick.fireTime(), definition, why);
-                ScheduleTickRecord failed = catalog.updateTick(tick.id(), TickOutcome.FAILED,
-                        join(tick.message(), attempts(tick) + "failed: " + why + paused));
-                webhooks.tickEnded(schedule.get(), definition, failed, schedule.get().consecutiveFailures());
-            }
-        }
-        startQueued(tick.scheduleId());
-    }
-
-    /** The run record of a tick whose server died stays running no more: failed, saying why. */
-    private void endOrphanRun(UUID runId) {
-        if (runs.isRunning(runId)) {
-            return; // not an orphan after all: this server runs it
-        }
-        try {
-            runRecords.finish(runId, io.flowfile.catalog.api.RunState.FAILED, new io.flowfile.catalog.api.RunError(
-                    io.flowfile.engine.EngineErrorCode.RUN_CRASHED.code(), io.flowfile.engine.EngineErrorCode.RUN_CRASHED.name(),
-                    "the server running it stopped before it ended"));
-        } catch (io.flowfile.catalog.CatalogException e) {
-            // ended meanwhile, or gone with its flow: nothing to correct
-        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -483,11 +387,11 @@ public class ScheduleRunner {
         startQueued(tick.scheduleId());
     }
 
-    private static String attempts(ScheduleTickRecord tick) {
+    static String attempts(ScheduleTickRecord tick) {
         return tick.attempts() > 1 ? "attempt " + tick.attempts() + " " : "";
     }
 
-    private void retry(UUID tickId, UUID scheduleId) {
+    void retry(UUID tickId, UUID scheduleId) {
         try {
             Optional<ScheduleRecord> schedule = catalog.find(scheduleId);
             Optional<ScheduleTickRecord> tick = schedule.isEmpty() ? Optional.empty()
@@ -511,7 +415,7 @@ public class ScheduleRunner {
      *
      * @return what to add to the tick's message: the pause, or nothing
      */
-    private String countFailure(UUID scheduleId, Instant fireTime, ScheduleDefinition definition, String why) {
+    String countFailure(UUID scheduleId, Instant fireTime, ScheduleDefinition definition, String why) {
         ScheduleRecord schedule = catalog.recordOutcome(scheduleId, false);
         Integer limit = definition.policies().pauseAfterFailures();
         if (limit == null || schedule.consecutiveFailures() < limit || schedule.paused()) {
@@ -524,12 +428,12 @@ public class ScheduleRunner {
     }
 
     /** A tick's message so far, then what happened next. */
-    private static String join(String earlier, String next) {
+    static String join(String earlier, String next) {
         return earlier == null || earlier.isBlank() ? next : earlier + "; " + next;
     }
 
     /** Starts the oldest queued tick of the schedule when none of its ticks runs any more. */
-    private void startQueued(UUID scheduleId) {
+    void startQueued(UUID scheduleId) {
         if (!catalog.ticksWithOutcome(scheduleId, ACTIVE).isEmpty()) {
             return;
         }
