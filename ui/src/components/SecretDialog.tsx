@@ -4,7 +4,7 @@ import { messageOf } from '../pages/designer/store';
 import { Dialog } from './Dialog';
 import './secrets.css';
 
-const NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+const NAME = /^(?!\.+$)[A-Za-z0-9_.-]{1,128}$/;
 
 /**
  * Sets a secret: a new one (name and value) or a new value for one (its name fixed). The value is

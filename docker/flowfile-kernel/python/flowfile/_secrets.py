@@ -20,7 +20,7 @@ from . import _engine
 from ._context import get_context
 from ._errors import EngineError
 
-_NAME = re.compile(r"[A-Za-z0-9_.-]{1,128}")
+_NAME = re.compile(r"(?!\.+$)[A-Za-z0-9_.-]{1,128}")
 MASK = "**********"
 
 
@@ -57,6 +57,12 @@ class Secret:
 
     def __hash__(self) -> int:
         return hash((Secret, self._name))
+
+    def __copy__(self) -> Secret:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Secret:
+        return self
 
     def __reduce__(self) -> NoReturn:
         raise TypeError(f"secret {self._name!r} cannot be pickled: keep its name, and ask for it with flowfile.get_secret")

@@ -59,23 +59,26 @@ public final class EngineRequests {
     private final ScriptCall call;
     private final Path exchange;
     private final Optional<String> kernelOwner;
-    private final Set<String> revealed = ConcurrentHashMap.newKeySet();
+    private final Set<String> revealed;
 
     /**
      * @param exchange the node's exchange directory as the engine sees it
      */
     public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange) {
-        this(catalog, call, exchange, Optional.empty());
+        this(catalog, call, exchange, Optional.empty(), ConcurrentHashMap.newKeySet());
     }
 
     /**
      * @param kernelOwner the user the kernel belongs to: whose secrets its code may ask for (none when empty)
+     * @param revealed    the secret values the kernel's code was given so far (by this call and earlier ones: a
+     *                    flow's variables outlive a cell), masked in what it prints; this call adds to it
      */
-    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange, Optional<String> kernelOwner) {
+    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange, Optional<String> kernelOwner, Set<String> revealed) {
         this.catalog = catalog;
         this.call = call;
         this.exchange = exchange.toAbsolutePath().normalize();
         this.kernelOwner = kernelOwner;
+        this.revealed = revealed;
     }
 
     /**
@@ -91,6 +94,16 @@ public final class EngineRequests {
         for (String value : revealed) {
             masked = masked.replace(value, MASK);
         }
+        return masked;
+    }
+
+    /** A display's MIME bundle with its texts masked ({@link #mask}); other values as they are. */
+    public Map<String, Object> mask(Map<String, Object> bundle) {
+        if (bundle == null || revealed.isEmpty()) {
+            return bundle;
+        }
+        var masked = new LinkedHashMap<String, Object>();
+        bundle.forEach((type, value) -> masked.put(type, value instanceof String text ? mask(text) : value));
         return masked;
     }
 

@@ -52,6 +52,8 @@ public final class KernelGatewayAdapter implements KernelGateway {
     private final KernelManager manager;
     private final Duration cellTimeout;
     private final Optional<Catalog> catalog;
+    /** Per kernel, the secret values its code was given: masked in what any later cell prints too. */
+    private final Map<String, java.util.Set<String>> revealed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param cellTimeout longest a cell may run once it started (queue time not counted); then it is interrupted */
     /** @param catalog where kernels' requests (global artifacts, flow-scoped artifact records) go; empty without one */
@@ -120,7 +122,8 @@ public final class KernelGatewayAdapter implements KernelGateway {
             start(call.kernelId());
         }
         var requests = new EngineRequests(catalog, call, call.area().hostDirectory(),
-                manager.info(call.kernelId()).map(info -> info.definition().owner()));
+                manager.info(call.kernelId()).map(info -> info.definition().owner()),
+                revealed.computeIfAbsent(call.kernelId(), kernel -> java.util.concurrent.ConcurrentHashMap.newKeySet()));
         Optional<RunRecord> registered = requests.registeredRun();
         for (int i = 0; i < call.cells().size(); i++) {
             ExecutionResult result = runCell(call, i, listener, requests, registered);
@@ -209,7 +212,7 @@ public final class KernelGatewayAdapter implements KernelGateway {
                 if (log instanceof Map<?, ?> line) {
                     listener.log(String.valueOf(line.get("level")), requests.mask(String.valueOf(line.get("message"))));
                 } else if (display.data() != null) {
-                    listener.display(display.data(), display.metadata() == null ? Map.of() : display.metadata());
+                    listener.display(requests.mask(display.data()), display.metadata() == null ? Map.of() : display.metadata());
                 }
             }
         };

@@ -36,6 +36,9 @@ public class CellsService {
     @Inject
     KernelsService kernels;
 
+    @Inject
+    KernelOwnership kernelOwnership;
+
     /** A code node of a draft the user may see, on a kernel the user may see. */
     public record CodeNode(ValidatedFlow flow, PlannedNode node, String kernelId) {
     }
@@ -55,7 +58,7 @@ public class CellsService {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "node '" + nodeId + "' is a " + node.node().type()
                     + " node: cells run in Python Script nodes");
         }
-        kernels.get(user, script.kernelId()); // 404 when the kernel is not the user's
+        kernelOwnership.require(user.username(), script.kernelId()); // 404 when the kernel is not the user's (admins too)
         return new CodeNode(validated, node, script.kernelId());
     }
 

@@ -38,6 +38,9 @@ public class PreviewService {
     @Inject
     FlowfileConfig config;
 
+    @Inject
+    KernelOwnership kernelOwnership;
+
     public PreviewDto preview(UserRecord user, UUID draftId, String node, String port, Integer limit) {
         int rows = limit == null ? config.server().previewRows() : limit;
         int max = config.server().previewMaxRows();
@@ -65,6 +68,7 @@ public class PreviewService {
         if (!validated.valid()) {
             throw new FlowException(validated.problems());
         }
+        kernelOwnership.require(user.username(), validated);
         var planned = validated.node(relation.node())
                 .orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND, "no node '" + relation.node() + "' in the draft"));
         if (!planned.outputs().containsKey(relation.port())) {

@@ -66,6 +66,9 @@ public class RunsService {
     Access access;
 
     @Inject
+    KernelOwnership kernelOwnership;
+
+    @Inject
     FlowfileConfig config;
 
     @Inject
@@ -148,6 +151,7 @@ public class RunsService {
         if (!validated.valid()) {
             throw new FlowException(validated.problems());
         }
+        kernelOwnership.require(owner, validated);
         ExecutionPlan plan = engine.plan(validated, mode);
         Optional<RunRecorder> recorder = version.map(found -> {
             var types = new HashMap<String, String>();

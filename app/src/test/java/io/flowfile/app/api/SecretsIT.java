@@ -113,6 +113,24 @@ class SecretsIT {
     }
 
     @Test
+    void noOtherUserRunsCodeOnTheOwnersKernelNorReadsTheOwnersSecrets() {
+        owner.request().body(Map.of("value", value)).put("/api/secrets/warehouse-token").then().statusCode(200);
+        Api api = new Api(users, tokens);
+        for (Api.User other : List.of(api.user(Role.USER), api.user(Role.ADMIN))) {
+            String draft = other.request().body(Map.of("name", "borrow-" + UUID.randomUUID())).post("/api/drafts").then().statusCode(201)
+                    .extract().path("id");
+            other.request().body(Map.of("revision", 1, "edits", List.of(Api.add("py", "python_script", Map.of("kernel_id", kernel,
+                    "inputs", List.of(), "cells", List.of("print(flowfile.get_secret('warehouse-token').get_secret_value())"))))))
+                    .post("/api/drafts/" + draft + "/edits").then().statusCode(200);
+
+            other.request().body(Map.of()).post("/api/drafts/" + draft + "/runs").then().statusCode(404)
+                    .body("name", org.hamcrest.Matchers.equalTo("KERNEL_NOT_FOUND"));
+            other.request().body(Map.of("node", "py")).post("/api/drafts/" + draft + "/preview").then().statusCode(404);
+            other.request().body(Map.of("code", "print(1)")).post("/api/drafts/" + draft + "/nodes/py/cells").then().statusCode(404);
+        }
+    }
+
+    @Test
     void aSecretTheUserDoesNotHaveFailsTheNodeSayingSo() {
         String events = runEvents(draft(nodeType(), "never-set"));
 

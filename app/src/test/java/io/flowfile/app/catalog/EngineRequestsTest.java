@@ -90,7 +90,8 @@ class EngineRequestsTest {
     private EngineRequests requestsOnAKernelOf(String owner) {
         var call = new ScriptCall("k1", "flow", run.id().toString(), "node", List.of(), Map.of(), List.of("main"),
                 new ExchangeArea(exchange, "/exchange/x"), false);
-        return new EngineRequests(java.util.Optional.of(catalog), call, exchange, java.util.Optional.ofNullable(owner));
+        return new EngineRequests(java.util.Optional.of(catalog), call, exchange, java.util.Optional.ofNullable(owner),
+                java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
     @Test
@@ -105,6 +106,8 @@ class EngineRequestsTest {
         assertThat(owners.handle(data).orElseThrow()).containsEntry("ok", true).containsEntry("value", "hunter2-long");
         assertThat(Files.readString(exchange.resolve("replies").resolve(data.get("request_id") + ".json"))).contains("hunter2-long");
         assertThat(owners.mask("connecting with hunter2-long now")).isEqualTo("connecting with ********** now");
+        assertThat(owners.mask(Map.<String, Object>of("text/plain", "'hunter2-long'", "image/png", "AAAA")))
+                .containsEntry("text/plain", "'**********'").containsEntry("image/png", "AAAA");
 
         assertThat(owners.handle(request("get_secret", "name", "theirs")).orElseThrow().get("error").toString())
                 .contains("no secret named 'theirs'");

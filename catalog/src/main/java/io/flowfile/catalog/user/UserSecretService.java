@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public class UserSecretService {
 
     /** The names a secret reference of a node's settings takes. */
-    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    public static final Pattern NAME = Pattern.compile("(?!\\.+$)[A-Za-z0-9_.-]{1,128}");
     /** The largest value, in bytes of UTF-8 (a certificate or a service account's JSON key fits). */
     public static final int MAX_VALUE_BYTES = 64 * 1024;
 
@@ -92,7 +92,7 @@ public class UserSecretService {
     }
 
     private static String name(String name) {
-        return Checks.matching(name, NAME, "name of a secret", "1-128 letters, digits, '.', '_' or '-'");
+        return Checks.matching(name, NAME, "name of a secret", "1-128 letters, digits, '.', '_' or '-' (not dots only)");
     }
 
     private static CatalogException notFound(String name) {

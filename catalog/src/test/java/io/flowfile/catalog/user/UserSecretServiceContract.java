@@ -137,6 +137,7 @@ public abstract class UserSecretServiceContract {
         assertCatalogError(() -> secrets.put(user.id(), "has space", "v"), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("name of a secret must be 1-128 letters");
         assertCatalogError(() -> secrets.put(user.id(), "../etc", "v"), CatalogErrorCode.INVALID_ARGUMENT);
+        assertCatalogError(() -> secrets.put(user.id(), "..", "v"), CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("not dots only");
         assertCatalogError(() -> secrets.put(user.id(), "x".repeat(129), "v"), CatalogErrorCode.INVALID_ARGUMENT);
         assertCatalogError(() -> secrets.put(user.id(), "empty", ""), CatalogErrorCode.INVALID_ARGUMENT).hasMessageContaining("is empty");
         assertCatalogError(() -> secrets.put(user.id(), "big", "x".repeat(UserSecretService.MAX_VALUE_BYTES + 1)), CatalogErrorCode.INVALID_ARGUMENT)
