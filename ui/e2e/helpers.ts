@@ -72,3 +72,13 @@ export async function dropFiles(page: Page, files: string[], x: number, y: numbe
   await page.getByTestId('canvas').dispatchEvent('dragover', { dataTransfer, ...point });
   await page.getByTestId('canvas').dispatchEvent('drop', { dataTransfer, ...point });
 }
+
+/** Replaces the whole text of a code editor (by its accessible name) with {@code code}. */
+export async function typeCode(page: Page, editor: string, code: string): Promise<void> {
+  const box = page.getByRole('textbox', { name: editor });
+  await box.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  await page.keyboard.press('Escape');
+}

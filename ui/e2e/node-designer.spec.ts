@@ -3,7 +3,7 @@
 // on the canvas; a Python node type that fits a scikit-learn model on a real kernel and publishes it.
 import { test, expect, shot, type FlowfileApi } from './harness/fixtures';
 import type { Page } from '@playwright/test';
-import { connect, dragFromPalette, node, openDraft, type DraftAnswer } from './helpers';
+import { connect, dragFromPalette, node, openDraft, typeCode, type DraftAnswer } from './helpers';
 
 const KERNEL = 'e2e-node-designer';
 
@@ -21,15 +21,6 @@ async function addComponent(page: Page, kind: string, name: string, label: strin
   const added = builder.getByRole('group', { name: /^Properties of / });
   await added.getByLabel(/^Setting name of /).fill(name);
   await added.getByLabel(/^Label of /).fill(label);
-}
-
-async function typeCode(page: Page, editor: string, code: string) {
-  const box = page.getByRole('textbox', { name: editor });
-  await box.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-  await page.keyboard.press('Escape');
 }
 
 test('an SQL node type built in the Node Designer, tested on a pasted sample, published and used on the canvas', async ({ page, api }) => {

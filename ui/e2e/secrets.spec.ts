@@ -2,18 +2,9 @@
 // shown again), chosen in a node type's secret field (or set there on the spot), read by the node's
 // Python code on a real kernel while what it prints shows the value masked, then deleted.
 import { test, expect, shot } from './harness/fixtures';
-import type { Page } from '@playwright/test';
+import { typeCode } from './helpers';
 
 const KERNEL = 'e2e-secrets';
-
-async function typeCode(page: Page, editor: string, code: string) {
-  const box = page.getByRole('textbox', { name: editor });
-  await box.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-  await page.keyboard.press('Escape');
-}
 
 test('a secret set on the Secrets page reaches a node type\'s code, masked in what it prints', async ({ page, api }) => {
   test.setTimeout(240_000);
