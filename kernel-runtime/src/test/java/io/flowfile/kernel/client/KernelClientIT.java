@@ -236,26 +236,10 @@ class KernelClientIT {
 
     @Test
     void theKernelIgnoresForgedAndReplayedRequests() throws Exception {
-        client.execute("counter = 0", TIMEOUT);
+        assertThat(client.execute("counter = 0", TIMEOUT).ok()).isTrue();
         try (ZContext context = new ZContext(1)) {
-            ZMQ.Socket shell = context.createSocket(SocketType.DEALER);
-            shell.setLinger(0);
-            shell.connect(container.connection().address(Channel.SHELL));
             MessageCodec real = new MessageCodec(new HmacSigner(container.connection().key()), 16);
-            // First a genuine kernel_info_request answered on this socket: the connection is up, so what follows
-            // reaches the kernel. Asked again every 2 s (for at most 30 s): a request written into a connection
-            // Docker's port proxy drops while the socket first connects is lost, and it is harmless to repeat.
-            shell.setReceiveTimeOut(2_000);
-            byte[] answer = null;
-            long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (answer == null && System.nanoTime() < connectDeadline) {
-                send(shell, real.encode(MessageCodec.create(new Content.KernelInfoRequest(), "replayer", Optional.empty())));
-                answer = shell.recv();
-            }
-            assertThat(answer).as("a kernel_info_reply on the test's own shell socket").isNotNull();
-            while (shell.hasReceiveMore()) {
-                shell.recv();
-            }
+            ZMQ.Socket shell = connectAnsweredShell(context, real);
             MessageCodec forger = new MessageCodec(new HmacSigner("not-the-key"), 16);
             send(shell, forger.encode(MessageCodec.create(Content.ExecuteRequest.of("counter += 100"), "intruder", Optional.empty())));
             List<byte[]> once = real.encode(MessageCodec.create(Content.ExecuteRequest.of("counter += 1"), "replayer", Optional.empty()));
@@ -270,6 +254,35 @@ class KernelClientIT {
             Thread.sleep(1_000);
         }
         assertThat(counter()).isEqualTo("1\n");
+    }
+
+    /**
+     * A shell socket of the test's own on which the kernel has answered a genuine kernel_info_request, so what
+     * follows reaches the kernel. A connection through Docker's port proxy can stall while it is first made
+     * (CI saw one socket get no answer for 30 s while the shared client worked), so each attempt is a fresh
+     * socket given 3 s, for at most 60 s in all.
+     */
+    private static ZMQ.Socket connectAnsweredShell(ZContext context, MessageCodec real) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
+            ZMQ.Socket shell = context.createSocket(SocketType.DEALER);
+            shell.setLinger(0);
+            shell.setIdentity(("replayer-" + attempt).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            shell.setReceiveTimeOut(3_000);
+            shell.connect(container.connection().address(Channel.SHELL));
+            send(shell, real.encode(MessageCodec.create(new Content.KernelInfoRequest(), "replayer", Optional.empty())));
+            if (shell.recv() != null) {
+                while (shell.hasReceiveMore()) {
+                    shell.recv();
+                }
+                return shell;
+            }
+            context.destroySocket(shell);
+        }
+        // Say whether the kernel still answers the shared client: a dead kernel and a lost socket are different failures.
+        boolean kernelAnswers = client.request(new Content.KernelInfoRequest(), Duration.ofSeconds(5)) != null;
+        throw new AssertionError("no kernel_info_reply on a fresh shell socket within 60 s (the shared client "
+                + (kernelAnswers ? "is answered" : "is not answered") + ")");
     }
 
     private String counter() throws Exception {
