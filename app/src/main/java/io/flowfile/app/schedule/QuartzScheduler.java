@@ -88,9 +88,9 @@ public class QuartzScheduler {
                 Long.toString(config.scheduler().batchWindow().toMillis()));
         properties.setProperty("org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        properties.setProperty("org.quartz.jobStore.class", QuartzJobStore.class.getName());
         // BYTEA columns on both databases (V6): read as bytes, which H2 answers too
-        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass", QuartzDelegate.class.getName());
         properties.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
         properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
