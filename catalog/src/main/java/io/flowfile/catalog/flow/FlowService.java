@@ -119,6 +119,13 @@ public class FlowService {
         return flows.findByIdOptional(flowId).filter(flow -> flow.lastVersion() > 0).map(this::toRecord);
     }
 
+    /** The name of the flow with this id, if it exists with a version (without reading the version). */
+    @Transactional
+    public Optional<String> name(UUID flowId) {
+        requireNonNull(flowId, "flowId is null");
+        return flows.findByIdOptional(flowId).filter(flow -> flow.lastVersion() > 0).map(FlowEntity::name);
+    }
+
     /** Every registered flow with its latest version, by name. */
     @Transactional
     public List<FlowRecord> list() {

@@ -141,8 +141,13 @@ public class ScheduleCatalog {
     @Transactional
     public Optional<FireContext> fireContext(UUID id, Collection<TickOutcome> active) {
         requireNonNull(id, "id is null");
-        return schedules.findByIdOptional(id).map(entity -> new FireContext(toRecord(entity), ticks.lastFire(id, TIMED_KINDS),
-                ticks.withOutcome(id, List.copyOf(active)).stream().map(ScheduleTickEntity::toRecord).toList()));
+        return schedules.findByIdOptional(id).map(entity -> {
+            List<ScheduleTickEntity> found = ticks.withOutcomeOrNewest(id, List.copyOf(active), TIMED_KINDS);
+            Optional<Instant> lastFire = found.stream().filter(tick -> TIMED_KINDS.contains(tick.kind())).map(ScheduleTickEntity::fireTime)
+                    .max(java.util.Comparator.naturalOrder());
+            return new FireContext(toRecord(entity), lastFire,
+                    found.stream().filter(tick -> active.contains(tick.outcome())).map(ScheduleTickEntity::toRecord).toList());
+        });
     }
 
     /** A schedule as it fires: {@code lastFire} of its scheduled or catch-up ticks, and its active ticks. */
@@ -324,8 +329,8 @@ public class ScheduleCatalog {
 
     /** @param names flow names already looked up, by flow id */
     private ScheduleRecord toRecord(ScheduleEntity entity, java.util.Map<UUID, Optional<String>> names) {
-        String flowName = names.computeIfAbsent(entity.flowId(), id -> flows.find(id).map(FlowRecord::name)).orElse(null);
-        String afterFlowName = entity.afterFlowId() == null ? null : flows.find(entity.afterFlowId()).map(FlowRecord::name).orElse(null);
+        String flowName = names.computeIfAbsent(entity.flowId(), flows::name).orElse(null);
+        String afterFlowName = entity.afterFlowId() == null ? null : flows.name(entity.afterFlowId()).orElse(null);
         return new ScheduleRecord(entity.id(), entity.flowId(), flowName, entity.owner(), entity.triggerType(), entity.afterFlowId(),
                 afterFlowName, entity.definition(), entity.paused(), entity.pausedReason(), entity.consecutiveFailures(),
                 entity.createdAt(), entity.updatedAt());

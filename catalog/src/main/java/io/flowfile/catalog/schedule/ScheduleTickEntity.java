@@ -98,6 +98,14 @@ public class ScheduleTickEntity {
         return outcome;
     }
 
+    TickKind kind() {
+        return kind;
+    }
+
+    Instant fireTime() {
+        return fireTime;
+    }
+
     ScheduleTickRecord toRecord() {
         return new ScheduleTickRecord(id, scheduleId, fireTime, kind, outcome, runId, flowVersion, attempts, message, createdAt, updatedAt);
     }

@@ -112,6 +112,14 @@ public abstract class ScheduleCatalogContract {
         assertThat(context.lastFire()).contains(Instant.parse("2026-03-29T01:00:00.123Z"));
         assertThat(context.active()).hasSize(1);
         assertThat(schedules.lastFires()).containsEntry(schedule.id(), Instant.parse("2026-03-29T01:00:00.123Z"));
+        // a newer run-now tick is not a fire time of the trigger, and an older finished tick is not active
+        schedules.claimTick(schedule.id(), Instant.parse("2026-03-29T02:00:00Z"), TickKind.RUN_NOW, TickOutcome.SKIPPED, null);
+        schedules.claimTick(schedule.id(), Instant.parse("2026-03-29T00:00:00Z"), TickKind.SCHEDULED, TickOutcome.SKIPPED, null);
+        var later = schedules.fireContext(schedule.id(), List.of(TickOutcome.RUNNING)).orElseThrow();
+        assertThat(later.lastFire()).contains(Instant.parse("2026-03-29T01:00:00.123Z"));
+        assertThat(later.active()).extracting(ScheduleTickRecord::fireTime).containsExactly(Instant.parse("2026-03-29T01:00:00.123Z"));
+        assertThat(schedules.fireContext(schedule.id(), List.of(TickOutcome.SKIPPED)).orElseThrow().active())
+                .extracting(ScheduleTickRecord::kind).containsExactly(TickKind.SCHEDULED, TickKind.RUN_NOW);
         assertThat(schedules.fireContext(gone, List.of(TickOutcome.RUNNING))).isEmpty();
     }
 
