@@ -110,8 +110,18 @@ public final class RunRecorder implements RunListener {
      */
     public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
                                     Map<String, String> nodeTypes, RunTrigger trigger, String startedBy, java.util.UUID scheduleId) {
+        return start(catalog, version, parameters, nodeTypes, trigger, startedBy, scheduleId, null);
+    }
+
+    /**
+     * Records a new run of {@code version} started by {@code trigger}, already running on server
+     * instance {@code serverInstance} (null: none known).
+     */
+    public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
+                                    Map<String, String> nodeTypes, RunTrigger trigger, String startedBy, java.util.UUID scheduleId,
+                                    String serverInstance) {
         RunRecord run = catalog.runs().start(version.id(), trigger, parameters, startedBy, scheduleId);
-        catalog.runs().markRunning(run.id());
+        catalog.runs().markRunning(run.id(), serverInstance);
         return new RunRecorder(catalog, run, Map.copyOf(nodeTypes));
     }
 

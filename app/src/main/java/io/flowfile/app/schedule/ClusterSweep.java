@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
 public class ClusterSweep {
 
     private static final Logger LOG = Logger.getLogger(ClusterSweep.class);
+    private static final RunError ORPHANED = new RunError(EngineErrorCode.RUN_CRASHED.code(), EngineErrorCode.RUN_CRASHED.name(),
+            "the server running it stopped before it ended");
 
     @Inject
     ScheduleRunner runner;
@@ -113,6 +115,11 @@ public class ClusterSweep {
                 LOG.warnf(e, "tick %s of a stopped server could not be resolved", orphan.id());
             }
         }
+        // the runs a dead server left running that no tick names (started over the API or in the browser)
+        List<UUID> ended = runRecords.failOrphans(live, ORPHANED);
+        if (!ended.isEmpty()) {
+            LOG.infof("%d run(s) of a stopped server ended as failed: %s", ended.size(), ended);
+        }
     }
 
     private void resolveOrphan(ScheduleTickRecord tick) {
@@ -150,8 +157,7 @@ public class ClusterSweep {
             return; // not an orphan after all: this server runs it
         }
         try {
-            runRecords.finish(runId, RunState.FAILED, new RunError(EngineErrorCode.RUN_CRASHED.code(), EngineErrorCode.RUN_CRASHED.name(),
-                    "the server running it stopped before it ended"));
+            runRecords.finish(runId, RunState.FAILED, ORPHANED);
         } catch (CatalogException e) {
             // ended meanwhile, or gone with its flow: nothing to correct
         }

@@ -53,6 +53,9 @@ public class QuartzScheduler {
     @Inject
     FlowfileConfig config;
 
+    @Inject
+    io.flowfile.app.service.ServerInstance serverInstance;
+
     private volatile Scheduler scheduler;
 
     /** Starts Quartz; the runner's job factory makes the jobs. */
@@ -103,6 +106,7 @@ public class QuartzScheduler {
             created.setJobFactory((bundle, ignored) -> new ScheduleJob(runner));
             created.start();
             scheduler = created;
+            serverInstance.joined(created.getSchedulerInstanceId());
             LOG.infof("the scheduler started (Quartz, clustered, instance %s)", created.getSchedulerInstanceId());
         } catch (SchedulerException e) {
             throw new IllegalStateException("the scheduler (Quartz) could not start: " + e.getMessage(), e);
@@ -232,6 +236,7 @@ public class QuartzScheduler {
     void onStop(@Observes @Priority(100) ShutdownEvent event) {
         Scheduler quartz = scheduler;
         scheduler = null;
+        serverInstance.joined(null);
         if (quartz != null) {
             try {
                 quartz.shutdown(true);

@@ -75,6 +75,9 @@ public class RunsService {
     MeterRegistry metrics;
 
     @Inject
+    ServerInstance serverInstance;
+
+    @Inject
     jakarta.enterprise.event.Event<RunEnded> ended;
 
     private final Map<UUID, LiveRun> runs = new ConcurrentHashMap<>();
@@ -156,7 +159,7 @@ public class RunsService {
         Optional<RunRecorder> recorder = version.map(found -> {
             var types = new HashMap<String, String>();
             document.nodes().forEach(node -> types.put(node.id(), node.type()));
-            return RunRecorder.start(catalog, found, values, types, trigger, owner, scheduleId);
+            return RunRecorder.start(catalog, found, values, types, trigger, owner, scheduleId, serverInstance.id().orElse(null));
         });
         UUID id = recorder.map(recording -> recording.run().id()).orElseGet(UUID::randomUUID);
         List<String> nodeIds = validated.nodes().stream().map(node -> node.id()).toList();

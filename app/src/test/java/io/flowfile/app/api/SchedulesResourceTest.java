@@ -367,6 +367,29 @@ class SchedulesResourceTest {
         assertThat(catalogRuns.requestCancel(UUID.fromString(run), "again")).isFalse(); // ended: nothing to ask
     }
 
+    @Test
+    void theRunsOfAServerThatDiedEndAsFailedAndThoseOfALiveOneGoOn() {
+        // a run of this server, over the API: it outlives the sweeps
+        String flow = sqlFlow("select sum(hash(i)) as h from range(2000000000) t(i)");
+        String mine = user.request().body(Map.of()).post("/api/flows/" + flow + "/versions/1/runs").then().statusCode(202).extract().path("id");
+        awaitState(mine, "RUNNING");
+        // a run another server started and then died with (it never checked in again)
+        var version = flowService.version(flow, 1);
+        var orphan = catalogRuns.start(version.id(), RunTrigger.API, Map.of(), user.name(), null);
+        catalogRuns.markRunning(orphan.id(), "killed-server-" + UUID.randomUUID());
+
+        Instant deadline = Instant.now().plusSeconds(60); // the sweep runs every check-in interval (7.5 s)
+        while (Instant.now().isBefore(deadline) && catalogRuns.get(orphan.id()).state() == io.flowfile.catalog.api.RunState.RUNNING) {
+            sleep(200);
+        }
+        assertThat(catalogRuns.get(orphan.id()).state()).isEqualTo(io.flowfile.catalog.api.RunState.FAILED);
+        assertThat(catalogRuns.get(orphan.id()).error().message()).isEqualTo("the server running it stopped before it ended");
+        sleep(1_000);
+        assertThat(catalogRuns.get(UUID.fromString(mine)).state()).isEqualTo(io.flowfile.catalog.api.RunState.RUNNING);
+        user.request().post("/api/runs/" + mine + "/cancel").then().statusCode(200);
+        awaitState(mine, "CANCELLED");
+    }
+
     private void awaitState(String run, String state) {
         Instant deadline = Instant.now().plusSeconds(60);
         String seen = "";

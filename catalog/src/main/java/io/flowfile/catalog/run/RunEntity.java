@@ -78,6 +78,10 @@ public class RunEntity {
     @Column(name = "cancel_requested", length = 500)
     private String cancelRequested;
 
+    /** The server instance that runs it (see {@link RunService#markRunning(UUID, String)}), or null. */
+    @Column(name = "server_instance", length = 200)
+    private String serverInstance;
+
     protected RunEntity() {
     }
 
@@ -109,6 +113,10 @@ public class RunEntity {
             state = RunState.RUNNING;
             startedAt = now;
         }
+    }
+
+    void runOn(String instance) {
+        serverInstance = instance;
     }
 
     /** The caller checked the run is not final and {@code finalState} is. */

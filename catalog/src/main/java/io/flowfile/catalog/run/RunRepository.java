@@ -29,6 +29,11 @@ public class RunRepository implements PanacheRepositoryBase<RunEntity, UUID>, Fl
                 .setParameter("ids", runIds).setParameter("open", List.of(RunState.QUEUED, RunState.RUNNING)).getResultList();
     }
 
+    /** Runs not ended whose server instance is known and not one of {@code live}. */
+    public List<RunEntity> openOutside(java.util.Collection<String> live) {
+        return list("state in ?1 and serverInstance is not null and serverInstance not in ?2", List.of(RunState.QUEUED, RunState.RUNNING), live);
+    }
+
     public Optional<RunEntity> findForUpdate(UUID runId) {
         return findByIdOptional(runId, LockModeType.PESSIMISTIC_WRITE);
     }

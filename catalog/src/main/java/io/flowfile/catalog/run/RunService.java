@@ -87,9 +87,44 @@ public class RunService {
     /** QUEUED becomes RUNNING (a RUNNING run stays so). */
     @Transactional
     public RunRecord markRunning(UUID runId) {
+        return markRunning(runId, null);
+    }
+
+    /**
+     * QUEUED becomes RUNNING (a RUNNING run stays so) on server instance {@code serverInstance}: should
+     * that instance stop being alive before the run ends, {@link #failOrphans} ends it.
+     *
+     * @param serverInstance the cluster instance of the server running it, or null (the command line)
+     */
+    @Transactional
+    public RunRecord markRunning(UUID runId, String serverInstance) {
         RunEntity run = unfinished(runId, "mark it running");
         run.markRunning(Times.now());
+        if (serverInstance != null) {
+            run.runOn(Checks.text(serverInstance, "server instance", 200));
+        }
         return run.toRecord();
+    }
+
+    /**
+     * Ends as FAILED, with {@code error}, every run left queued or running by a server instance that
+     * is not among {@code live} (it was killed: nobody will end its runs); answers their ids. Runs
+     * without a server instance (the command line's) are never touched; with no live instance given
+     * nothing is.
+     */
+    @Transactional
+    public List<UUID> failOrphans(java.util.Collection<String> live, RunError error) {
+        Checks.notNull(error, "error");
+        if (live == null || live.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Times.now();
+        List<UUID> ended = new java.util.ArrayList<>();
+        for (RunEntity run : runs.openOutside(live)) {
+            run.finish(RunState.FAILED, error, now);
+            ended.add(run.id());
+        }
+        return ended;
     }
 
     /**

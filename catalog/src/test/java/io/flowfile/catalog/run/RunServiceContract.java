@@ -105,6 +105,36 @@ public abstract class RunServiceContract {
     }
 
     @Test
+    void theRunsOfAServerThatIsNoLongerAliveEndAsFailed() {
+        FlowVersionRecord one = registered(unique("orphans"), "{}");
+        String dead = "dead-" + UUID.randomUUID();
+        String alive = "alive-" + UUID.randomUUID();
+        UUID orphan = runs.start(one.id(), RunTrigger.API, null).id();
+        runs.markRunning(orphan, dead);
+        UUID ended = runs.start(one.id(), RunTrigger.API, null).id();
+        runs.markRunning(ended, dead);
+        runs.finish(ended, RunState.SUCCEEDED, null);
+        UUID living = runs.start(one.id(), RunTrigger.API, null).id();
+        runs.markRunning(living, alive);
+        UUID cli = runs.start(one.id(), RunTrigger.CLI, null).id();
+        runs.markRunning(cli);
+        RunError why = new RunError(111, "RUN_CRASHED", "the server running it stopped before it ended");
+
+        assertThat(runs.failOrphans(java.util.List.of(alive), why)).containsExactly(orphan);
+        assertThat(runs.get(orphan).state()).isEqualTo(RunState.FAILED);
+        assertThat(runs.get(orphan).error()).isEqualTo(why);
+        assertThat(runs.get(ended).state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(runs.get(living).state()).isEqualTo(RunState.RUNNING);
+        assertThat(runs.get(cli).state()).isEqualTo(RunState.RUNNING);
+        // nothing twice, and no live instance known means nothing is judged dead
+        assertThat(runs.failOrphans(java.util.List.of(alive), why)).isEmpty();
+        assertThat(runs.failOrphans(java.util.List.of(), why)).isEmpty();
+        assertThat(runs.get(living).state()).isEqualTo(RunState.RUNNING);
+        runs.finish(living, RunState.SUCCEEDED, null);
+        runs.finish(cli, RunState.SUCCEEDED, null);
+    }
+
+    @Test
     void nodeResultsAreUpsertedPerNodeAndMarkTheRunRunning() {
         FlowVersionRecord one = registered(unique("nodes"), "{}");
         UUID runId = runs.start(one.id(), RunTrigger.MANUAL, null).id();
