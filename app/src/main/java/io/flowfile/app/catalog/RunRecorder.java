@@ -120,8 +120,9 @@ public final class RunRecorder implements RunListener {
     public static RunRecorder start(Catalog catalog, FlowVersionRecord version, Map<String, String> parameters,
                                     Map<String, String> nodeTypes, RunTrigger trigger, String startedBy, java.util.UUID scheduleId,
                                     String serverInstance) {
-        RunRecord run = catalog.runs().start(version.id(), trigger, parameters, startedBy, scheduleId);
-        catalog.runs().markRunning(run.id(), serverInstance);
+        // the instance goes in with the run: a server killed before the run is marked running leaves no run nobody ends
+        RunRecord run = catalog.runs().start(version.id(), trigger, parameters, startedBy, scheduleId, serverInstance);
+        catalog.runs().markRunning(run.id());
         return new RunRecorder(catalog, run, Map.copyOf(nodeTypes));
     }
 

@@ -109,7 +109,7 @@ public class ClusterSweep {
         for (ScheduleTickRecord orphan : catalog.orphanedTicks(ScheduleRunner.ACTIVE, live)) {
             try {
                 if (catalog.takeOverTick(orphan.id(), ScheduleRunner.ACTIVE, live, self)) {
-                    resolveOrphan(orphan);
+                    resolveOrphan(named(orphan, live, self));
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "tick %s of a stopped server could not be resolved", orphan.id());
@@ -120,6 +120,20 @@ public class ClusterSweep {
         if (!ended.isEmpty()) {
             LOG.infof("%d run(s) of a stopped server ended as failed: %s", ended.size(), ended);
         }
+    }
+
+    /**
+     * The tick with its run: a server that died after recording the tick's run but before naming it
+     * on the tick left a run of the schedule that no tick names; it is this tick's (a server runs one
+     * launch of a schedule at a time), and is named now so that it ends with the tick.
+     */
+    private ScheduleTickRecord named(ScheduleTickRecord tick, Set<String> live, String self) {
+        if (tick.runId() != null || tick.outcome() != TickOutcome.RUNNING) {
+            return tick;
+        }
+        return catalog.unnamedRun(tick.scheduleId(), live)
+                .map(run -> catalog.tickStarted(tick.id(), (UUID) run[0], ((Number) run[1]).intValue(), self))
+                .orElse(tick);
     }
 
     private void resolveOrphan(ScheduleTickRecord tick) {

@@ -67,6 +67,18 @@ public class RunService {
      */
     @Transactional
     public RunRecord start(UUID flowVersionId, RunTrigger trigger, Map<String, String> parameters, String startedBy, UUID scheduleId) {
+        return start(flowVersionId, trigger, parameters, startedBy, scheduleId, null);
+    }
+
+    /**
+     * Records a new run of the flow version, QUEUED, on server instance {@code serverInstance}: should
+     * that instance stop being alive before the run ends, {@link #failOrphans} ends it (queued or running).
+     *
+     * @param serverInstance the cluster instance of the server running it, or null (the command line)
+     */
+    @Transactional
+    public RunRecord start(UUID flowVersionId, RunTrigger trigger, Map<String, String> parameters, String startedBy, UUID scheduleId,
+                           String serverInstance) {
         Checks.notNull(trigger, "trigger");
         if (startedBy != null) {
             Checks.username(startedBy, "user who started the run");
@@ -80,6 +92,9 @@ public class RunService {
         FlowVersionRecord version = flows.version(Checks.notNull(flowVersionId, "flow version id"));
         RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, startedBy, scheduleId,
                 Times.now());
+        if (serverInstance != null) {
+            run.runOn(Checks.text(serverInstance, "server instance", 200));
+        }
         runs.persist(run);
         return run.toRecord();
     }

@@ -252,6 +252,18 @@ public class ScheduleCatalog {
     }
 
     /**
+     * A run of the schedule that a server instance not among {@code live} recorded and no tick names
+     * (it died between recording the run and naming it on its tick): the run's id and flow version.
+     */
+    @Transactional
+    public Optional<Object[]> unnamedRun(UUID scheduleId, Collection<String> live) {
+        return ticks.getEntityManager().createQuery("select r.id, r.flowVersion from RunEntity r where r.scheduleId = :schedule"
+                        + " and r.serverInstance is not null and r.serverInstance not in :live"
+                        + " and not exists (select 1 from ScheduleTickEntity t where t.runId = r.id)", Object[].class)
+                .setParameter("schedule", scheduleId).setParameter("live", live).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
      * Takes an orphaned tick over for scheduler instance {@code instance}: only while it is still in
      * {@code active} and waits on an instance not in {@code live} (of several servers finding it, one wins).
      *

@@ -118,9 +118,12 @@ public abstract class RunServiceContract {
         runs.markRunning(living, alive);
         UUID cli = runs.start(one.id(), RunTrigger.CLI, null).id();
         runs.markRunning(cli);
+        // killed between recording the run and marking it running: still its server's
+        UUID queued = runs.start(one.id(), RunTrigger.SCHEDULE, Map.of(), null, null, dead).id();
         RunError why = new RunError(111, "RUN_CRASHED", "the server running it stopped before it ended");
 
-        assertThat(runs.failOrphans(java.util.List.of(alive), why)).containsExactly(orphan);
+        assertThat(runs.failOrphans(java.util.List.of(alive), why)).containsExactlyInAnyOrder(orphan, queued);
+        assertThat(runs.get(queued).state()).isEqualTo(RunState.FAILED);
         assertThat(runs.get(orphan).state()).isEqualTo(RunState.FAILED);
         assertThat(runs.get(orphan).error()).isEqualTo(why);
         assertThat(runs.get(ended).state()).isEqualTo(RunState.SUCCEEDED);
