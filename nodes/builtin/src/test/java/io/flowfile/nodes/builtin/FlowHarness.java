@@ -60,7 +60,12 @@ public final class FlowHarness implements AutoCloseable {
 
     /** Runs the whole flow in performance mode. */
     public RunResult run(String yaml) {
-        return engine.run(validate(yaml), ExecutionMode.PERFORMANCE, event -> { });
+        return run(yaml, ExecutionMode.PERFORMANCE);
+    }
+
+    /** Runs the whole flow in {@code mode}. */
+    public RunResult run(String yaml, ExecutionMode mode) {
+        return engine.run(validate(yaml), mode, event -> { });
     }
 
     @Override

@@ -56,9 +56,10 @@ public record FilterSettings(
             @JsonPropertyDescription("Value to compare with, as text. Numbers compare exactly: a value is never rounded "
                     + "to the column's type (greater_than 2.5 on an integer column keeps 3 and more; equals 900.005 on a "
                     + "DECIMAL(12,2) column keeps nothing), and a value that is not a number is refused. A FLOAT or DOUBLE "
-                    + "column compares with the nearest FLOAT or DOUBLE; a DATE column with a value that has a time of day "
+                    + "column compares with the nearest FLOAT or DOUBLE (NaN is larger than every number and equals NaN); a DATE column with a value that has a time of day "
                     + "compares as TIMESTAMP; other types convert the value to the column's type. For contains, starts_with "
-                    + "and ends_with the column is read as text. For between, the lower bound (inclusive).") String value,
+                    + "and ends_with the column is read as text. A null never matches but with is_null. For between, the lower "
+                    + "bound (inclusive).") String value,
             @JsonPropertyDescription("For between: the upper bound (inclusive).") String value2,
             @JsonPropertyDescription("For in: the accepted values, as text, compared as value is.") List<String> values) {
 

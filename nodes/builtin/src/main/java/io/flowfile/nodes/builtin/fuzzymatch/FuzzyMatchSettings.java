@@ -36,7 +36,9 @@ public record FuzzyMatchSettings(
             @JsonPropertyDescription("Column of the left input; values are compared as text.") @ColumnName(port = "left") String left,
             @JsonPropertyDescription("Column of the right input; values are compared as text.") @ColumnName(port = "right") String right,
             @JsonPropertyDescription("levenshtein (default), damerau_levenshtein (both as 1 - edit distance / length of "
-                    + "the longer text), jaro_winkler or jaccard (of the two sets of characters). Every measure counts "
+                    + "the longer text), jaro_winkler (prefix weight 0.1 over at most 4 characters; half the transpositions "
+                    + "rounded down, as DuckDB counts them, so Smith/Schmidt is 0.736 where the textbook gives 0.699) or "
+                    + "jaccard (of the two sets of characters). Every measure counts "
                     + "characters (Unicode code points), not bytes: café and cafe differ by one character of four. A pair "
                     + "of texts with more than 127 distinct characters fails the run.") Method method,
             @JsonPropertyDescription("Lowest similarity that counts as a match, from 0 to 1; default 0.8. "

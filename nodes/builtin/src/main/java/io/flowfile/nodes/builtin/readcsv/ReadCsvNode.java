@@ -20,12 +20,15 @@ import java.util.stream.Collectors;
  * sample would make a wider value late in the file fail the run, be rounded (a decimal read into an
  * integer column) or, with {@code ignore_errors}, be dropped. Validation therefore reads the whole
  * file once. A row with too many fields or a value that does not convert fails with DuckDB's
- * message, which names the file and the line, unless {@code ignore_errors} is set.
+ * message, which names the file and the line, unless {@code ignore_errors} is set. An empty field
+ * is NULL and a quoted empty field an empty text ({@code allow_quoted_nulls=false}; DuckDB's default
+ * reads both as NULL).
  */
 public final class ReadCsvNode implements NodeType<ReadCsvSettings> {
 
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.source("read_csv", "Read CSV",
-            "Reads a CSV file; column names and types are inferred from the whole file unless they are given.");
+            "Reads a CSV file; column names and types are inferred from the whole file unless they are given. "
+                    + "An empty field is null; a quoted empty field (\"\") is an empty text.");
 
     @Override
     public NodeDescriptor descriptor() {
@@ -75,6 +78,8 @@ public final class ReadCsvNode implements NodeType<ReadCsvSettings> {
         options.add("quote=" + Sql.literal(settings.quote()));
         options.add("encoding=" + Sql.literal(settings.encoding().duckDbName()));
         options.add("skip=" + settings.skipRows());
+        // an empty field is a null, a quoted empty field ("") an empty text, as the file says
+        options.add("allow_quoted_nulls=false");
         if (!settings.columns().isEmpty()) {
             options.add("auto_detect=false");
             options.add("columns=" + columns(settings.columns()));

@@ -24,7 +24,8 @@ import java.util.Locale;
 public final class ReadExcelNode implements NodeType<ReadExcelSettings> {
 
     private static final NodeDescriptor DESCRIPTOR = NodeDescriptor.source("read_excel", "Read Excel",
-            "Reads a sheet of an .xlsx workbook; column types are inferred from the cells unless they are given.");
+            "Reads a sheet of an .xlsx workbook; column types are inferred from the cells unless they are given. "
+                    + "Empty cells and cells holding empty text are null.");
 
     @Override
     public NodeDescriptor descriptor() {

@@ -14,7 +14,8 @@ public record SampleSettings(
                 + "random_fraction: each row kept with probability fraction.") Method method,
         @JsonPropertyDescription("Number of rows, for first and random_rows.") Long n,
         @JsonPropertyDescription("Share of rows to keep, from 0 to 1, for random_fraction.") Double fraction,
-        @JsonPropertyDescription("Seed (0 or more) for a repeatable random sample; empty draws a new sample on every run.") Long seed) {
+        @JsonPropertyDescription("Seed (0 or more) for a repeatable random sample: the same seed draws the same rows, kept in "
+                + "input order, in either mode and with any number of threads; empty draws a new sample on every run.") Long seed) {
 
     public SampleSettings {
         method = method == null ? Method.FIRST : method;

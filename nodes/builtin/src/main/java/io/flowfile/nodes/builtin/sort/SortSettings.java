@@ -27,7 +27,8 @@ public record SortSettings(
      */
     public record SortKey(
             @JsonPropertyDescription("Column to sort by.") @ColumnName String column,
-            @JsonPropertyDescription("asc (default) or desc.") Direction direction,
+            @JsonPropertyDescription("asc (default) or desc. NaN sorts as larger than every number; text sorts by "
+                    + "character code (Z before a, a before é).") Direction direction,
             @JsonPropertyDescription("Where nulls go: last (default) or first.") Nulls nulls) {
 
         public SortKey {

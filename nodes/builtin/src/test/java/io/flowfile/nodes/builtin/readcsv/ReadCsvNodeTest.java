@@ -120,6 +120,16 @@ class ReadCsvNodeTest extends NodeContractTest<ReadCsvSettings> {
     }
 
     @Test
+    void aQuotedEmptyFieldIsAnEmptyTextAndAnEmptyFieldIsNull() {
+        write("texts.csv", "id,name\n1,\"\"\n2,\n3,x\n");
+
+        NodeHarness.Result result = harness.run(type(), "{\"path\": \"texts.csv\"}");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.rows()).containsExactly(row("1", ""), row("2", null), row("3", "x"));
+    }
+
+    @Test
     void aValueThatDoesNotConvertFailsTheRunNamingTheFileAndTheLine() {
         write("bad.csv", "id,amount\n1,1.5\n2,x\n3,3\n");
         var settings = new ReadCsvSettings("bad.csv", null, null, null, null, null,

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowfile.engine.testing.NodeHarness;
 import io.flowfile.engine.testing.NodeHarness.In;
 import io.flowfile.node.NodeType;
+import io.flowfile.engine.plan.ExecutionMode;
+import io.flowfile.nodes.builtin.FlowHarness;
 import io.flowfile.nodes.builtin.NodeContractTest;
 import io.flowfile.nodes.builtin.sample.SampleSettings.Method;
 import java.util.List;
@@ -99,5 +101,59 @@ class SampleNodeTest extends NodeContractTest<SampleSettings> {
 
         assertThat(first.rows()).hasSizeBetween(50, 150).doesNotHaveDuplicates();
         assertThat(second.rows()).containsExactlyInAnyOrderElementsOf(first.rows());
+    }
+
+    @Test
+    void aSeededSampleDrawsTheSameRowsInInputOrderWhateverThePlanAndThreads() throws Exception {
+        // 3,000 ids in random order, written by Polars in row groups of 256 rows
+        try (var in = SampleNodeTest.class.getResourceAsStream("shuffled.parquet")) {
+            java.nio.file.Files.copy(in, workDir.resolve("ids.parquet"));
+        }
+        var drawn = new java.util.HashMap<String, List<Long>>();
+        for (int threads : new int[] {1, 4}) {
+            try (var flows = FlowHarness.create(workDir, threads)) {
+                for (var mode : ExecutionMode.values()) {
+                    for (String settings : List.of("{method: random_rows, n: 20, seed: 7}",
+                            "{method: random_fraction, fraction: 0.01, seed: 7}")) {
+                        assertThat(flows.run(sampleToFile(settings), mode).succeeded()).isTrue();
+                        List<Long> ids = ids(workDir.resolve("drawn.parquet"));
+                        List<Long> first = drawn.putIfAbsent(settings, ids);
+                        assertThat(ids).as("%s, %s, %d threads", settings, mode, threads)
+                                .isEqualTo(first == null ? ids : first);
+                    }
+                }
+            }
+        }
+        List<Long> inputOrder = ids(workDir.resolve("ids.parquet"));
+        for (List<Long> ids : drawn.values()) {
+            assertThat(ids).as("in input order").isEqualTo(inputOrder.stream().filter(ids::contains).toList());
+        }
+        assertThat(drawn.get("{method: random_rows, n: 20, seed: 7}")).hasSize(20);
+        assertThat(drawn.get("{method: random_fraction, fraction: 0.01, seed: 7}")).hasSizeBetween(10, 60);
+    }
+
+    private static String sampleToFile(String settings) {
+        return """
+                flowfile: 1
+                name: seeded-sample
+                nodes:
+                  - {id: ids, type: read_parquet, settings: {path: ids.parquet}}
+                  - {id: drawn, type: sample, settings: %s}
+                  - {id: out, type: write_parquet, settings: {path: drawn.parquet}}
+                edges:
+                  - {from: ids, to: drawn}
+                  - {from: drawn, to: out}
+                """.formatted(settings);
+    }
+
+    private static List<Long> ids(java.nio.file.Path file) throws java.sql.SQLException {
+        var ids = new java.util.ArrayList<Long>();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             var result = connection.createStatement().executeQuery("SELECT id FROM '" + file + "'")) {
+            while (result.next()) {
+                ids.add(result.getLong(1));
+            }
+        }
+        return ids;
     }
 }
