@@ -228,6 +228,10 @@ def unpivot_cases(tables: dict[str, pl.DataFrame]) -> list[Case]:
         for table in ("main", "empty"):
             cases.append(Case(f"unpivot_{number}_{table}", "unpivot", {"index": index, "columns": columns}, {"main": table},
                               lambda t, i=index, c=columns, d=dtype: expected(t["main"], i, c, d), ordered=False))
+    cases.append(Case("unpivot_names", "unpivot", {"index": ["id"], "columns": ["i", "big"], "variable_name": "which",
+                                                   "value_name": "amount"}, {"main": "main"},
+                      lambda t: expected(t["main"], ["id"], ["i", "big"], pl.Int64).rename({"variable": "which", "value": "amount"}),
+                      ordered=False))
     return cases
 
 

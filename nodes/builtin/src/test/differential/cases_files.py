@@ -110,6 +110,7 @@ def write_files(data, directory: Path) -> None:
     records = _json_records(main)
     (files / "records.ndjson").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     (files / "records.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (files / "existing.txt").write_text("kept\n", encoding="utf-8")
     (files / "bad.csv").write_text("id,amount\n1,1.5\n2,x\n3,3\n4,\n5,1,2\n", encoding="utf-8")
     late = [{"n": n} for n in range(3000)] + [{"n": 3000, "late": "here"}]
     (files / "late.ndjson").write_text("".join(json.dumps(r) + "\n" for r in late), encoding="utf-8")
@@ -171,6 +172,10 @@ def reader_cases(data) -> list[Case]:
                       expected=lambda t: main.select("id", "k", pl.col("f").fill_nan(None), "dt", "b")))
     cases.append(Case("read_excel_sheet", "read_excel", {"path": "files/sheet.xlsx", "sheet": "Data"},
                       expected=lambda t: main.select("id", "k", pl.col("f").fill_nan(None), "dt", "b")))
+    cases.append(Case("read_excel_header_row", "read_excel", {"path": "files/sheet.xlsx", "range": "A1:B4", "header_row": 2},
+                      expected=lambda t: pl.DataFrame({str(main["id"][0]): main["id"][1:3].to_list(),
+                                                       main["k"][0] or "column_2": main["k"][1:3].to_list()},
+                                                      schema={str(main["id"][0]): pl.Int64, main["k"][0] or "column_2": pl.String})))
     cases.append(Case("read_excel_range", "read_excel", {"path": "files/sheet.xlsx", "range": "A1:B11"},
                       expected=lambda t: main.select("id", "k").head(10)))
     cases.append(Case("read_excel_typed", "read_excel", {"path": "files/sheet.xlsx", "column_types": [
@@ -228,6 +233,10 @@ def writer_cases(data) -> list[Case]:
             cases.append(Case(name, "write_json", {"path": f"${{out}}/{name}.json", "format": format_}, {"main": f"written_{table}"},
                               expected=lambda t: _json_expected(t["main"]), result="json",
                               read_result=lambda path, f=format_: _read_json_back(path, f)))
+    for type_, settings in (("write_csv", {}), ("write_json", {}), ("write_parquet", {})):
+        # fail_if_exists refuses a file that is there, and leaves it as it was
+        cases.append(Case(f"{type_}_fail_if_exists", type_, {"path": "files/existing.txt", "mode": "fail_if_exists"},
+                          {"main": "written_main"}, result="none", error="exists"))
     for compression in ("zstd", "snappy", "gzip", "uncompressed"):
         for row_groups in (None, 7):
             name = f"write_parquet_{compression}_{row_groups}"

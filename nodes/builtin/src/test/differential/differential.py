@@ -108,6 +108,8 @@ def check(directory: Path) -> int:
             problem = check_repeatable(case, configurations)
             if problem:
                 failures.append(f"{case.name} [repeatable] ({case.type} {json.dumps(case.settings)}): {problem}")
+    if (directory / "files" / "existing.txt").read_text(encoding="utf-8") != "kept\n":
+        failures.append("files/existing.txt: a writer with mode fail_if_exists changed it")
     by_type = Counter(case.type for case in found)
     print(f"differential: {len(found)} cases over {len(by_type)} node types x {len(configurations)} configurations "
           f"({', '.join(c.name for c in configurations)}): {checked - len(failures)} agree, {len(failures)} differ")

@@ -43,7 +43,7 @@ class Case:
             nodes.append({"id": source, "type": "read_parquet", "settings": {"path": f"tables/{table}.parquet"}})
             edges.append({"from": source, "to": "node" if port == "main" else f"node.{port}"})
         nodes.append({"id": "node", "type": self.type, "settings": self.settings})
-        if self.result == "parquet":
+        if self.result == "parquet":  # "none": a writer expected to refuse
             nodes.append({"id": "out", "type": "write_parquet", "settings": {"path": f"${{out}}/{self.name}.parquet"}})
             edges.append({"from": "node", "to": "out"})
         return {"flowfile": 1, "name": self.name, "parameters": {"out": "results"}, "nodes": nodes, "edges": edges}
