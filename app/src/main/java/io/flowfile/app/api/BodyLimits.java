@@ -64,8 +64,8 @@ public class BodyLimits {
             boolean upload = isUpload(context);
             long limit = upload ? config.server().uploadMaxBytes() : config.server().requestMaxBytes();
             if (declared > limit) {
-                refuse(context, declared, (upload ? "the upload has " : "the request body has ") + declared + " bytes; at most " + limit
-                        + " are accepted (" + (upload ? "flowfile.server.upload-max-bytes" : "flowfile.server.request-max-bytes") + ")");
+                refuse(context, declared, (upload ? "the upload has " : "the request body has ") + declared + " bytes (" + megabytes(declared)
+                        + "); at most " + limit + " (" + megabytes(limit) + ") are accepted (" + (upload ? "flowfile.server.upload-max-bytes" : "flowfile.server.request-max-bytes") + ")");
                 return;
             }
         }
@@ -81,6 +81,10 @@ public class BodyLimits {
             }
         }
         context.next();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private void refuse(RoutingContext context, long declared, String message) {

@@ -282,6 +282,8 @@ final class StageRunner {
             running.add(statement);
             try {
                 statement.execute(sql);
+            } catch (SQLException e) {
+                throw new FailedStatement(sql, e);
             } finally {
                 running.remove(statement);
             }
@@ -298,6 +300,8 @@ final class StageRunner {
                     }
                 }
                 return statement.getUpdateCount();
+            } catch (SQLException e) {
+                throw new FailedStatement(sql, e);
             } finally {
                 running.remove(statement);
             }
@@ -312,7 +316,10 @@ final class StageRunner {
         }
     }
 
-    /** The node a failure belongs to: the source whose file the message names, else the stage's root. */
+    /**
+     * The node a failure belongs to: the source whose file the message names, else the node whose
+     * part of a fused statement DuckDB points at, else the stage's root.
+     */
     static FlowError attribute(Stage stage, Map<String, PlannedNode> nodes, Throwable error) {
         if (error instanceof NodeException nodeError) {
             return new FlowError(stage.root().id(), nodeError.code(), nodeError.getMessage());
@@ -328,7 +335,12 @@ final class StageRunner {
         var code = message.contains("Out of Memory") ? EngineErrorCode.OUT_OF_MEMORY : EngineErrorCode.NODE_FAILED;
         String fused = stage.nodes().size() > 1
                 ? " (in the statement that computes " + String.join(", ", stage.nodes()) + ")" : "";
-        return new FlowError(stage.root().id(), code, message + fused);
+        FailedStatement failed = null;
+        for (Throwable cause = error; cause != null && failed == null; cause = cause.getCause()) {
+            failed = cause instanceof FailedStatement statement ? statement : null;
+        }
+        String blamed = failed != null && stage.nodes().size() > 1 ? StatementBlame.nodeAt(failed.sql(), message, stage.nodes()) : null;
+        return new FlowError(blamed != null ? blamed : stage.root().id(), code, message + fused);
     }
 
     /** Runs a cell of a code node interactively ({@link ScriptStage#cell}). */

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.flowfile.engine.FlowException;
 import io.flowfile.engine.Problem;
+import io.flowfile.node.TextEncoding;
 import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,12 @@ public final class FlowCodec {
     /** The largest flow document read, in characters. */
     public static final int MAX_DOCUMENT_CHARACTERS = 64 * 1024 * 1024;
 
+    /**
+     * The largest flow file read: reading a document takes several hundred bytes of memory per byte
+     * (a 50 MB manual_input table grew past 20 GB), and flows keep large tables in data files.
+     */
+    public static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
+
     private final ObjectMapper json = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -67,13 +74,44 @@ public final class FlowCodec {
     }
 
     public FlowDocument read(Path path) {
-        String text;
+        return read(readText(path), FlowFormat.of(path));
+    }
+
+    /**
+     * A flow file's text: refused, saying why, when it is missing, a directory, larger than {@link
+     * #MAX_DOCUMENT_BYTES}, empty, or not UTF-8 text (compressed, binary, UTF-16, Latin-1).
+     */
+    public static String readText(Path path) {
+        byte[] bytes;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            if (Files.isDirectory(path)) {
+                throw new FlowException(MALFORMED_DOCUMENT, "flow file " + path + " is a directory, not a file");
+            }
+            long size = Files.size(path);
+            if (size > MAX_DOCUMENT_BYTES) {
+                throw new FlowException(MALFORMED_DOCUMENT, String.format(java.util.Locale.ROOT,
+                        "flow file %s is %.1f MB, more than the %d MB a flow document may have: keep large tables in data "
+                                + "files (read_csv, read_parquet) rather than in manual_input", path, size / 1048576.0,
+                        MAX_DOCUMENT_BYTES >> 20));
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new FlowException(MALFORMED_DOCUMENT, "flow file not found: " + path);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new FlowException(MALFORMED_DOCUMENT, "flow file " + path + " cannot be read: permission denied");
         } catch (IOException e) {
             throw new FlowException(MALFORMED_DOCUMENT, "cannot read flow file " + path + ": " + e.getMessage());
         }
-        return read(text, FlowFormat.of(path));
+        String problem = TextEncoding.problem(bytes, bytes.length);
+        if (problem != null) {
+            throw new FlowException(MALFORMED_DOCUMENT, "flow file " + path + " " + problem + "; a flow file is UTF-8 text");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (text.isBlank()) {
+            throw new FlowException(MALFORMED_DOCUMENT, "flow file " + path + " is empty");
+        }
+        return text;
     }
 
     public FlowDocument read(String text, FlowFormat format) {
@@ -85,6 +123,9 @@ public final class FlowCodec {
      * duplicate keys); also used for other documents kept in the same forms (node types).
      */
     public JsonNode readTree(String text, FlowFormat format) {
+        if (text.isBlank()) {
+            throw new FlowException(MALFORMED_DOCUMENT, "the " + format + " document is empty");
+        }
         try (JsonParser parser = mapper(format).createParser(text)) {
             return new TreeReader(parser).read();
         } catch (JsonProcessingException e) {

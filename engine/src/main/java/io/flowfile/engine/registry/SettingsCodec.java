@@ -3,11 +3,14 @@ package io.flowfile.engine.registry;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,13 +18,16 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.flowfile.node.InvalidSettingsException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Binds settings JSON to settings records and back. Setting names are snake_case ({@code skipRows}
  * is written {@code skip_rows}); enum constants are written in lower case and read in any case, never
- * from a number; a whole number is never read from a fraction; unknown settings are refused.
+ * from a number; a whole number is never read from a fraction, nor true or false from a number;
+ * unknown settings are refused, also beside other problems.
  */
 public final class SettingsCodec {
 
@@ -40,7 +46,7 @@ public final class SettingsCodec {
         }
     }
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = strictScalars(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -50,7 +56,14 @@ public final class SettingsCodec {
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
+            .build());
+
+    /** true or false only: a number (1, 0) is not read as a boolean. */
+    private static ObjectMapper strictScalars(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
+    }
 
     private final ObjectMapper mapper = MAPPER;
 
@@ -63,9 +76,56 @@ public final class SettingsCodec {
         try {
             return new Binding<>(mapper.treeToValue(json, type), List.of());
         } catch (JsonProcessingException e) {
-            return new Binding<>(null, problems(e));
+            // Jackson stops at the first fault, and builds a record before it looks at unknown names:
+            // name every unknown name, then what binding without them finds
+            var problems = new ArrayList<SettingProblem>();
+            JsonNode known = json.deepCopy();
+            unknownNames(known, mapper.constructType(type), "", problems);
+            List<SettingProblem> rest = problems.isEmpty() ? problems(e) : bindProblems(known, type);
+            rest.stream().filter(problem -> problems.stream().noneMatch(p -> p.path().equals(problem.path()))).forEach(problems::add);
+            return new Binding<>(null, problems);
         } catch (IllegalArgumentException e) {
             return new Binding<>(null, problems(e, ""));
+        }
+    }
+
+    private List<SettingProblem> bindProblems(JsonNode json, Class<?> type) {
+        try {
+            mapper.treeToValue(json, type);
+            return List.of();
+        } catch (JsonProcessingException e) {
+            return problems(e);
+        } catch (IllegalArgumentException e) {
+            return problems(e, "");
+        }
+    }
+
+    /**
+     * Every name in {@code json} (and in the objects and lists of objects below it) that {@code type}
+     * has no setting for, each removed from {@code json}.
+     */
+    private void unknownNames(JsonNode json, JavaType type, String path, List<SettingProblem> problems) {
+        if (json == null || !json.isObject() || type.isContainerType() || type.getRawClass().getName().startsWith("java.")
+                || type.isEnumType()) {
+            return;
+        }
+        var properties = new java.util.TreeMap<String, JavaType>();
+        mapper.getDeserializationConfig().introspect(type).findProperties()
+                .forEach(property -> properties.put(property.getName(), property.getPrimaryType()));
+        for (var field : List.copyOf(json.properties())) {
+            String fieldPath = join(path, field.getKey());
+            JavaType propertyType = properties.get(field.getKey());
+            if (propertyType == null) {
+                problems.add(new SettingProblem(fieldPath, "unknown setting '" + field.getKey() + "'"
+                        + (path.isEmpty() ? "" : " in " + path) + "; known settings: " + String.join(", ", properties.keySet())));
+                ((ObjectNode) json).remove(field.getKey());
+            } else if (propertyType.isCollectionLikeType() && field.getValue().isArray()) {
+                for (int i = 0; i < field.getValue().size(); i++) {
+                    unknownNames(field.getValue().get(i), propertyType.getContentType(), fieldPath + "[" + i + "]", problems);
+                }
+            } else {
+                unknownNames(field.getValue(), propertyType, fieldPath, problems);
+            }
         }
     }
 
@@ -103,8 +163,8 @@ public final class SettingsCodec {
             return List.of(new SettingProblem(path, "'" + format.getValue() + "' is not " + describe(format.getTargetType())));
         }
         if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return List.of(new SettingProblem(path, "expected " + describe(mismatch.getTargetType()) + ": "
-                    + firstLine(mismatch.getOriginalMessage())));
+            return List.of(new SettingProblem(path, "expected " + describe(mismatch.getTargetType()) + ", got "
+                    + given(mismatch.getOriginalMessage())));
         }
         return List.of(new SettingProblem(path, firstLine(error.getOriginalMessage())));
     }
@@ -116,6 +176,26 @@ public final class SettingsCodec {
                     .toList();
         }
         return List.of(new SettingProblem(prefix, String.valueOf(cause.getMessage())));
+    }
+
+    private static final java.util.regex.Pattern GIVEN = java.util.regex.Pattern.compile("from ([A-Za-z-]+) value");
+
+    /** The kind of value Jackson was given, in words (its message names Java types). */
+    private static String given(String message) {
+        var matcher = GIVEN.matcher(message == null ? "" : message);
+        if (!matcher.find()) {
+            return "a value of another kind";
+        }
+        return switch (matcher.group(1)) {
+            case "Object" -> "an object";
+            case "Array" -> "a list";
+            case "String" -> "text";
+            case "Integer" -> "a whole number";
+            case "Floating-point" -> "a number";
+            case "Boolean" -> "true or false";
+            case "Null" -> "null";
+            default -> "a value of another kind";
+        };
     }
 
     private static String describe(Class<?> type) {
@@ -137,7 +217,10 @@ public final class SettingsCodec {
         if (type == String.class) {
             return "a string";
         }
-        return "an object (" + type.getSimpleName() + ")";
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object of names and values";
+        }
+        return "an object";
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

@@ -43,4 +43,39 @@ class SettingsCodecTest {
         }
         assertThat(bind("{\"mode\": \"FAIL_IF_EXISTS\"}").settings().mode()).isEqualTo(WriteMode.FAIL_IF_EXISTS);
     }
+
+    /** Settings whose constructor checks them, with a list of nested settings. */
+    public record Checked(String path, Boolean header, java.util.List<Item> items) {
+        public Checked {
+            new io.flowfile.node.SettingsCheck().notBlank("path", path).done();
+        }
+    }
+
+    /** A nested setting. */
+    public record Item(String name) {
+    }
+
+    @Test
+    void anUnknownSettingIsNamedBesideTheConstructorsProblems() throws Exception {
+        var binding = codec.bind(new ObjectMapper().readTree("{\"no_such\": 1, \"items\": [{\"name\": \"a\", \"extra\": 2}]}"),
+                Checked.class);
+
+        assertThat(binding.problems()).extracting(SettingsCodec.SettingProblem::path)
+                .containsExactly("no_such", "items[0].extra", "path");
+        assertThat(binding.problems().get(0).message()).contains("unknown setting 'no_such'", "header, items, path");
+        assertThat(binding.problems().get(1).message()).contains("unknown setting 'extra' in items[0]", "name");
+    }
+
+    @Test
+    void aNumberIsNotReadAsTrueOrFalse() throws Exception {
+        for (String value : new String[] {"1", "0", "1.0"}) {
+            var binding = codec.bind(new ObjectMapper().readTree("{\"path\": \"p\", \"header\": " + value + "}"), Checked.class);
+            assertThat(binding.problems()).as(value).singleElement().satisfies(problem -> {
+                assertThat(problem.path()).isEqualTo("header");
+                assertThat(problem.message()).contains("true or false");
+            });
+        }
+        assertThat(codec.bind(new ObjectMapper().readTree("{\"path\": \"p\", \"header\": false}"), Checked.class).settings().header())
+                .isFalse();
+    }
 }

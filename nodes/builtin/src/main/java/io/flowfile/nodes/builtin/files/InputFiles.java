@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -32,11 +34,33 @@ public final class InputFiles {
     public static Path single(PlanContext context, String settingPath, String path) {
         requireNonNull(context, "context is null");
         requireNonNull(path, "path is null");
-        Path file = context.resolve(path).toAbsolutePath().normalize();
+        Path file;
+        try {
+            file = context.resolve(path).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            context.problem(settingPath, NodeErrorCode.INVALID_SETTING, invalidPath(path, e));
+            return Path.of("").toAbsolutePath();
+        }
         if (!Files.isRegularFile(file)) {
-            context.problem(settingPath, NodeErrorCode.FILE_NOT_FOUND, "file not found: " + file);
+            context.problem(settingPath, NodeErrorCode.FILE_NOT_FOUND, notAFile(file));
         }
         return file;
+    }
+
+    /** Why {@code file} is not a file to read: a directory, under a file, or not there. */
+    static String notAFile(Path file) {
+        if (Files.isDirectory(file)) {
+            return file + " is a directory, not a file";
+        }
+        for (Path parent = file.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.isRegularFile(parent)) {
+                return "file not found: " + file + " (" + parent + " is a file, not a directory)";
+            }
+            if (Files.isDirectory(parent)) {
+                break;
+            }
+        }
+        return "file not found: " + file;
     }
 
     /**
@@ -49,7 +73,13 @@ public final class InputFiles {
         if (!isGlob(path)) {
             return List.of(single(context, settingPath, path));
         }
-        Path pattern = context.resolve(path).toAbsolutePath().normalize();
+        Path pattern;
+        try {
+            pattern = context.resolve(path).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            context.problem(settingPath, NodeErrorCode.INVALID_SETTING, invalidPath(path, e));
+            return List.of();
+        }
         Path base = pattern.getRoot();
         int first = 0;
         while (first < pattern.getNameCount() - 1 && !isGlob(pattern.getName(first).toString())) {
@@ -65,10 +95,21 @@ public final class InputFiles {
                 context.problem(settingPath, NodeErrorCode.FILE_NOT_FOUND, "no file matches " + pattern);
             }
             return files;
+        } catch (PatternSyntaxException e) {
+            context.problem(settingPath, NodeErrorCode.INVALID_SETTING, "'" + path + "' is not a valid glob: "
+                    + e.getDescription().toLowerCase(java.util.Locale.ROOT) + " at character " + (e.getIndex() + 1) + " of "
+                    + relativePattern + " (globs use *, ?, [abc] and one level of {a,b})");
+            return List.of();
         } catch (IOException | UncheckedIOException e) {
             context.problem(settingPath, NodeErrorCode.READ_FAILED, "cannot list the files in " + base + ": " + e.getMessage());
             return List.of();
         }
+    }
+
+    private static String invalidPath(String path, InvalidPathException e) {
+        String shown = path.replace("\0", "\\0");
+        return "'" + shown + "' is not a valid path: " + (path.indexOf('\0') >= 0 ? "it holds a NUL character"
+                : e.getReason().toLowerCase(java.util.Locale.ROOT));
     }
 
     static boolean isGlob(String path) {

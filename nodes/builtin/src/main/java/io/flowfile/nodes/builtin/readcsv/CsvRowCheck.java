@@ -22,9 +22,30 @@ final class CsvRowCheck {
      */
     record BadRow(long line, int fields, int expected) {}
 
+    /** What is wrong at a line: a record with the wrong number of fields, or a quote never closed. */
+    record Fault(long line, String message) {}
+
     private CsvRowCheck() {}
 
-    static Optional<BadRow> firstBadRow(Path file, ReadCsvSettings settings) throws IOException {
+    /** The first record with the wrong number of fields, or the quote left open at the end of the file. */
+    static Optional<Fault> firstFault(Path file, ReadCsvSettings settings) throws IOException {
+        var unclosed = new long[] {0};
+        Optional<BadRow> bad = scan(file, settings, unclosed);
+        if (bad.isPresent()) {
+            BadRow row = bad.get();
+            return Optional.of(new Fault(row.line(), "line " + row.line() + " has " + row.fields() + " fields where the "
+                    + (settings.header() ? "header has " : "first row has ") + row.expected()
+                    + "; fix the row, or set ignore_errors: true to skip such rows"));
+        }
+        if (unclosed[0] > 0) {
+            return Optional.of(new Fault(unclosed[0], "the quote (" + settings.quote() + ") opened on line " + unclosed[0]
+                    + " is never closed; close it, or set quote to a character the file does not use"));
+        }
+        return Optional.empty();
+    }
+
+    /** The first bad row; {@code unclosed[0]} is set to the line of a quote open at the end of the file. */
+    private static Optional<BadRow> scan(Path file, ReadCsvSettings settings, long[] unclosed) throws IOException {
         char delimiter = settings.delimiter().charAt(0);
         char quote = settings.quote().charAt(0);
         try (BufferedReader reader = Files.newBufferedReader(file, charset(settings.encoding()))) {
@@ -40,12 +61,14 @@ final class CsvRowCheck {
                 long start = line;
                 int fields = 1;
                 boolean quoted = false;
+                long quoteLine = 0;
                 boolean any = false;
                 int c;
                 while ((c = reader.read()) != -1) {
                     any = true;
                     if (c == quote) {
                         quoted = !quoted; // a doubled quote toggles twice: still inside
+                        quoteLine = quoted ? line : quoteLine;
                     } else if (c == delimiter && !quoted) {
                         fields++;
                     } else if (c == '\n') {
@@ -56,6 +79,10 @@ final class CsvRowCheck {
                     }
                 }
                 if (!any) {
+                    return Optional.empty();
+                }
+                if (c == -1 && quoted) {
+                    unclosed[0] = quoteLine;
                     return Optional.empty();
                 }
                 if (expected < 0) {

@@ -8,6 +8,7 @@ import io.flowfile.node.NodePlan.QueryPlan;
 import io.flowfile.node.NodeType;
 import io.flowfile.node.PlanContext;
 import io.flowfile.node.Sql;
+import io.flowfile.node.TextEncoding;
 import io.flowfile.nodes.builtin.files.InputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,10 @@ public final class ReadCsvNode implements NodeType<ReadCsvSettings> {
     public NodePlan plan(ReadCsvSettings settings, PlanContext context) {
         Path file = InputFiles.single(context, "path", settings.path());
         String sql = "SELECT * FROM read_csv(" + Sql.literal(file) + ", " + String.join(", ", options(settings)) + ")";
+        if (!context.hasProblems() && settings.columns().isEmpty() && isEmpty(file)) {
+            context.problem("path", NodeErrorCode.BAD_DATA, file.getFileName() + " is empty: it has no header and no rows to "
+                    + "infer the columns from; give the columns to read it as an empty table");
+        }
         if (context.hasProblems()) {
             return QueryPlan.source(sql, null, List.of(file)); // e.g. the file is missing: said already
         }
@@ -55,20 +60,46 @@ public final class ReadCsvNode implements NodeType<ReadCsvSettings> {
         }
     }
 
-    /** DuckDB names the file but not the row: find the row with the wrong number of fields. */
+    /**
+     * DuckDB names the file but not the fault: name the encoding that is not the one set, the row
+     * with the wrong number of fields, or the quote never closed.
+     */
     private static String cannotRead(Path file, ReadCsvSettings settings, NodeException cause) {
         String duckDb = cause.getMessage().lines().findFirst().orElse("").strip();
         try {
-            var bad = CsvRowCheck.firstBadRow(file, settings);
-            if (bad.isPresent()) {
-                return "cannot read " + file.getFileName() + ": line " + bad.get().line() + " has " + bad.get().fields()
-                        + " fields where the " + (settings.header() ? "header has " : "first row has ") + bad.get().expected()
-                        + "; fix the row, or set ignore_errors: true to skip such rows (DuckDB: " + duckDb + ")";
+            if (settings.encoding() == ReadCsvSettings.Encoding.UTF8) {
+                byte[] head = readHead(file, 16 << 20);
+                String problem = TextEncoding.problem(head, head.length);
+                if (problem != null) {
+                    return file.getFileName() + " " + problem + "; set encoding to utf16 or latin1, or save the file as UTF-8";
+                }
+            }
+            var fault = CsvRowCheck.firstFault(file, settings);
+            if (fault.isPresent()) {
+                return "cannot read " + file.getFileName() + ": " + fault.get().message() + " (DuckDB: " + duckDb + ")";
             }
         } catch (java.io.IOException e) {
             // fall through to DuckDB's own message
         }
         return "cannot read " + file.getFileName() + ": " + duckDb;
+    }
+
+    /** The first {@code limit} bytes of {@code file}. */
+    static byte[] readHead(Path file, int limit) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            return in.readNBytes(limit);
+        }
+    }
+
+    /** An empty file (or one holding only a byte-order mark) has no header to infer the columns from. */
+    private static boolean isEmpty(Path file) {
+        try {
+            byte[] head = readHead(file, 4);
+            return head.length == 0 || head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb
+                    && (head[2] & 0xff) == 0xbf;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static List<String> options(ReadCsvSettings settings) {

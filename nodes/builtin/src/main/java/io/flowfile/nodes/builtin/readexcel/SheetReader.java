@@ -82,6 +82,7 @@ final class SheetReader {
      *                       {@link NodeErrorCode#READ_FAILED} when the file is not a workbook
      */
     void read(Visitor visitor) throws Exception {
+        refuseDoctypes(file);
         try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false))) {
             Sheet found = find(workbook);
             visitor.sheet(found.getName());
@@ -107,6 +108,33 @@ final class SheetReader {
             }
         } catch (IOException | UncheckedIOException | ExcelReaderException e) {
             throw new NodeException(NodeErrorCode.READ_FAILED, "cannot read " + file + " as an .xlsx workbook: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a workbook whose XML parts declare a DOCTYPE before anything parses them: their
+     * entities could name other files (external entities) or expand without bound (entity bombs),
+     * and no spreadsheet program writes one. The parser refuses them too, without saying why.
+     */
+    static void refuseDoctypes(Path file) {
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                if (!entry.getName().endsWith(".xml") && !entry.getName().endsWith(".rels")) {
+                    continue;
+                }
+                try (var in = zip.getInputStream(entry)) {
+                    String head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+                    if (head.contains("<!DOCTYPE")) {
+                        throw new NodeException(NodeErrorCode.READ_FAILED, "cannot read " + file.getFileName() + ": its part "
+                                + entry.getName() + " declares a DOCTYPE; workbooks with a DOCTYPE are refused, since its "
+                                + "entities could read other files or expand without bound");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new NodeException(NodeErrorCode.READ_FAILED, "cannot read " + file.getFileName() + " as an .xlsx workbook: "
+                    + "it is not a zip archive (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.flowfile.nodes.builtin.readjson;
 
 import io.flowfile.node.NodeDescriptor;
+import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.NodePlan.QueryPlan;
 import io.flowfile.node.NodeType;
 import io.flowfile.node.PlanContext;
 import io.flowfile.node.Sql;
+import io.flowfile.node.TextEncoding;
 import io.flowfile.nodes.builtin.files.InputFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,11 +40,31 @@ public final class ReadJsonNode implements NodeType<ReadJsonSettings> {
     @Override
     public NodePlan plan(ReadJsonSettings settings, PlanContext context) {
         List<Path> files = InputFiles.matching(context, "path", settings.path());
+        for (Path file : files) {
+            String problem = textProblem(file);
+            if (problem != null) {
+                context.problem("path", NodeErrorCode.BAD_DATA, file.getFileName() + " " + problem);
+            }
+        }
         String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
         String format = settings.format().name().toLowerCase(Locale.ROOT);
         String sample = settings.sampleRows() == null ? "-1" : settings.sampleRows().toString();
         String sql = "SELECT * FROM read_json(" + list + ", format=" + Sql.literal(format) + ", sample_size=" + sample
                 + ", maximum_sample_files=-1)";
         return QueryPlan.source(sql, null, files);
+    }
+
+    /** Why the start of {@code file} is not JSON text to read (empty, compressed, not UTF-8), or null. */
+    private static String textProblem(Path file) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(64 * 1024);
+            if (new String(head, java.nio.charset.StandardCharsets.UTF_8).isBlank() && in.read() < 0) {
+                return "is empty: it holds no JSON records";
+            }
+            String problem = TextEncoding.problem(head, head.length);
+            return problem == null ? null : problem + "; JSON files are read as UTF-8";
+        } catch (java.io.IOException e) {
+            return null; // the reader says what is wrong
+        }
     }
 }
