@@ -189,7 +189,17 @@ public final class MalformedInputCorpus {
                 "not a zip");
     }
 
+    private void writer(String name, String path, Map<String, byte[]> files, String... mustName) {
+        String flow = HEAD + "nodes:\n" + SOURCE + "  - {id: out, type: write_csv, settings: {path: \"" + path + "\"}}\n"
+                + "edges:\n  - {from: src, to: out}\n";
+        var all = new LinkedHashMap<String, byte[]>(files);
+        all.put("flow.yaml", utf8(flow));
+        entries.add(new Entry(name, all, List.of("run", "{dir}/flow.yaml"), List.of(mustName)));
+    }
+
     private void options() {
+        writer("a writer's path under a file", "taken/out.csv", Map.of("taken", utf8("x")), "taken", "not a directory");
+        writer("a writer's path that is a directory", "sub", Map.of("sub/x", utf8("x")), "sub", "is a directory");
         var flow = Map.of("flow.yaml", utf8(HEAD + "nodes:\n" + SOURCE));
         option("threads zero", flow, List.of("run", "{dir}/flow.yaml", "--threads", "0"), "threads");
         option("threads not a number", flow, List.of("run", "{dir}/flow.yaml", "--threads", "many"), "threads");

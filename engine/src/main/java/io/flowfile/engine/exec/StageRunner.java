@@ -194,7 +194,7 @@ final class StageRunner {
             throw new NodeException(NodeErrorCode.OUTPUT_EXISTS, "output file " + target
                     + " already exists and the node's mode is fail_if_exists; remove the file or set mode to overwrite");
         }
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        prepareTarget(target);
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp-" + runId);
         String staging = table(new RelationId(stage.root().id(), "narrowed"));
         long rows;
@@ -204,10 +204,14 @@ final class StageRunner {
                 query = narrowHugeIntegers(connection, query, staging);
             }
             rows = executeCount(connection, "COPY (" + query + ") TO " + Sql.literal(temporary) + " (" + sink.copyOptions() + ")");
-            if (sink.mode() == WriteMode.FAIL_IF_EXISTS) {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                if (sink.mode() == WriteMode.FAIL_IF_EXISTS) {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (java.nio.file.FileSystemException e) {
+                throw cannotWrite(target, e);
             }
         } finally {
             deleteQuietly(temporary);
@@ -217,6 +221,33 @@ final class StageRunner {
             cache.recordSink(key, target, rows);
         }
         return new Outcome(rows, false);
+    }
+
+    /** Makes the target's directories; refuses a target that is a directory or lies under a file, saying so. */
+    private static void prepareTarget(Path target) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new NodeException(NodeErrorCode.WRITE_FAILED, "cannot write " + target + ": it is a directory; give the path of a file");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        for (Path above = parent; above != null; above = above.getParent()) {
+            if (Files.isRegularFile(above)) {
+                throw new NodeException(NodeErrorCode.WRITE_FAILED, "cannot write " + target + ": " + above + " is a file, not a directory");
+            }
+            if (Files.isDirectory(above)) {
+                break;
+            }
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (java.nio.file.FileSystemException e) {
+            throw cannotWrite(target, e);
+        }
+    }
+
+    private static NodeException cannotWrite(Path target, java.nio.file.FileSystemException e) {
+        String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied on " + e.getFile()
+                : e.getReason() != null ? e.getReason().toLowerCase(java.util.Locale.ROOT) + " (" + e.getFile() + ")" : String.valueOf(e.getMessage());
+        return new NodeException(NodeErrorCode.WRITE_FAILED, "cannot write " + target + ": " + reason, e);
     }
 
     /**

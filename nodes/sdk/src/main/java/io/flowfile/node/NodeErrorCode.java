@@ -16,7 +16,9 @@ public enum NodeErrorCode implements ErrorCode {
     /** The code published an output that differs from its declared schema, or did not publish it. */
     OUTPUT_MISMATCH(109, ErrorType.USER_ERROR),
     /** A path outside the directories this engine may reach (the server's file roots). */
-    PATH_NOT_ALLOWED(110, ErrorType.USER_ERROR);
+    PATH_NOT_ALLOWED(110, ErrorType.USER_ERROR),
+    /** An output file that cannot be written: its path is a directory, under a file, or not writable. */
+    WRITE_FAILED(111, ErrorType.USER_ERROR);
 
     private final int code;
     private final ErrorType type;
