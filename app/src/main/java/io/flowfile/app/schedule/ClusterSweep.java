@@ -132,7 +132,7 @@ public class ClusterSweep {
             return tick;
         }
         return catalog.unnamedRun(tick.scheduleId(), live)
-                .map(run -> catalog.tickStarted(tick.id(), (UUID) run[0], ((Number) run[1]).intValue(), self))
+                .map(run -> catalog.tickStarted(tick.id(), run.runId(), run.flowVersion(), self))
                 .orElse(tick);
     }
 

@@ -375,8 +375,8 @@ class SchedulesResourceTest {
         awaitState(mine, "RUNNING");
         // a run another server started and then died with (it never checked in again)
         var version = flowService.version(flow, 1);
-        var orphan = catalogRuns.start(version.id(), RunTrigger.API, Map.of(), user.name(), null);
-        catalogRuns.markRunning(orphan.id(), "killed-server-" + UUID.randomUUID());
+        var orphan = catalogRuns.start(version.id(), RunTrigger.API, Map.of(), user.name(), null, "killed-server-" + UUID.randomUUID());
+        catalogRuns.markRunning(orphan.id());
 
         Instant deadline = Instant.now().plusSeconds(60); // the sweep runs every check-in interval (7.5 s)
         while (Instant.now().isBefore(deadline) && catalogRuns.get(orphan.id()).state() == io.flowfile.catalog.api.RunState.RUNNING) {

@@ -78,7 +78,7 @@ public class RunEntity {
     @Column(name = "cancel_requested", length = 500)
     private String cancelRequested;
 
-    /** The server instance that runs it (see {@link RunService#markRunning(UUID, String)}), or null. */
+    /** The server instance that started it (see {@link RunService#start(UUID, io.flowfile.catalog.api.RunTrigger, java.util.Map, String, UUID, String)}), or null. */
     @Column(name = "server_instance", length = 200)
     private String serverInstance;
 

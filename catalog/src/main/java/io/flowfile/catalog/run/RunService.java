@@ -102,22 +102,8 @@ public class RunService {
     /** QUEUED becomes RUNNING (a RUNNING run stays so). */
     @Transactional
     public RunRecord markRunning(UUID runId) {
-        return markRunning(runId, null);
-    }
-
-    /**
-     * QUEUED becomes RUNNING (a RUNNING run stays so) on server instance {@code serverInstance}: should
-     * that instance stop being alive before the run ends, {@link #failOrphans} ends it.
-     *
-     * @param serverInstance the cluster instance of the server running it, or null (the command line)
-     */
-    @Transactional
-    public RunRecord markRunning(UUID runId, String serverInstance) {
         RunEntity run = unfinished(runId, "mark it running");
         run.markRunning(Times.now());
-        if (serverInstance != null) {
-            run.runOn(Checks.text(serverInstance, "server instance", 200));
-        }
         return run.toRecord();
     }
 

@@ -251,16 +251,21 @@ public class ScheduleCatalog {
         return ticks.activeOutside(List.copyOf(active), List.copyOf(live)).stream().map(ScheduleTickEntity::toRecord).toList();
     }
 
+    /** A run no tick names: its id and the version of the flow it runs. */
+    public record UnnamedRun(UUID runId, int flowVersion) {
+    }
+
     /**
      * A run of the schedule that a server instance not among {@code live} recorded and no tick names
-     * (it died between recording the run and naming it on its tick): the run's id and flow version.
+     * (it died between recording the run and naming it on its tick).
      */
     @Transactional
-    public Optional<Object[]> unnamedRun(UUID scheduleId, Collection<String> live) {
+    public Optional<UnnamedRun> unnamedRun(UUID scheduleId, Collection<String> live) {
         return ticks.getEntityManager().createQuery("select r.id, r.flowVersion from RunEntity r where r.scheduleId = :schedule"
                         + " and r.serverInstance is not null and r.serverInstance not in :live"
                         + " and not exists (select 1 from ScheduleTickEntity t where t.runId = r.id)", Object[].class)
-                .setParameter("schedule", scheduleId).setParameter("live", live).setMaxResults(1).getResultStream().findFirst();
+                .setParameter("schedule", scheduleId).setParameter("live", live).setMaxResults(1).getResultStream().findFirst()
+                .map(row -> new UnnamedRun((UUID) row[0], ((Number) row[1]).intValue()));
     }
 
     /**

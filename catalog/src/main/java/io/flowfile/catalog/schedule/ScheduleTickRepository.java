@@ -42,13 +42,6 @@ public class ScheduleTickRepository implements PanacheRepositoryBase<ScheduleTic
         return list("outcome in ?1 and instanceId is not null and instanceId not in ?2", Sort.ascending("fireTime"), active, live);
     }
 
-    /** The newest fire time of the schedule's ticks of these kinds. */
-    public Optional<Instant> lastFire(UUID scheduleId, Collection<io.flowfile.catalog.api.TickKind> kinds) {
-        return Optional.ofNullable(getEntityManager().createQuery("select max(t.fireTime) from ScheduleTickEntity t"
-                        + " where t.scheduleId = :schedule and t.kind in :kinds", Instant.class)
-                .setParameter("schedule", scheduleId).setParameter("kinds", kinds).getSingleResult());
-    }
-
     /** The newest fire time of every schedule's ticks of these kinds, by schedule. */
     public java.util.Map<UUID, Instant> lastFires(Collection<io.flowfile.catalog.api.TickKind> kinds) {
         var found = new java.util.HashMap<UUID, Instant>();

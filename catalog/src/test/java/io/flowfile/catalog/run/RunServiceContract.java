@@ -109,13 +109,13 @@ public abstract class RunServiceContract {
         FlowVersionRecord one = registered(unique("orphans"), "{}");
         String dead = "dead-" + UUID.randomUUID();
         String alive = "alive-" + UUID.randomUUID();
-        UUID orphan = runs.start(one.id(), RunTrigger.API, null).id();
-        runs.markRunning(orphan, dead);
-        UUID ended = runs.start(one.id(), RunTrigger.API, null).id();
-        runs.markRunning(ended, dead);
+        UUID orphan = runs.start(one.id(), RunTrigger.API, null, null, null, dead).id();
+        runs.markRunning(orphan);
+        UUID ended = runs.start(one.id(), RunTrigger.API, null, null, null, dead).id();
+        runs.markRunning(ended);
         runs.finish(ended, RunState.SUCCEEDED, null);
-        UUID living = runs.start(one.id(), RunTrigger.API, null).id();
-        runs.markRunning(living, alive);
+        UUID living = runs.start(one.id(), RunTrigger.API, null, null, null, alive).id();
+        runs.markRunning(living);
         UUID cli = runs.start(one.id(), RunTrigger.CLI, null).id();
         runs.markRunning(cli);
         // killed between recording the run and marking it running: still its server's

@@ -129,10 +129,8 @@ public abstract class ScheduleCatalogContract {
         ScheduleRecord schedule = schedules.create("ann", flow.name(), ScheduleTriggerType.INTERVAL, null, "{}", false, null);
         String dead = "dead-" + java.util.UUID.randomUUID();
         RunRecord run = runs.start(flow.id(), RunTrigger.SCHEDULE, Map.of(), "ann", schedule.id(), dead);
-        assertThat(schedules.unnamedRun(schedule.id(), List.of("alive"))).hasValueSatisfying(found -> {
-            assertThat(found[0]).isEqualTo(run.id());
-            assertThat(((Number) found[1]).intValue()).isEqualTo(run.flowVersion());
-        });
+        assertThat(schedules.unnamedRun(schedule.id(), List.of("alive")))
+                .contains(new ScheduleCatalog.UnnamedRun(run.id(), run.flowVersion()));
         assertThat(schedules.unnamedRun(schedule.id(), List.of("alive", dead))).isEmpty(); // its server lives
         ScheduleTickRecord tick = schedules.claimTick(schedule.id(), Instant.now(), TickKind.SCHEDULED, TickOutcome.RUNNING, null).orElseThrow();
         schedules.tickStarted(tick.id(), run.id(), run.flowVersion());
