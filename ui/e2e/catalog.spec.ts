@@ -176,7 +176,8 @@ test('a version run from the catalog with a parameter, its page, the history fil
   await runs.locator(`tr[data-run="${failing.id}"]`).getByRole('link', { name: /^Run / }).click();
   await expect(page.getByRole('heading', { level: 1 }).locator('.state-badge')).toHaveText('failed');
   await expect(page.getByRole('table', { name: 'Node results' }).locator('tr[data-state="failed"] .error-cell')).not.toBeEmpty();
-  await expect(page.getByRole('region', { name: 'Flow' }).locator('.react-flow__node[data-id="ranked"] [data-state="failed"]')).toBeVisible();
+  // the filter whose expression the parameter broke is the failed node (the others of its statement are skipped)
+  await expect(page.getByRole('region', { name: 'Flow' }).locator('.react-flow__node[data-id="big_enough"] [data-state="failed"]')).toBeVisible();
   await shot(page, 'a failed run');
 
   // Open v2 as a draft: the designer with the flow.
