@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,30 +63,49 @@ public final class RunCommand implements Callable<Integer> {
             }).orElse(printer);
             UUID runId = recorder.map(recording -> recording.run().id()).orElseGet(UUID::randomUUID);
             try (FlowRun run = engine.start(plan, listener, runId)) {
-                Thread cancelOnInterrupt = new Thread(run::cancel, "flowfile-cancel");
+                var ended = new CountDownLatch(1);
+                Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(run, ended), "flowfile-cancel");
                 Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-                RunResult result;
                 try {
-                    result = run.execute();
-                } catch (RuntimeException | Error e) {
-                    recorder.ifPresent(recording -> recording.crashed(e)); // not left RUNNING in the catalog
-                    throw e;
+                    RunResult result;
+                    try {
+                        result = run.execute();
+                    } catch (RuntimeException | Error e) {
+                        recorder.ifPresent(recording -> recording.crashed(e)); // not left RUNNING in the catalog
+                        throw e;
+                    }
+                    printer.summary(result);
+                    recorder.ifPresent(recording -> recording.finish(result).ifPresentOrElse(
+                            failure -> spec.commandLine().getErr().println("The catalog could not record all of run "
+                                    + recording.run().id() + ": " + failure.getMessage()),
+                            () -> out.printf("Recorded in the catalog as a run of flow '%s' version %d%s%n",
+                                    validated.document().name(), recording.run().flowVersion(), recording.displaysKept() == 0 ? ""
+                                            : " (" + recording.displaysKept() + " display" + (recording.displaysKept() == 1 ? "" : "s") + " kept)")));
+                    out.flush();
+                    return switch (result.state()) {
+                        case SUCCEEDED -> 0;
+                        case FAILED -> FlowfileCommand.RUN_FAILED;
+                        case CANCELLED -> FlowfileCommand.CANCELLED;
+                    };
                 } finally {
+                    ended.countDown();
                     removeHook(cancelOnInterrupt);
                 }
-                printer.summary(result);
-                recorder.ifPresent(recording -> recording.finish(result).ifPresentOrElse(
-                        failure -> spec.commandLine().getErr().println("The catalog could not record all of run "
-                                + recording.run().id() + ": " + failure.getMessage()),
-                        () -> out.printf("Recorded in the catalog as a run of flow '%s' version %d%s%n",
-                                validated.document().name(), recording.run().flowVersion(), recording.displaysKept() == 0 ? ""
-                                        : " (" + recording.displaysKept() + " display" + (recording.displaysKept() == 1 ? "" : "s") + " kept)")));
-                return switch (result.state()) {
-                    case SUCCEEDED -> 0;
-                    case FAILED -> FlowfileCommand.RUN_FAILED;
-                    case CANCELLED -> FlowfileCommand.CANCELLED;
-                };
             }
+        }
+    }
+
+    /**
+     * On Ctrl-C (the JVM's shutdown): cancels the run and waits, at most 30 s, until it has ended and
+     * said so. The JVM exits when its shutdown hooks return: without the wait it could exit before
+     * a cancelled writer had removed its temporary file.
+     */
+    private static void cancelAndWait(FlowRun run, CountDownLatch ended) {
+        run.cancel();
+        try {
+            ended.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -55,6 +55,7 @@ class InterruptIT {
             assertThat(run.waitFor(20, TimeUnit.SECONDS)).as("the run ends after Ctrl-C").isTrue();
             String printed = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(run.exitValue()).as(printed).isEqualTo(130);
+            assertThat(printed).contains("cancelled");
             assertThat(temporaryFiles()).isEmpty();
             assertThat(dir.resolve("out.csv")).doesNotExist();
         } finally {
