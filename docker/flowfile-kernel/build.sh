@@ -8,7 +8,9 @@
 #      docker import; needs root);
 #   3. fills the host wheelhouse build/wheelhouse/cp<XY>/ for the base image's Python from
 #      requirements.lock (skipped when its marker records the same lock hash);
-#   4. links the wheels into the build context (wheels/) and runs `docker build`, tagging
+#   4. downloads iptables and its libraries with the host's apt (build/debs/<release>/: the kernel's
+#      network guard, bin/flowfile-netguard; the host must run the base image's Debian release);
+#   5. links the wheels into the build context (wheels/) and runs `docker build`, tagging
 #      <tag> and <repository>:lock-<first 12 hex of the lock's sha256>-py<XY> (the base's Python).
 # Idempotent: a second run with nothing changed takes seconds (wheelhouse skip, layer cache).
 #
@@ -27,7 +29,7 @@ upstream_base="python:3.12-slim"
 lock_file="$here/requirements.lock"
 python="${PYTHON:-python3}"
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "build.sh: error: $*" >&2; exit 1; }
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -132,7 +134,30 @@ flowfile_fill_wheelhouse "$wheelhouse" "$py_tag" "$lock_file" "$python" ||
 echo "build.sh: $(find "$wheelhouse" -name '*.whl' | wc -l) wheels, $(du -sh "$wheelhouse" | cut -f1)"
 step_done "wheelhouse"
 
-# --- 4. Build context and image ----------------------------------------------------------------
+# --- 4. iptables packages (the network guard) ----------------------------------------------------
+# Containers reach no package mirror, so the packages come from the host's apt, for the base's release.
+step "iptables packages"
+netguard_packages="iptables libip4tc2 libip6tc2 libxtables12 netbase libmnl0 libnetfilter-conntrack3 libnfnetlink0 libnftnl11"
+base_release="$(timeout 60 docker run --rm --network none --entrypoint sh "$base" -c '. /etc/os-release && echo "$VERSION_CODENAME"' 2>/dev/null)" ||
+  die "cannot read /etc/os-release in the base image $base"
+host_release="$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")"
+[ "$base_release" = "$host_release" ] ||
+  die "the base image $base is Debian '$base_release' and this host is '${host_release:-not Debian}': the kernel's iptables packages are downloaded with the host's apt, so they must match (pass --base with a $host_release image)"
+debs="$repo/build/debs/$base_release"
+if [ ! -f "$debs/.complete" ] || [ "$(cat "$debs/.complete")" != "$netguard_packages" ]; then
+  command -v apt-get >/dev/null 2>&1 || die "apt-get is missing: the kernel's iptables packages come from the host's apt"
+  rm -rf "$debs"; mkdir -p "$debs"
+  # shellcheck disable=SC2086
+  (cd "$debs" && flowfile_with_build_lock timeout 300 apt-get download $netguard_packages >/tmp/flowfile-debs.log 2>&1) ||
+    die "apt-get download of the iptables packages failed (log: /tmp/flowfile-debs.log: $(tail -n 2 /tmp/flowfile-debs.log | tr '\n' ' '); as root, apt-get update first)"
+  echo "$netguard_packages" >"$debs/.complete"
+fi
+rm -rf "$here/debs"; mkdir -p "$here/debs"
+cp "$debs"/*.deb "$here/debs/"
+echo "build.sh: $(find "$here/debs" -name '*.deb' | wc -l) packages for $base_release"
+step_done "iptables packages"
+
+# --- 5. Build context and image ----------------------------------------------------------------
 step "docker build $tag"
 context_wheels="$here/wheels"
 mkdir -p "$context_wheels"

@@ -19,6 +19,7 @@ public enum KernelErrorCode {
     PROTOCOL_ERROR(312, Type.EXTERNAL),
     KERNEL_STOPPED(313, Type.USER_ERROR),
     CANCELLED(314, Type.USER_ERROR),
+    NETWORK_NOT_CLOSED(315, Type.EXTERNAL),
     INTERNAL(399, Type.INTERNAL_ERROR);
 
     /** Who has to act on the error. */

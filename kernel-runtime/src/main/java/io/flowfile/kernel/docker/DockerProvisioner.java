@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
@@ -15,6 +17,7 @@ import com.github.dockerjava.api.model.ContainerMount;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
@@ -46,12 +49,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * Creates, inspects and removes kernel containers with docker-java. A kernel container runs as a
  * non-root user with no capabilities, {@code no-new-privileges}, a read-only root filesystem
  * (writable tmpfs /tmp and home), memory/CPU/pids limits, its channels published on 127.0.0.1
- * only, and labels that name the owning engine instance; it never sees the Docker socket.
+ * only, and labels that name the owning engine instance; it never sees the Docker socket. Before
+ * anyone may use it, its network is closed ({@link #closeNetwork}): it answers the engine's
+ * connections and can open none itself, not to the host, other kernels or any outside address.
  */
 public final class DockerProvisioner implements AutoCloseable {
 
     /** In-container ports of shell, iopub, stdin, control and heartbeat. */
     static final int[] CONTAINER_PORTS = {5555, 5556, 5557, 5558, 5559};
+    /** In the standard kernel image; run as root with only NET_ADMIN in the kernel's network namespace. */
+    static final String NETWORK_GUARD = "/opt/flowfile/bin/flowfile-netguard";
+    private static final Duration NETWORK_GUARD_TIMEOUT = Duration.ofSeconds(30);
     public static final String CONTAINER_CONNECTION_FILE = "/flowfile/connection.json";
 
     private final KernelRuntimeConfig config;
@@ -146,6 +154,7 @@ public final class DockerProvisioner implements AutoCloseable {
         }
         try {
             docker.startContainerCmd(id).exec();
+            closeNetwork(id);
             ConnectionInfo outside = publishedConnection(id, inside);
             directories.writeHostConnection(paths, outside);
             return new KernelContainer(id, name, outside, paths.hostConnectionFile(), labels);
@@ -153,6 +162,58 @@ public final class DockerProvisioner implements AutoCloseable {
             remove(id);
             throw e instanceof KernelException ? e : new KernelException(KernelErrorCode.DOCKER_UNAVAILABLE,
                     "Docker could not start the kernel container: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes a running kernel container's network before anyone sends it code: a one-shot container
+     * from the standard kernel image joins the kernel's network namespace as root with NET_ADMIN
+     * only, and lets out nothing but answers to connections made to the kernel (and its loopback).
+     * Docker's default bridge otherwise lets a kernel reach the host's services on every address,
+     * other kernels and any outside address. Idempotent; run again when a kernel is re-adopted.
+     *
+     * @throws KernelException {@link KernelErrorCode#NETWORK_NOT_CLOSED} with what the guard said
+     */
+    public void closeNetwork(String containerId) {
+        String guard;
+        try {
+            guard = docker.createContainerCmd(config.image())
+                    .withUser("0:0")
+                    .withEntrypoint("/bin/sh", NETWORK_GUARD)
+                    .withLabels(Map.of(Labels.NETWORK_GUARD_OF, containerId, Labels.INSTANCE, config.instanceId()))
+                    .withHealthcheck(new HealthCheck().withTest(List.of("NONE")))
+                    .withHostConfig(HostConfig.newHostConfig()
+                            .withNetworkMode("container:" + containerId)
+                            .withCapDrop(Capability.ALL)
+                            .withCapAdd(Capability.NET_ADMIN)
+                            .withSecurityOpts(List.of("no-new-privileges"))
+                            .withReadonlyRootfs(true)
+                            .withMemory(64L << 20)
+                            .withPidsLimit(32L))
+                    .exec()
+                    .getId();
+        } catch (NotFoundException e) {
+            throw new KernelException(KernelErrorCode.IMAGE_MISSING, "the kernel image '" + config.image()
+                    + "' (it closes every kernel's network) is not in the Docker engine; build it with docker/flowfile-kernel/build.sh", e);
+        }
+        try {
+            docker.startContainerCmd(guard).exec();
+            Integer status = docker.waitContainerCmd(guard).exec(new WaitContainerResultCallback())
+                    .awaitStatusCode(NETWORK_GUARD_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            String said = logTail(guard, 20);
+            if (status == null || status != 0 || !said.contains("-P OUTPUT DROP")) {
+                throw new KernelException(KernelErrorCode.NETWORK_NOT_CLOSED, "could not close the kernel's network (exit "
+                        + status + "): " + (said.isBlank() ? "the guard said nothing" : said.lines().reduce((a, b) -> b).orElse(said))
+                        + "; the Docker engine must allow NET_ADMIN in a container's own network namespace (iptables)");
+            }
+        } catch (DockerClientException e) {
+            throw new KernelException(KernelErrorCode.NETWORK_NOT_CLOSED, "could not close the kernel's network: " + e.getMessage(), e);
+        } finally {
+            try {
+                docker.removeContainerCmd(guard).withForce(true).exec();
+            } catch (NotFoundException e) {
+                // already gone
+            }
         }
     }
 

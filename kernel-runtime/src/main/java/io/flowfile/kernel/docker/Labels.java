@@ -12,6 +12,8 @@ public final class Labels {
     public static final String KERNEL = "io.flowfile.kernel";
     public static final String PROFILE = "io.flowfile.profile";
     public static final String POOLED = "-pooled-";
+    /** On the short-lived container that closes a kernel's network: the kernel container's id. */
+    public static final String NETWORK_GUARD_OF = "io.flowfile.netguard-of";
 
     private Labels() {}
 }

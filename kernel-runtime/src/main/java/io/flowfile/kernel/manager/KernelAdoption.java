@@ -49,6 +49,7 @@ final class KernelAdoption {
                 }
                 KernelDefinition definition = readAssignment(reattached);
                 provisioner.checkExchangeMount(container, definition.owner());
+                provisioner.closeNetwork(container.getId()); // made by an engine that may not have closed it
                 client = launcher.connect(reattached);
                 client.waitForReady(Duration.ofSeconds(10));
                 adopted.accept(definition, new WarmKernel(reattached, client, container.getImage()));

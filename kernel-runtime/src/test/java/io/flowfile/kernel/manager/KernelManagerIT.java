@@ -1,5 +1,6 @@
 package io.flowfile.kernel.manager;
 
+import static io.flowfile.kernel.testing.KernelTesting.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,15 +54,6 @@ class KernelManagerIT {
     private static ExecutionResult run(KernelManager manager, String id, String code) throws Exception {
         return manager.execute(id, Content.ExecuteRequest.of(code), ExecutionListener.NONE, Optional.empty(), TIMEOUT)
                 .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    private static String stdout(KernelManager manager, String id, String code) throws Exception {
-        StringBuilder text = new StringBuilder();
-        ExecutionResult result = manager.execute(id, Content.ExecuteRequest.of(code), new ExecutionListener() {
-            @Override public void onStream(Content.Stream stream) { text.append(stream.text()); }
-        }, Optional.empty(), TIMEOUT).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(result.ok()).as(result.errorName() + ": " + result.errorValue()).isTrue();
-        return text.toString().strip();
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -1,11 +1,17 @@
 package io.flowfile.kernel.testing;
 
 import io.flowfile.kernel.KernelRuntimeConfig;
+import io.flowfile.kernel.client.ExecutionListener;
+import io.flowfile.kernel.client.ExecutionResult;
+import io.flowfile.kernel.manager.KernelManager;
+import io.flowfile.kernel.protocol.Content;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Shared set-up for tests against the real Docker engine and the real kernel image. They never
@@ -51,5 +57,18 @@ public final class KernelTesting {
             throw new IllegalStateException(venv + " is missing: run scripts/setup first");
         }
         return venv.toString();
+    }
+
+    /** Runs code on a kernel of the manager and answers what it printed; fails when the cell fails. */
+    public static String stdout(KernelManager manager, String kernelId, String code) throws Exception {
+        Duration timeout = Duration.ofSeconds(60);
+        StringBuilder text = new StringBuilder();
+        ExecutionResult result = manager.execute(kernelId, Content.ExecuteRequest.of(code), new ExecutionListener() {
+            @Override public void onStream(Content.Stream stream) { text.append(stream.text()); }
+        }, Optional.empty(), timeout).get(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (!result.ok()) {
+            throw new AssertionError("the cell failed: " + result.errorName() + ": " + result.errorValue());
+        }
+        return text.toString().strip();
     }
 }
