@@ -161,7 +161,7 @@ def artifacts_on_disk(root: str, flow: str) -> Iterator[tuple[str, str]]:
         return
     for entry in entries:
         directory = os.path.join(root, flow, entry)
-        if not entry.startswith(".") and os.path.isdir(directory):
+        if not entry.startswith(".") and os.path.isdir(directory) and not os.path.islink(directory):
             yield entry, directory
 
 
@@ -293,7 +293,7 @@ def delete_artifact(name: str) -> None:
         if not os.path.isfile(os.path.join(directory, META)):  # (a damaged meta.json can be deleted)
             _cache(root, flow).pop(name, None)
             raise _unknown(root, flow, name)
-        remove_tree(directory)
+        remove_tree(root, flow, name)
         _cache(root, flow).pop(name, None)
     _engine.notify(
         "artifact_deleted",
@@ -302,12 +302,58 @@ def delete_artifact(name: str) -> None:
     )
 
 
-def remove_tree(directory: str) -> None:
-    """Renames the directory to a hidden name first, so a crash mid-way leaves no half artifact."""
-    parent, base = os.path.split(directory)
-    doomed = os.path.join(parent, f".deleted-{base}-{uuid.uuid4().hex}")
-    os.replace(directory, doomed)
-    shutil.rmtree(doomed, ignore_errors=True)
+_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def open_directory(name: str, dir_fd: int | None = None) -> int | None:
+    """A descriptor of the directory ``name`` (relative to ``dir_fd`` when given), opened without
+    following a link; None when nothing, a link or something else is there. Other kernels of the
+    same owner write in the same artifact mount and may plant links: what this module deletes it
+    reaches through descriptors opened this way, never through a path a link could redirect."""
+    try:
+        return os.open(name, _DIRECTORY, dir_fd=dir_fd)
+    except OSError:
+        return None
+
+
+def remove_tree_at(dir_fd: int, name: str) -> None:
+    """Deletes ``name`` in the directory ``dir_fd``: renamed to a hidden name first (a crash mid-way
+    leaves no half artifact), then removed without following links; a link is removed itself."""
+    doomed = f".deleted-{name}-{uuid.uuid4().hex}"
+    try:
+        os.rename(name, doomed, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
+    except FileNotFoundError:
+        return
+    remove_leftover(dir_fd, doomed)
+
+
+def remove_leftover(dir_fd: int, name: str) -> None:
+    """Removes ``name`` in ``dir_fd``: a directory tree (links inside are removed, never followed), or a file or link."""
+    try:
+        if os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode & 0o170000 == 0o040000:
+            shutil.rmtree(name, dir_fd=dir_fd, ignore_errors=True)
+        else:
+            os.unlink(name, dir_fd=dir_fd)
+    except FileNotFoundError:
+        pass
+
+
+def remove_tree(root: str, flow: str, name: str) -> None:
+    """Deletes artifact ``name`` of ``flow`` under ``root`` (see :func:`remove_tree_at`); a flow
+    directory that is a link is not entered."""
+    root_fd = open_directory(root)
+    if root_fd is None:
+        raise ArtifactError(f"the artifact directory {root} is not a directory (or is a link): nothing is deleted through it")
+    try:
+        flow_fd = open_directory(flow, root_fd)
+        if flow_fd is None:
+            raise ArtifactError(f"the flow directory {os.path.join(root, flow)} is not a directory (or is a link)")
+        try:
+            remove_tree_at(flow_fd, name)
+        finally:
+            os.close(flow_fd)
+    finally:
+        os.close(root_fd)
 
 
 def list_artifacts() -> list[ArtifactInfo]:

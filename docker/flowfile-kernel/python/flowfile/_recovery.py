@@ -6,10 +6,9 @@ interrupted writes and deletes left behind. The engine calls it through
 from __future__ import annotations
 
 import os
-import shutil
 from typing import Any
 
-from . import _artifacts, _serial
+from . import _artifacts
 from ._errors import ArtifactError
 
 MODES = ("lazy", "eager", "clear")
@@ -33,42 +32,65 @@ def recover(artifact_dir: str, mode: str = "lazy") -> dict[str, Any]:
     with _artifacts.lock:
         _artifacts.forget_root(artifact_dir)
         os.makedirs(artifact_dir, exist_ok=True)
-        for flow in sorted(os.listdir(artifact_dir)):
-            flow_dir = os.path.join(artifact_dir, flow)
-            if not os.path.isdir(flow_dir) or flow.startswith("."):
-                continue
-            _clean_leftovers(flow_dir)
-            for name, directory in list(_artifacts.artifacts_on_disk(artifact_dir, flow)):
-                _clean_leftovers(directory)
-                if mode == "clear":
-                    _artifacts.remove_tree(directory)
-                    summary["deleted"] += 1
+        # Kernels of one owner share the artifact mount: another kernel may have planted links here.
+        # Everything is reached through descriptors opened without following links, so a clear
+        # recovery deletes inside this directory only.
+        root_fd = _artifacts.open_directory(artifact_dir)
+        if root_fd is None:
+            raise ArtifactError(f"the artifact directory {artifact_dir} is not a directory (or is a link): recovery refused")
+        try:
+            for flow in sorted(os.listdir(root_fd)):
+                flow_fd = None if flow.startswith(".") else _artifacts.open_directory(flow, root_fd)
+                if flow_fd is None:
                     continue
                 try:
-                    meta = _artifacts.read_meta(directory)
-                except ArtifactError as error:
-                    summary["errors"].append(str(error))
-                    continue
-                if meta is None:  # interrupted before its first meta.json: nothing to recover
-                    _artifacts.remove_tree(directory)
-                    continue
-                summary["indexed"] += 1
-                if mode == "eager":
-                    try:
-                        _artifacts.load(artifact_dir, flow, name)
-                        summary["loaded"] += 1
-                    except Exception as error:
-                        summary["errors"].append(f"{type(error).__name__}: {error}")
-            if mode == "clear" and not os.listdir(flow_dir):
-                os.rmdir(flow_dir)
+                    _recover_flow(artifact_dir, flow, flow_fd, mode, summary)
+                    if mode == "clear" and not os.listdir(flow_fd):
+                        os.rmdir(flow, dir_fd=root_fd)
+                finally:
+                    os.close(flow_fd)
+        finally:
+            os.close(root_fd)
     return summary
 
 
-def _clean_leftovers(directory: str) -> None:
-    """Removes ``.deleted-*`` directories (interrupted deletes) and ``.*.tmp`` files (interrupted writes)."""
-    for entry in os.listdir(directory):
-        path = os.path.join(directory, entry)
-        if entry.startswith(".deleted-") and os.path.isdir(path):
-            shutil.rmtree(path, ignore_errors=True)
-        elif entry.startswith(".") and entry.endswith(".tmp") and os.path.isfile(path):
-            _serial.remove_file(path)
+def _recover_flow(artifact_dir: str, flow: str, flow_fd: int, mode: str, summary: dict[str, Any]) -> None:
+    _clean_leftovers(flow_fd)
+    for name in sorted(os.listdir(flow_fd)):
+        artifact_fd = None if name.startswith(".") else _artifacts.open_directory(name, flow_fd)
+        if artifact_fd is None:
+            if mode == "clear" and not name.startswith("."):
+                _artifacts.remove_leftover(flow_fd, name)  # a link or file: removed itself, not followed
+            continue
+        try:
+            _clean_leftovers(artifact_fd)
+        finally:
+            os.close(artifact_fd)
+        if mode == "clear":
+            _artifacts.remove_tree_at(flow_fd, name)
+            summary["deleted"] += 1
+            continue
+        directory = os.path.join(artifact_dir, flow, name)
+        try:
+            meta = _artifacts.read_meta(directory)
+        except ArtifactError as error:
+            summary["errors"].append(str(error))
+            continue
+        if meta is None:  # interrupted before its first meta.json: nothing to recover
+            _artifacts.remove_tree_at(flow_fd, name)
+            continue
+        summary["indexed"] += 1
+        if mode == "eager":
+            try:
+                _artifacts.load(artifact_dir, flow, name)
+                summary["loaded"] += 1
+            except Exception as error:
+                summary["errors"].append(f"{type(error).__name__}: {error}")
+
+
+def _clean_leftovers(dir_fd: int) -> None:
+    """Removes ``.deleted-*`` entries (interrupted deletes) and ``.*.tmp`` files (interrupted writes)
+    in the directory ``dir_fd``, links themselves and never what they point at."""
+    for entry in os.listdir(dir_fd):
+        if entry.startswith(".deleted-") or (entry.startswith(".") and entry.endswith(".tmp")):
+            _artifacts.remove_leftover(dir_fd, entry)

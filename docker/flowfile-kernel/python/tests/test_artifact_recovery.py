@@ -111,6 +111,41 @@ def test_recovery_removes_leftovers_of_interrupted_writes(persisted: dict[str, A
     assert sorted(os.listdir(Path(persisted["artifact_dir"], "f1"))) == ["frame", "settings"]
 
 
+def test_links_another_kernel_planted_make_a_clear_recovery_delete_nothing_outside(
+    persisted: dict[str, Any], tmp_path: Path
+) -> None:
+    """Kernels of one owner share the artifact mount: kernel A can plant links in kernel B's
+    directory. B's clear recovery removes the links themselves and deletes nothing they point at."""
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "victim").mkdir(parents=True)
+    (elsewhere / "victim" / "data.pkl").write_bytes(b"keep")
+    (elsewhere / ".deleted-x").mkdir()
+    (elsewhere / ".deleted-x" / "keep.txt").write_text("keep")
+    root = Path(persisted["artifact_dir"])
+    (root / "linked-flow").symlink_to(elsewhere)  # a whole flow directory
+    (root / "f1" / "linked-artifact").symlink_to(elsewhere / "victim")  # one artifact
+    (root / "f1" / ".deleted-planted").symlink_to(elsewhere / ".deleted-x")  # a "leftover"
+    (root / "f1" / "settings" / ".meta.json.x.tmp").symlink_to(elsewhere / "victim" / "data.pkl")
+
+    summary = _kernel.recover_artifacts("k1", persisted["artifact_dir"], "clear")
+
+    assert summary["deleted"] == 3
+    assert (elsewhere / "victim" / "data.pkl").read_bytes() == b"keep"
+    assert (elsewhere / ".deleted-x" / "keep.txt").read_text() == "keep"
+    assert sorted(os.listdir(root)) == ["linked-flow"]  # not entered, not followed
+    assert (root / "linked-flow").is_symlink()
+
+
+def test_an_artifact_root_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "flow" / "victim").mkdir(parents=True)
+    (tmp_path / "k1").symlink_to(elsewhere)
+
+    with pytest.raises(flowfile.ArtifactError, match="is not a directory \\(or is a link\\): recovery refused"):
+        _kernel.recover_artifacts("k1", str(tmp_path / "k1"), "clear")
+    assert (elsewhere / "flow" / "victim").is_dir()
+
+
 def test_recovery_of_a_missing_directory_creates_it(tmp_path: Path) -> None:
     summary = _kernel.recover_artifacts("k9", str(tmp_path / "artifacts" / "k9"), "eager")
 

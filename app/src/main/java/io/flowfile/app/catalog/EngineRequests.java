@@ -10,13 +10,16 @@ import io.flowfile.catalog.api.Lineage;
 import io.flowfile.catalog.api.PublishRequest;
 import io.flowfile.catalog.api.RunRecord;
 import io.flowfile.catalog.api.StoredGlobalArtifact;
+import io.flowfile.node.AreaFiles;
 import io.flowfile.node.KernelGateway.ScriptCall;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,15 +60,13 @@ public final class EngineRequests {
 
     private final Optional<Catalog> catalog;
     private final ScriptCall call;
-    private final Path exchange;
+    private final AreaFiles exchange;
     private final Optional<String> kernelOwner;
     private final Set<String> revealed;
 
-    /**
-     * @param exchange the node's exchange directory as the engine sees it
-     */
-    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange) {
-        this(catalog, call, exchange, Optional.empty(), ConcurrentHashMap.newKeySet());
+    /** Requests of the node of {@code call}, in its exchange area ({@code call.area().files()}). */
+    public EngineRequests(Optional<Catalog> catalog, ScriptCall call) {
+        this(catalog, call, Optional.empty(), ConcurrentHashMap.newKeySet());
     }
 
     /**
@@ -73,10 +74,10 @@ public final class EngineRequests {
      * @param revealed    the secret values the kernel's code was given so far (by this call and earlier ones: a
      *                    flow's variables outlive a cell), masked in what it prints; this call adds to it
      */
-    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Path exchange, Optional<String> kernelOwner, Set<String> revealed) {
+    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Optional<String> kernelOwner, Set<String> revealed) {
         this.catalog = catalog;
         this.call = call;
-        this.exchange = exchange.toAbsolutePath().normalize();
+        this.exchange = call.area().files();
         this.kernelOwner = kernelOwner;
         this.revealed = revealed;
     }
@@ -242,27 +243,36 @@ public final class EngineRequests {
             return failure("publish_global needs a run of a registered flow, and run " + call.runId()
                     + " is not recorded in the catalog: register the flow (flowfile register FLOW) and run that version");
         }
-        Path file = insideExchange(text(data, "relative_path"));
         Object size = data.get("size");
         if (!(size instanceof Number number)) {
             throw new IllegalArgumentException("publish_global: 'size' must be a number, was " + size);
         }
-        var request = new PublishRequest(text(data, "python_type"), format(text(data, "format")), number.longValue(),
-                optionalText(data, "sha256"), optionalText(data, "description"), tags(data),
-                new Lineage(run.flowId(), run.flowVersion(), run.id(), call.nodeId(), call.kernelId()), file);
-        GlobalArtifactRecord record = catalog.orElseThrow().globals().publish(text(data, "name"), request);
-        return success(Map.of("id", record.id().toString(), "version", record.version()));
+        Path file = copyStaged(text(data, "relative_path"));
+        try {
+            var request = new PublishRequest(text(data, "python_type"), format(text(data, "format")), number.longValue(),
+                    optionalText(data, "sha256"), optionalText(data, "description"), tags(data),
+                    new Lineage(run.flowId(), run.flowVersion(), run.id(), call.nodeId(), call.kernelId()), file);
+            GlobalArtifactRecord record = catalog.orElseThrow().globals().publish(text(data, "name"), request);
+            return success(Map.of("id", record.id().toString(), "version", record.version()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private Map<String, Object> get(String name, Optional<Integer> version) throws IOException {
         StoredGlobalArtifact stored = catalog.orElseThrow().globals().get(name, version);
         GlobalArtifactRecord record = stored.artifact();
-        Path directory = engineDirectory(FROM_ENGINE);
-        forgetCopies(directory);
+        exchange.createDirectories(FROM_ENGINE);
+        forgetCopies();
         String fileName = UUID.randomUUID() + "." + extension(record.format());
-        Path temporary = directory.resolve("." + fileName + ".tmp");
-        Files.copy(stored.blob(), temporary); // never over an existing file or link
-        Files.move(temporary, directory.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        String temporary = FROM_ENGINE + "/." + fileName + ".tmp";
+        try (SeekableByteChannel out = exchange.create(temporary); // never over an existing file or link
+             FileChannel blob = FileChannel.open(stored.blob(), StandardOpenOption.READ)) {
+            for (long at = 0, size = blob.size(); at < size; ) {
+                at += blob.transferTo(at, size - at, out);
+            }
+        }
+        exchange.rename(temporary, FROM_ENGINE + "/" + fileName);
         var answer = new LinkedHashMap<String, Object>();
         answer.put("path", FROM_ENGINE + "/" + fileName);
         answer.put("format", formatName(record.format()));
@@ -296,61 +306,49 @@ public final class EngineRequests {
     }
 
     /**
-     * A file the kernel staged: relative to the exchange directory and inside it, also once links
-     * are followed (the kernel can write links there: one to a host file must not be read).
+     * A private copy of a file the kernel staged in the node's exchange area, read once, opened
+     * relative to the area without following links (the kernel can plant them: a host file must
+     * not be read). What the catalog then verifies and stores is this copy, which the kernel cannot touch.
      */
-    private Path insideExchange(String relative) throws IOException {
-        Path path = Path.of(relative);
-        Path resolved = exchange.resolve(path).normalize();
-        if (path.isAbsolute() || !resolved.startsWith(exchange) || resolved.equals(exchange)) {
-            throw new IllegalArgumentException("publish_global: the staged file '" + relative
-                    + "' is not inside the node's exchange directory");
+    private Path copyStaged(String relative) throws IOException {
+        Path copy = Files.createTempFile("flowfile-publish-", ".tmp");
+        try (SeekableByteChannel staged = exchange.read(relative);
+             FileChannel out = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            for (long at = 0, moved; (moved = out.transferFrom(staged, at, 1L << 30)) > 0; ) {
+                at += moved;
+            }
+        } catch (IllegalArgumentException | FileSystemException e) {
+            Files.deleteIfExists(copy);
+            throw new IllegalArgumentException("publish_global: the staged file '" + relative + "' "
+                    + (e instanceof IllegalArgumentException ? "is not inside the node's exchange directory"
+                    : e instanceof NoSuchFileException ? "does not exist"
+                    : "is not a plain file inside the node's exchange directory (" + ((FileSystemException) e).getReason() + ")"));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(copy);
+            throw e;
         }
-        if (!Files.isRegularFile(resolved, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException("publish_global: the staged file '" + relative + "' does not exist or is not a plain file");
-        }
-        if (!resolved.toRealPath().startsWith(exchange.toRealPath())) {
-            throw new IllegalArgumentException("publish_global: the staged file '" + relative
-                    + "' lies outside the node's exchange directory once its links are followed");
-        }
-        return resolved;
+        return copy;
     }
 
-    /**
-     * A directory the engine writes into for the kernel: created inside the exchange directory, and
-     * refused when the kernel made it a link to somewhere else.
-     */
     /**
      * Deletes the copies placed for earlier get_global calls of this node. The kernel cannot (the
      * directory is the engine's, so that it cannot plant links there), and it has read them: its
      * requests wait for their answers, one at a time. A loop of get_global keeps one copy, not all.
      */
-    private static void forgetCopies(Path directory) throws IOException {
-        try (DirectoryStream<Path> copies = Files.newDirectoryStream(directory)) {
-            for (Path copy : copies) {
-                if (Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(copy);
-                }
-            }
+    private void forgetCopies() throws IOException {
+        for (String copy : exchange.list(FROM_ENGINE)) {
+            exchange.delete(FROM_ENGINE + "/" + copy);
         }
     }
 
-    private Path engineDirectory(String name) throws IOException {
-        Path directory = Files.createDirectories(exchange.resolve(name));
-        if (Files.isSymbolicLink(directory) || !directory.toRealPath().startsWith(exchange.toRealPath())) {
-            throw new IllegalArgumentException("the exchange directory's '" + name + "' is a link out of it: the engine writes nothing there");
-        }
-        return directory;
-    }
-
-    /** Writes {@code answer} as {@code <replies>/<requestId>.json}; a file of the temporary name must not exist (nor a link). */
+    /** Writes {@code answer} as {@code replies/<requestId>.json}, created new under a temporary name and renamed. */
     private void write(String requestId, Map<String, Object> answer) throws IOException {
-        Path replies = engineDirectory("replies");
-        Path temporary = replies.resolve("." + requestId + "." + UUID.randomUUID() + ".tmp");
-        try (var out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        exchange.createDirectories("replies");
+        String temporary = "replies/." + requestId + "." + UUID.randomUUID() + ".tmp";
+        try (var out = Channels.newOutputStream(exchange.create(temporary))) {
             JSON.writeValue(out, answer);
         }
-        Files.move(temporary, replies.resolve(requestId + ".json"), StandardCopyOption.ATOMIC_MOVE);
+        exchange.rename(temporary, "replies/" + requestId + ".json");
     }
 
     private static String text(Map<String, Object> data, String field) {

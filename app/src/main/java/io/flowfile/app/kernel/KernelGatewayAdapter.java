@@ -10,6 +10,7 @@ import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.client.ExecutionListener;
 import io.flowfile.kernel.client.ExecutionResult;
 import io.flowfile.kernel.docker.KernelDirectories;
+import io.flowfile.kernel.docker.SafeDirectory;
 import io.flowfile.kernel.manager.ArtifactRecovery;
 import io.flowfile.kernel.manager.KernelInfo;
 import io.flowfile.kernel.manager.KernelManager;
@@ -17,6 +18,7 @@ import io.flowfile.kernel.manager.KernelState;
 import io.flowfile.kernel.manager.QueuedExecution;
 import io.flowfile.kernel.protocol.Content;
 import io.flowfile.kernel.protocol.JupyterMessage;
+import io.flowfile.node.AreaFiles;
 import io.flowfile.node.KernelGateway;
 import io.flowfile.node.NodeErrorCode;
 import io.flowfile.node.NodeException;
@@ -90,29 +92,36 @@ public final class KernelGatewayAdapter implements KernelGateway {
     public ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException {
         KernelInfo info = manager.info(kernelId).orElseThrow(() -> new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE,
                 "kernel '" + kernelId + "' does not exist"));
-        var directories = manager.provisioner().directories();
-        Path root = directories.owner(info.definition().owner()).exchange();
-        ExchangeArea area = new ExchangeArea(directories.createForKernel(root.resolve(runId).resolve(nodeId)),
-                KernelDirectories.CONTAINER_EXCHANGE + "/" + runId + "/" + nodeId);
-        directories.createForKernel(area.inputs());
-        directories.createForKernel(area.outputs());
-        directories.createForKernel(area.hostDirectory().resolve("replies")); // answers to the kernel's engine requests
-        return area;
+        // The kernel writes in its exchange directory too: every name below it is opened without following links.
+        try (SafeDirectory exchange = manager.provisioner().directories().openExchange(info.definition().owner());
+             SafeDirectory run = exchange.directoryOrCreate(runId)) {
+            SafeDirectory node = run.directoryOrCreate(nodeId);
+            AreaFiles files = new KernelAreaFiles(node, info.definition().owner(), runId, nodeId);
+            try {
+                for (String directory : new String[] {"inputs", "outputs", "replies"}) { // replies: answers to the kernel's engine requests
+                    files.createDirectories(directory);
+                }
+            } catch (IOException | RuntimeException e) {
+                files.close();
+                throw e;
+            }
+            return new ExchangeArea(exchange.path().resolve(runId).resolve(nodeId),
+                    KernelDirectories.CONTAINER_EXCHANGE + "/" + runId + "/" + nodeId, files);
+        }
     }
 
     @Override
     public void closeExchange(ExchangeArea area) throws IOException {
-        if (Files.exists(area.hostDirectory())) {
-            try (Stream<Path> paths = Files.walk(area.hostDirectory())) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+        area.files().close();
+        if (!(area.files() instanceof KernelAreaFiles files)) {
+            throw new IllegalArgumentException("not an exchange area of this gateway: " + area.hostDirectory());
         }
-        try {
-            Files.deleteIfExists(area.hostDirectory().getParent()); // the run's directory, once its last node is done
-        } catch (java.nio.file.DirectoryNotEmptyException stillInUse) {
-            // another node of the run still has its exchange open
+        try (SafeDirectory exchange = manager.provisioner().directories().openExchange(files.owner());
+             SafeDirectory run = exchange.directory(files.runId())) {
+            run.delete(files.nodeId());
+            exchange.deleteIfEmpty(files.runId()); // the run's directory, once its last node is done
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // already removed
         }
     }
 
@@ -121,7 +130,7 @@ public final class KernelGatewayAdapter implements KernelGateway {
         if (call.startKernel() && status(call.kernelId()).availability() == Availability.STOPPED) {
             start(call.kernelId());
         }
-        var requests = new EngineRequests(catalog, call, call.area().hostDirectory(),
+        var requests = new EngineRequests(catalog, call,
                 manager.info(call.kernelId()).map(info -> info.definition().owner()),
                 revealed.computeIfAbsent(call.kernelId(), kernel -> java.util.concurrent.ConcurrentHashMap.newKeySet()));
         Optional<RunRecord> registered = requests.registeredRun();

@@ -3,6 +3,7 @@ package io.flowfile.app.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowfile.app.kernel.KernelAreaFiles;
 import io.flowfile.catalog.api.ArtifactFormat;
 import io.flowfile.catalog.api.FlowArtifactRecord;
 import io.flowfile.catalog.api.FlowArtifactSpec;
@@ -15,6 +16,7 @@ import io.flowfile.catalog.artifact.GlobalArtifactService;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.kernel.KernelCatalog;
 import io.flowfile.catalog.run.RunService;
+import io.flowfile.kernel.docker.SafeDirectory;
 import io.flowfile.node.KernelGateway.ExchangeArea;
 import io.flowfile.node.KernelGateway.ScriptCall;
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,10 +67,19 @@ class EngineRequestsTest {
         run = runs.start(version.id(), RunTrigger.CLI, Map.of());
     }
 
+    /** The node's area as the product opens it: relative to the opened directory, no link followed. */
+    private ExchangeArea area(String runId) {
+        try {
+            SafeDirectory opened = SafeDirectory.open(exchange, exchange.resolveSibling(exchange.getFileName() + ".staging"), directory -> { });
+            return new ExchangeArea(exchange, "/exchange/x", new KernelAreaFiles(opened, "alice", runId, "node"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private EngineRequests requests(String runId) {
-        var call = new ScriptCall("k1", "flow", runId, "node", List.of(), Map.of(), List.of("main"),
-                new ExchangeArea(exchange, "/exchange/x"), false);
-        return new EngineRequests(java.util.Optional.of(catalog), call, exchange);
+        var call = new ScriptCall("k1", "flow", runId, "node", List.of(), Map.of(), List.of("main"), area(runId), false);
+        return new EngineRequests(java.util.Optional.of(catalog), call);
     }
 
     private static Map<String, Object> request(String action, Object... fields) {
@@ -89,8 +100,8 @@ class EngineRequestsTest {
 
     private EngineRequests requestsOnAKernelOf(String owner) {
         var call = new ScriptCall("k1", "flow", run.id().toString(), "node", List.of(), Map.of(), List.of("main"),
-                new ExchangeArea(exchange, "/exchange/x"), false);
-        return new EngineRequests(java.util.Optional.of(catalog), call, exchange, java.util.Optional.ofNullable(owner),
+                area(run.id().toString()), false);
+        return new EngineRequests(java.util.Optional.of(catalog), call, java.util.Optional.ofNullable(owner),
                 java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
@@ -241,11 +252,11 @@ class EngineRequestsTest {
         Files.createSymbolicLink(exchange.resolve("staged.pkl"), secret);
         Map<String, Object> answer = publish(requests(run.id().toString()), "staged.pkl");
         assertThat(answer).containsEntry("ok", false);
-        assertThat(answer.get("error").toString()).contains("'staged.pkl' does not exist or is not a plain file");
+        assertThat(answer.get("error").toString()).contains("'staged.pkl' is not a plain file inside the node's exchange directory");
         Files.delete(exchange.resolve("staged.pkl"));
         Files.createSymbolicLink(exchange.resolve("linked"), outside);
         assertThat(publish(requests(run.id().toString()), "linked/secret").get("error").toString())
-                .contains("lies outside the node's exchange directory once its links are followed");
+                .contains("'linked/secret' is not a plain file inside the node's exchange directory");
 
         try (var answered = Files.list(exchange.resolve("replies"))) { // the answers above
             for (Path file : answered.toList()) {
@@ -255,7 +266,7 @@ class EngineRequestsTest {
         Files.delete(exchange.resolve("replies"));
         Files.createSymbolicLink(exchange.resolve("replies"), outside);
         assertThatThrownBy(() -> requests(run.id().toString()).handle(request("list_global")))
-                .hasMessageContaining("'replies' is a link out of it");
+                .hasMessageContaining("replies").hasMessageContaining("without following a link");
         try (var written = Files.list(outside)) {
             assertThat(written).containsExactly(secret); // nothing written through the link
         }

@@ -2,14 +2,14 @@ package io.flowfile.engine.arrow;
 
 import static java.util.Objects.requireNonNull;
 
+import io.flowfile.node.AreaFiles;
 import io.flowfile.node.Sql;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,8 +71,21 @@ public final class ArrowExchange implements AutoCloseable {
      */
     public long write(Connection connection, String source, Path target, Set<Statement> running)
             throws SQLException, IOException {
+        try (AreaFiles files = AreaFiles.trusted(target.toAbsolutePath().getParent())) {
+            return write(connection, source, files, target.getFileName().toString(), running);
+        }
+    }
+
+    /**
+     * As {@link #write(Connection, String, Path, Set)}, into {@code relative} of an exchange area
+     * whose files the kernel may tamper with: the file is created new (never over a link) as a
+     * temporary name beside it and renamed when complete, both relative to the opened area.
+     */
+    public long write(Connection connection, String source, AreaFiles files, String relative, Set<Statement> running)
+            throws SQLException, IOException {
         requireNonNull(source, "source is null");
-        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        int slash = relative.lastIndexOf('/');
+        String temporary = relative.substring(0, slash + 1) + "." + relative.substring(slash + 1) + "." + UUID.randomUUID() + ".tmp";
         long rows = 0;
         Statement statement = connection.createStatement();
         running.add(statement);
@@ -81,7 +94,7 @@ public final class ArrowExchange implements AutoCloseable {
              ResultSet result = statement.executeQuery("SELECT " + columns(connection, source) + " FROM " + source);
              ArrowReader reader = (ArrowReader) result.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH_ROWS)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
-            writer = new BatchWriter(root.getSchema(), temporary);
+            writer = new BatchWriter(root.getSchema(), files.create(temporary), relative.substring(slash + 1));
             while (reader.loadNextBatch()) {
                 rows += root.getRowCount();
                 writer.put(root);
@@ -91,12 +104,12 @@ public final class ArrowExchange implements AutoCloseable {
             if (writer != null) {
                 writer.abandon(e);
             }
-            Files.deleteIfExists(temporary);
+            files.delete(temporary);
             throw e;
         } finally {
             running.remove(statement);
         }
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        files.rename(temporary, relative);
         return rows;
     }
 
@@ -139,10 +152,11 @@ public final class ArrowExchange implements AutoCloseable {
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final Thread thread;
 
-        BatchWriter(Schema schema, Path file) {
-            thread = Thread.ofPlatform().daemon().name("arrow-writer-" + file.getFileName()).start(() -> {
+        /** Writes into {@code channel} (a new file), which it closes. */
+        BatchWriter(Schema schema, WritableByteChannel channel, String name) {
+            thread = Thread.ofPlatform().daemon().name("arrow-writer-" + name).start(() -> {
                 Throwable failure = null;
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try (channel;
                      VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
                      ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
                     writer.start();
@@ -279,11 +293,21 @@ public final class ArrowExchange implements AutoCloseable {
      * @throws IOException naming the file when it is missing or not a complete Arrow IPC file
      */
     public long read(Connection connection, Path file, String table) throws SQLException, IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no Arrow IPC file at " + file);
+        try (AreaFiles files = AreaFiles.trusted(file.toAbsolutePath().getParent())) {
+            return read(connection, files, file.getFileName().toString(), table);
         }
+    }
+
+    /** As {@link #read(Connection, Path, String)}, from {@code relative} of an exchange area, opened without following links. */
+    public long read(Connection connection, AreaFiles files, String relative, String table) throws SQLException, IOException {
         String stream = "arrow_" + UUID.randomUUID().toString().replace("-", "");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        SeekableByteChannel channel;
+        try {
+            channel = files.read(relative);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no Arrow IPC file at " + e.getFile(), e);
+        }
+        try (channel;
              ArrowFileReader reader = new ArrowFileReader(channel, allocator);
              ArrowArrayStream exported = ArrowArrayStream.allocateNew(allocator)) {
             reader.getVectorSchemaRoot(); // reads the footer: fails here for a truncated or foreign file
@@ -297,7 +321,7 @@ public final class ArrowExchange implements AutoCloseable {
                 }
             }
         } catch (InvalidArrowFileException e) {
-            throw new IOException(file + " is not a complete Arrow IPC file: " + e.getMessage(), e);
+            throw new IOException(relative + " is not a complete Arrow IPC file: " + e.getMessage(), e);
         }
     }
 

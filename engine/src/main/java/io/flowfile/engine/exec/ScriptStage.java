@@ -10,8 +10,7 @@ import io.flowfile.node.NodeException;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.Schema;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -135,11 +134,11 @@ final class ScriptStage {
             List<String> files = new ArrayList<>();
             List<RelationId> relations = node.inputs().getOrDefault(port.name(), List.of());
             for (int i = 0; i < relations.size(); i++) {
-                Path file = area.inputs().resolve(port.name() + "-" + i + ".arrow");
+                String file = "inputs/" + port.name() + "-" + i + ".arrow";
                 long start = System.nanoTime();
-                long rows = scripts.arrow().write(connection, source.apply(relations.get(i)), file, running);
-                exchanged(node.id(), NodeEvent.Exchanged.Direction.INPUT, port.name(), rows, file, start);
-                files.add(area.kernelPath(file));
+                long rows = scripts.arrow().write(connection, source.apply(relations.get(i)), area.files(), file, running);
+                exchanged(node.id(), NodeEvent.Exchanged.Direction.INPUT, port.name(), rows, area, file, start);
+                files.add(area.kernelDirectory() + "/" + file);
             }
             inputs.put(port.name(), files);
         }
@@ -148,21 +147,22 @@ final class ScriptStage {
 
     private long readOutput(PlannedNode node, String port, KernelGateway.ExchangeArea area, Connection connection, String table)
             throws Exception {
-        Path file = area.outputs().resolve(port + ".arrow");
-        if (!Files.isRegularFile(file)) {
+        String file = "outputs/" + port + ".arrow";
+        if (area.files().attributes(file).isEmpty()) {
             throw new NodeException(NodeErrorCode.OUTPUT_MISMATCH, "node '" + node.id() + "' did not publish its output '"
                     + port + "': call flowfile.publish_output(df, \"" + port + "\") in its code");
         }
         long start = System.nanoTime();
-        long rows = scripts.arrow().read(connection, file, table);
-        exchanged(node.id(), NodeEvent.Exchanged.Direction.OUTPUT, port, rows, file, start);
+        long rows = scripts.arrow().read(connection, area.files(), file, table);
+        exchanged(node.id(), NodeEvent.Exchanged.Direction.OUTPUT, port, rows, area, file, start);
         return rows;
     }
 
-    private void exchanged(String nodeId, NodeEvent.Exchanged.Direction direction, String port, long rows, Path file, long start)
-            throws IOException {
+    private void exchanged(String nodeId, NodeEvent.Exchanged.Direction direction, String port, long rows, KernelGateway.ExchangeArea area,
+                           String file, long start) throws IOException {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        emit.accept(new NodeEvent.Exchanged(runId, nodeId, Instant.now(), direction, port, rows, Files.size(file), took));
+        long bytes = area.files().attributes(file).map(BasicFileAttributes::size).orElse(0L);
+        emit.accept(new NodeEvent.Exchanged(runId, nodeId, Instant.now(), direction, port, rows, bytes, took));
     }
 
     /** What downstream nodes were validated against must be what the code published. */

@@ -90,7 +90,7 @@ class ArrowExchangeTest {
         Path truncated = directory.resolve("truncated.arrow");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> exchange.read(connection, truncated, "broken"))
-                .isInstanceOf(IOException.class).hasMessageContaining(truncated.toString()).hasMessageContaining("not a complete Arrow IPC file");
+                .isInstanceOf(IOException.class).hasMessageContaining("truncated.arrow").hasMessageContaining("not a complete Arrow IPC file");
         assertThatThrownBy(() -> exchange.read(connection, directory.resolve("absent.arrow"), "absent"))
                 .isInstanceOf(IOException.class).hasMessage("no Arrow IPC file at " + directory.resolve("absent.arrow"));
     }

@@ -57,6 +57,25 @@ public final class KernelDirectories {
         return paths;
     }
 
+    /**
+     * Opens an owner's exchange directory for the engine's own files in it: every later open,
+     * create, rename and delete is relative to the opened directory and follows no link the kernel
+     * may plant. New directories are made in an engine-only staging directory beside it and handed
+     * to the kernel before they are moved in.
+     */
+    public SafeDirectory openExchange(String owner) {
+        Path exchange = owner(owner).exchange();
+        try {
+            Path staging = exchange.resolveSibling("." + exchange.getFileName() + ".staging");
+            if (!Files.isDirectory(staging, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            return SafeDirectory.open(exchange, staging, directory -> handToKernel(directory, "rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the exchange directory " + exchange, e);
+        }
+    }
+
     ContainerPaths container(String name, ConnectionInfo inside) {
         Path directory = config.workRoot().resolve("containers").resolve(name);
         try {
@@ -111,7 +130,7 @@ public final class KernelDirectories {
     }
 
     /** Creates {@code directory} (and its parents) so that the kernel can write in it. */
-    public Path createForKernel(Path directory) {
+    private Path createForKernel(Path directory) {
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory);

@@ -28,12 +28,19 @@ public interface KernelGateway {
     /**
      * A directory the engine and the kernel both see: {@code hostDirectory} on the engine's side,
      * {@code kernelDirectory} inside the kernel's container. Inputs go to {@link #inputs()}, the
-     * code publishes to {@link #outputs()}.
+     * code publishes to {@link #outputs()}. The engine touches its files only through
+     * {@code files}, relative to the opened area (the kernel may plant links in it).
      */
-    record ExchangeArea(Path hostDirectory, String kernelDirectory) {
+    record ExchangeArea(Path hostDirectory, String kernelDirectory, AreaFiles files) {
         public ExchangeArea {
             Objects.requireNonNull(hostDirectory, "hostDirectory is null");
             Objects.requireNonNull(kernelDirectory, "kernelDirectory is null");
+            Objects.requireNonNull(files, "files is null");
+        }
+
+        /** An area no kernel writes in (tests, benchmarks): plain file operations. */
+        public ExchangeArea(Path hostDirectory, String kernelDirectory) {
+            this(hostDirectory, kernelDirectory, AreaFiles.trusted(hostDirectory));
         }
 
         public Path inputs() {
