@@ -93,6 +93,11 @@ public final class FlowEngine implements AutoCloseable {
         return flowCodec.read(file);
     }
 
+    /** As {@link #load(Path)}, from the file's bytes read before: what is validated is what was read. */
+    public FlowDocument load(Path file, byte[] bytes) {
+        return flowCodec.read(file, bytes);
+    }
+
     public ValidatedFlow validate(FlowDocument document, Path baseDir, Map<String, String> parameters) {
         return validator.validate(document, baseDir.toAbsolutePath().normalize(), parameters);
     }

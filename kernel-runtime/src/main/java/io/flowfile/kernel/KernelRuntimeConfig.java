@@ -108,6 +108,12 @@ public record KernelRuntimeConfig(
                 startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments, root);
     }
 
+    /** Another Docker engine, e.g. {@code unix:///run/user/1000/docker.sock} (rootless) or {@code tcp://127.0.0.1:2375}. */
+    public KernelRuntimeConfig withDockerHost(String host) {
+        return new KernelRuntimeConfig(host, image, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
+                startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, poolSize, monitorInterval, environments, exchangeRoot);
+    }
+
     public KernelRuntimeConfig withPoolSize(int size) {
         return new KernelRuntimeConfig(dockerHost, image, instanceId, workRoot, containerUser, pidsLimit, tmpfsBytes,
                 startTimeout, callTimeout, heartbeatInterval, maxKernelsPerOwner, size, monitorInterval, environments, exchangeRoot);

@@ -2,10 +2,8 @@ package io.flowfile.app.cli;
 
 import io.flowfile.engine.FlowEngine;
 import io.flowfile.engine.FlowException;
+import io.flowfile.engine.flow.FlowCodec;
 import io.flowfile.engine.validate.ValidatedFlow;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,18 +19,22 @@ public final class FlowOptions {
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Override a flow parameter; repeatable.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
+    private byte[] bytes;
+
     /** The flow file, absolute. */
     public Path file() {
         return flow.toAbsolutePath();
     }
 
-    /** The flow file's bytes, exactly as they are on disk. */
-    public byte[] bytes() {
-        try {
-            return Files.readAllBytes(file());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file(), e);
+    /**
+     * The flow file's bytes, read once: what is validated is what is registered, recorded and run,
+     * even if the file changes meanwhile.
+     */
+    public synchronized byte[] bytes() {
+        if (bytes == null) {
+            bytes = FlowCodec.readBytes(file());
         }
+        return bytes.clone();
     }
 
     /** The parameter values given on the command line. */
@@ -47,7 +49,7 @@ public final class FlowOptions {
      */
     public ValidatedFlow validate(FlowEngine engine) {
         Path file = flow.toAbsolutePath();
-        ValidatedFlow validated = engine.validate(engine.load(file), file.getParent(), parameters);
+        ValidatedFlow validated = engine.validate(engine.load(file, bytes()), file.getParent(), parameters);
         if (!validated.valid()) {
             throw new FlowException(validated.problems());
         }

@@ -57,7 +57,9 @@ public final class KernelPlane implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + definitions, e);
         }
         String instance = instanceId(root);
+        String dockerHost = System.getenv("DOCKER_HOST");
         KernelRuntimeConfig config = KernelRuntimeConfig.defaults(root, kernelBuildContext(), instance)
+                .withDockerHost(dockerHost == null || dockerHost.isBlank() ? KernelRuntimeConfig.DEFAULT_DOCKER_HOST : dockerHost)
                 .withPoolSize(0)
                 .withExchangeRoot(exchangeRoot(System.getenv("FLOWFILE_EXCHANGE_DIR"), Path.of("/dev/shm"), instance));
         KernelManager manager = new KernelManager(config);

@@ -1,6 +1,9 @@
 package io.flowfile.app.kernel;
 
+import io.flowfile.kernel.KernelException;
 import io.flowfile.node.KernelGateway;
+import io.flowfile.node.NodeErrorCode;
+import io.flowfile.node.NodeException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -20,8 +23,17 @@ public final class LazyKernelGateway implements KernelGateway, AutoCloseable {
         this.catalog = catalog;
     }
 
+    /** The opened plane's gateway; a plane that cannot open (Docker down) is a node error naming why. */
     private synchronized KernelGateway gateway() {
-        return plane().gateway();
+        try {
+            return plane().gateway();
+        } catch (KernelException e) {
+            throw new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE, unavailable(e));
+        }
+    }
+
+    private static String unavailable(KernelException e) {
+        return "kernels are unavailable: " + e.getMessage();
     }
 
     /** The kernel plane, opened (Docker reached, kernels re-adopted) on first use. */
@@ -37,14 +49,25 @@ public final class LazyKernelGateway implements KernelGateway, AutoCloseable {
         return plane != null;
     }
 
+    /** UNAVAILABLE, saying why, while the kernel plane cannot be opened; tried again at the next call. */
     @Override
     public KernelStatus status(String kernelId) {
-        return gateway().status(kernelId);
+        KernelPlane opened;
+        try {
+            opened = plane();
+        } catch (KernelException e) {
+            return new KernelStatus(Availability.UNAVAILABLE, "kernel '" + kernelId + "' cannot be reached: " + unavailable(e));
+        }
+        return opened.gateway().status(kernelId);
     }
 
     @Override
     public java.util.Optional<java.util.Map<String, String>> packages(String kernelId) {
-        return gateway().packages(kernelId);
+        try {
+            return plane().gateway().packages(kernelId);
+        } catch (KernelException e) {
+            return java.util.Optional.empty(); // unknown while the plane is unavailable; status() says why
+        }
     }
 
     @Override

@@ -35,10 +35,10 @@ public class FlowArtifactService {
      */
     public FlowArtifactRecord record(FlowArtifactSpec spec) {
         Checks.notNull(spec, "artifact");
-        return Conflicts.upsert("artifact '" + spec.name() + "' of flow '" + spec.flowName() + "' on kernel '" + spec.kernelId() + "'", () -> {
+        String what = "artifact '" + spec.name() + "' of flow '" + spec.flowName() + "' on kernel '" + spec.kernelId() + "'";
+        return Conflicts.withReferences(() -> Conflicts.upsert(what, () -> {
             if (kernels.find(spec.kernelId()).isEmpty()) {
-                throw new CatalogException(CatalogErrorCode.KERNEL_NOT_FOUND, "artifact '" + spec.name() + "' of flow '" + spec.flowName()
-                        + "' names kernel '" + spec.kernelId() + "', which is not defined in the catalog");
+                throw unknownKernel(spec, null);
             }
             Optional<FlowArtifactEntity> existing = artifacts.find(spec.flowName(), spec.kernelId(), spec.name());
             if (existing.isPresent()) {
@@ -48,12 +48,18 @@ public class FlowArtifactService {
             FlowArtifactEntity created = new FlowArtifactEntity(spec, Times.now());
             artifacts.persistAndFlush(created);
             return created.toRecord();
-        });
+        }), deleted -> unknownKernel(spec, deleted));
+    }
+
+    private static CatalogException unknownKernel(FlowArtifactSpec spec, Throwable cause) {
+        return new CatalogException(CatalogErrorCode.KERNEL_NOT_FOUND, "artifact '" + spec.name() + "' of flow '" + spec.flowName()
+                + "' names kernel '" + spec.kernelId() + "', which is not defined in the catalog", cause);
     }
 
     /** ARTIFACT_NOT_FOUND when the flow's kernel holds no artifact of that name. */
     @Transactional
     public FlowArtifactRecord get(String flowName, String kernelId, String name) {
+        checkKey(flowName, kernelId, name);
         return artifacts.find(flowName, kernelId, name).map(FlowArtifactEntity::toRecord).orElseThrow(() -> notFound(flowName, kernelId, name));
     }
 
@@ -81,6 +87,7 @@ public class FlowArtifactService {
 
     @Transactional
     public void delete(String flowName, String kernelId, String name) {
+        checkKey(flowName, kernelId, name);
         FlowArtifactEntity artifact = artifacts.find(flowName, kernelId, name).orElseThrow(() -> notFound(flowName, kernelId, name));
         artifacts.delete(artifact);
     }
@@ -105,6 +112,12 @@ public class FlowArtifactService {
     public int deleteAllOnKernel(String kernelId) {
         Checks.kernelId(kernelId);
         return (int) artifacts.deleteOnKernel(kernelId);
+    }
+
+    private static void checkKey(String flowName, String kernelId, String name) {
+        Checks.notNull(flowName, "flow name");
+        Checks.notNull(kernelId, "kernel id");
+        Checks.notNull(name, "artifact name");
     }
 
     private static CatalogException notFound(String flowName, String kernelId, String name) {

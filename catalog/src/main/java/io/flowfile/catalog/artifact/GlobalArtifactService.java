@@ -63,7 +63,7 @@ public class GlobalArtifactService {
         Lineage lineage = request.lineage();
         BlobStore.Entry blob = blobs.put(request.blobFile(), request.sha256(), request.sizeBytes());
         Instant now = Times.now();
-        return Conflicts.withParent("global artifact '" + name + "'",
+        return Conflicts.withReferences(() -> Conflicts.withParent("global artifact '" + name + "'",
                 () -> artifacts.persistAndFlush(new GlobalArtifactEntity(name, now)),
                 () -> {
                     FlowVersionRecord flow = registeredFlow(name, lineage);
@@ -71,10 +71,10 @@ public class GlobalArtifactService {
                     return artifacts.findForNextVersion(name).map(artifact -> {
                         GlobalArtifactVersionEntity version = new GlobalArtifactVersionEntity(
                                 artifact.id(), artifact.nextVersion(now), request, blob.sha256(), flow, lineage, now);
-                        versions.persist(version);
+                        versions.persistAndFlush(version);
                         return version.toRecord(name);
                     });
-                });
+                }), deleted -> lineageDeleted(name, lineage, deleted));
     }
 
     /**
@@ -83,6 +83,7 @@ public class GlobalArtifactService {
      * CHECKSUM_MISMATCH when the blob is damaged, BLOB_NOT_FOUND when it is gone.
      */
     public StoredGlobalArtifact get(String name, Optional<Integer> version) {
+        Checks.notNull(version, "version of global artifact '" + name + "'");
         GlobalArtifactRecord found = Conflicts.inTransaction("global artifact '" + name + "'", () -> {
             GlobalArtifactEntity artifact = artifact(name);
             GlobalArtifactVersionEntity entity = version.isPresent()
@@ -104,15 +105,15 @@ public class GlobalArtifactService {
         Checks.text(flowScope, "flow scope of a read", 128);
         Checks.nodeId(nodeId, "node id of a read");
         Checks.kernelId(kernelId);
-        Conflicts.upsert("the read of global artifact version " + versionId + " by node '" + nodeId + "'", () -> {
+        Conflicts.withReferences(() -> Conflicts.upsert("the read of global artifact version " + versionId + " by node '" + nodeId + "'", () -> {
             if (reads.readAgain(versionId, flowScope, nodeId, kernelId, Times.now()) == 0) {
                 if (versions.findByIdOptional(versionId).isEmpty()) {
-                    throw new CatalogException(CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND, "global artifact version " + versionId + " does not exist");
+                    throw versionNotFound(versionId, null);
                 }
                 reads.persistAndFlush(new GlobalArtifactReadEntity(versionId, flowScope, nodeId, kernelId, Times.now()));
             }
             return null;
-        });
+        }), deleted -> versionNotFound(versionId, deleted));
     }
 
     /**
@@ -121,6 +122,9 @@ public class GlobalArtifactService {
      */
     @Transactional
     public List<GlobalArtifactRead> readBy(String flowScope, String nodeId, String kernelId) {
+        Checks.notNull(flowScope, "flow scope");
+        Checks.notNull(nodeId, "node id");
+        Checks.notNull(kernelId, "kernel id");
         return reads.ofNode(flowScope, nodeId, kernelId).stream().map(row -> {
             GlobalArtifactReadEntity read = (GlobalArtifactReadEntity) row[0];
             GlobalArtifactVersionEntity version = (GlobalArtifactVersionEntity) row[1];
@@ -132,6 +136,8 @@ public class GlobalArtifactService {
     /** The versions that node {@code nodeId} of flow {@code flowName} published, by name and version. */
     @Transactional
     public List<GlobalArtifactRecord> publishedBy(String flowName, String nodeId) {
+        Checks.notNull(flowName, "flow name");
+        Checks.notNull(nodeId, "node id");
         return versions.publishedBy(flowName, nodeId).stream().map(row -> row.version().toRecord(row.name())).toList();
     }
 
@@ -163,6 +169,7 @@ public class GlobalArtifactService {
     @Transactional
     public int delete(String name, Optional<Integer> version) {
         Checks.artifactName(name);
+        Checks.notNull(version, "version of global artifact '" + name + "'");
         GlobalArtifactEntity artifact = Conflicts.locked("global artifact '" + name + "'", () -> artifacts.findByNameForUpdate(name))
                 .orElseThrow(() -> notFound(name));
         long count = versions.countForArtifact(artifact.id());
@@ -199,6 +206,24 @@ public class GlobalArtifactService {
                     + " and flow '" + flow.name() + "' version " + flow.version() + " in its lineage, but that run ran version "
                     + run.flowVersion() + " of " + (run.flowId().equals(flow.flowId()) ? "that flow" : "another flow"));
         }
+    }
+
+    /**
+     * The lineage's run (or, without one, its flow version) was deleted after the checks: a flow with
+     * runs cannot be deleted, so with a run in the lineage it is the run that went first.
+     */
+    private static CatalogException lineageDeleted(String name, Lineage lineage, Throwable cause) {
+        if (lineage.runId() != null) {
+            return new CatalogException(CatalogErrorCode.LINEAGE_MISMATCH, "global artifact '" + name + "' names run " + lineage.runId()
+                    + " in its lineage, which was deleted while the version was being recorded", cause);
+        }
+        return new CatalogException(CatalogErrorCode.UNREGISTERED_FLOW, "publishing global artifact '" + name + "' needs a registered flow,"
+                + " but flow " + lineage.flowId() + " version " + lineage.flowVersion() + " was deleted while the version was being recorded",
+                cause);
+    }
+
+    private static CatalogException versionNotFound(UUID versionId, Throwable cause) {
+        return new CatalogException(CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND, "global artifact version " + versionId + " does not exist", cause);
     }
 
     private GlobalArtifactEntity artifact(String name) {

@@ -1,6 +1,7 @@
 package io.flowfile.catalog.blob;
 
 import io.flowfile.catalog.CatalogSettings;
+import io.flowfile.catalog.internal.Checks;
 import io.flowfile.catalog.internal.Conflicts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -51,6 +52,7 @@ public class BlobSweeper {
      * act there).
      */
     public int sweep(Duration minimumAge, Runnable afterListing) {
+        Checks.notNull(minimumAge, "minimum age");
         Instant before = Instant.now().minus(minimumAge);
         List<BlobStore.Entry> old = blobs.list().stream().filter(blob -> !blob.lastModified().isAfter(before)).toList();
         afterListing.run();

@@ -1,7 +1,5 @@
 package io.flowfile.catalog.flow;
 
-import static java.util.Objects.requireNonNull;
-
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.FlowDocument;
@@ -108,21 +106,21 @@ public class FlowService {
 
     @Transactional
     public Optional<FlowRecord> find(String name) {
-        requireNonNull(name, "name is null");
+        Checks.notNull(name, "flow name");
         return flows.findByName(name).map(this::toRecord);
     }
 
     /** The flow with this id and its latest version, if it exists (schedules name flows by id). */
     @Transactional
     public Optional<FlowRecord> find(UUID flowId) {
-        requireNonNull(flowId, "flowId is null");
+        Checks.notNull(flowId, "flow id");
         return flows.findByIdOptional(flowId).filter(flow -> flow.lastVersion() > 0).map(this::toRecord);
     }
 
     /** The name of the flow with this id, if it exists with a version (without reading the version). */
     @Transactional
     public Optional<String> name(UUID flowId) {
-        requireNonNull(flowId, "flowId is null");
+        Checks.notNull(flowId, "flow id");
         return flows.findByIdOptional(flowId).filter(flow -> flow.lastVersion() > 0).map(FlowEntity::name);
     }
 
@@ -135,6 +133,7 @@ public class FlowService {
     /** The flow's versions, oldest first. */
     @Transactional
     public List<FlowVersionRecord> versions(String name) {
+        Checks.notNull(name, "flow name");
         FlowEntity flow = flows.findByName(name).orElseThrow(() -> notFound(name));
         return versions.listForFlow(flow.id()).stream().map(version -> version.toRecord(flow.name())).toList();
     }
@@ -165,7 +164,7 @@ public class FlowService {
     /** Version {@code version} of the flow with id {@code flowId}, if both exist. */
     @Transactional
     public Optional<FlowVersionRecord> findVersion(UUID flowId, int version) {
-        requireNonNull(flowId, "flowId is null");
+        Checks.notNull(flowId, "flow id");
         return flows.findByIdOptional(flowId)
                 .flatMap(flow -> versions.find(flowId, version).map(found -> found.toRecord(flow.name())));
     }
@@ -190,23 +189,33 @@ public class FlowService {
      */
     @Transactional
     public void delete(String name) {
+        Checks.notNull(name, "flow name");
         FlowEntity flow = Conflicts.locked("flow '" + name + "'", () -> flows.findByNameForUpdate(name)).orElseThrow(() -> notFound(name));
         long count = runs.countForFlow(flow.id());
         if (count > 0) {
-            throw new CatalogException(CatalogErrorCode.FLOW_HAS_RUNS, "flow '" + name + "' has " + count
-                    + " run(s) in its history: delete them first (RunService.deleteForFlow) to delete the flow");
+            throw hasRuns(name, count + " run(s)", null);
         }
-        flows.delete(flow);
+        Conflicts.withReferences(() -> {
+            flows.delete(flow);
+            flows.flush();
+            return null;
+        }, started -> hasRuns(name, "a run started just now", started));
+    }
+
+    private static CatalogException hasRuns(String name, String runs, Throwable cause) {
+        return new CatalogException(CatalogErrorCode.FLOW_HAS_RUNS, "flow '" + name + "' has " + runs
+                + " in its history: delete them first (RunService.deleteForFlow) to delete the flow", cause);
     }
 
     private FlowVersionEntity versionEntity(String name, int version) {
+        Checks.notNull(name, "flow name");
         FlowEntity flow = flows.findByName(name).orElseThrow(() -> notFound(name));
         return versions.find(flow.id(), version).orElseThrow(() -> new CatalogException(CatalogErrorCode.FLOW_VERSION_NOT_FOUND,
                 "flow '" + name + "' has no version " + version + "; its versions are 1 to " + flow.lastVersion()));
     }
 
     private FlowVersionEntity versionEntity(UUID flowVersionId) {
-        requireNonNull(flowVersionId, "flowVersionId is null");
+        Checks.notNull(flowVersionId, "flow version id");
         return versions.findByIdOptional(flowVersionId).orElseThrow(() -> new CatalogException(
                 CatalogErrorCode.FLOW_VERSION_NOT_FOUND, "no registered flow version has id " + flowVersionId));
     }

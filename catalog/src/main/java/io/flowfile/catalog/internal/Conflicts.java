@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * Where the catalog meets other writers of the same rows. Two kinds of database failure mean "someone
  * else is changing this right now" and become CONCURRENT_UPDATE: a unique-constraint violation from
  * an insert that another caller won (retried first where retrying helps), and a lock that was not
- * granted in time (the datasource sets a lock timeout, see README.md). Every other failure passes
- * through unchanged.
+ * granted in time (the datasource sets a lock timeout, see README.md). A foreign-key violation after a
+ * check that the rows named exist means another caller deleted one in between: {@link #withReferences}
+ * answers the error the check gives now. Every other failure passes through unchanged.
  */
 public final class Conflicts {
 
@@ -24,7 +25,7 @@ public final class Conflicts {
     /** unique_violation on both databases. */
     private static final String UNIQUE_VIOLATION = "23505";
     /** SQLSTATEs of a foreign key naming a row that does not exist: PostgreSQL's, H2's. */
-    private static final java.util.Set<String> FOREIGN_KEY_VIOLATIONS = java.util.Set.of("23503", "23506");
+    private static final Set<String> FOREIGN_KEY_VIOLATIONS = Set.of("23503", "23506");
     /**
      * A lock not granted: PostgreSQL's lock_not_available (lock_timeout) and deadlock_detected, H2's
      * lock timeout, and serialization_failure on both.
@@ -96,6 +97,22 @@ public final class Conflicts {
             return inTransaction(what, work);
         } catch (RuntimeException e) {
             throw isUniqueViolation(e) ? taken.apply(e) : e;
+        }
+    }
+
+    /**
+     * Runs {@code work}, which checks that the rows it names exist (or that nothing names the row it
+     * deletes), then writes and flushes. A concurrent caller may delete a named row (or name the deleted
+     * one) between the check and the write: the foreign-key violation then becomes what {@code lost}
+     * makes of it, the error the check gives now (e.g. FLOW_NOT_FOUND), not a persistence exception.
+     * Starts no transaction: it wraps a transactional method's work, or a call of {@link #inTransaction},
+     * {@link #upsert} or {@link #withParent}, whose own transactions commit inside it.
+     */
+    public static <T> T withReferences(Supplier<T> work, Function<Throwable, CatalogException> lost) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw !(e instanceof CatalogException) && isForeignKeyViolation(e) ? lost.apply(e) : e;
         }
     }
 

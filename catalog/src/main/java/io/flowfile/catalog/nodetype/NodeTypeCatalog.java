@@ -40,6 +40,7 @@ public class NodeTypeCatalog {
     public NodeTypeVersionRecord save(String name, IntFunction<String> document, String user) {
         Checks.matching(name, NAME, "node type name", "lower snake case (a letter, then letters, digits or _; at most 63)");
         Checks.optionalText(user, "user", 64);
+        Checks.notNull(document, "document of node type '" + name + "'");
         return Conflicts.upsert("node type " + name, () -> {
             int version = versions.lastVersion(name) + 1;
             String text = Checks.text(document.apply(version), "document", MAX_DOCUMENT);
@@ -53,6 +54,7 @@ public class NodeTypeCatalog {
     /** Publishes a version (a published one stays as it was). */
     @Transactional
     public NodeTypeVersionRecord publish(String name, int version, String user) {
+        Checks.notNull(name, "node type name");
         NodeTypeVersionEntity entity = versions.find(name, version).orElseThrow(() -> notFound(name, version));
         entity.publish(user, Times.now());
         return entity.toRecord();
@@ -60,12 +62,14 @@ public class NodeTypeCatalog {
 
     @Transactional
     public NodeTypeVersionRecord get(String name, int version) {
+        Checks.notNull(name, "node type name");
         return versions.find(name, version).orElseThrow(() -> notFound(name, version)).toRecord();
     }
 
     /** Every version of {@code name}, oldest first (empty for a name never saved). */
     @Transactional
     public List<NodeTypeVersionRecord> versions(String name) {
+        Checks.notNull(name, "node type name");
         return versions.listForName(name).stream().map(NodeTypeVersionEntity::toRecord).toList();
     }
 
@@ -78,6 +82,7 @@ public class NodeTypeCatalog {
     /** Removes every version of {@code name}; how many there were. */
     @Transactional
     public int delete(String name) {
+        Checks.notNull(name, "node type name");
         return (int) versions.delete("name", name);
     }
 

@@ -1,7 +1,5 @@
 package io.flowfile.catalog.run;
 
-import static java.util.Objects.requireNonNull;
-
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.FlowRecord;
@@ -89,14 +87,20 @@ public class RunService {
             Checks.optionalText(Checks.notNull(value, "value of parameter '" + name + "'"), "value of parameter '" + name + "'",
                     Checks.MAX_TEXT);
         });
-        FlowVersionRecord version = flows.version(Checks.notNull(flowVersionId, "flow version id"));
-        RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, startedBy, scheduleId,
-                Times.now());
         if (serverInstance != null) {
-            run.runOn(Checks.text(serverInstance, "server instance", 200));
+            Checks.text(serverInstance, "server instance", 200);
         }
-        runs.persist(run);
-        return run.toRecord();
+        return Conflicts.withReferences(() -> {
+            FlowVersionRecord version = flows.version(Checks.notNull(flowVersionId, "flow version id"));
+            RunEntity run = new RunEntity(version.flowId(), version.id(), version.version(), trigger, checked, startedBy, scheduleId,
+                    Times.now());
+            if (serverInstance != null) {
+                run.runOn(serverInstance);
+            }
+            runs.persistAndFlush(run);
+            return run.toRecord();
+        }, deleted -> new CatalogException(CatalogErrorCode.FLOW_VERSION_NOT_FOUND, "flow version " + flowVersionId
+                + " was deleted while its run was being recorded", deleted));
     }
 
     /** QUEUED becomes RUNNING (a RUNNING run stays so). */
@@ -173,7 +177,7 @@ public class RunService {
     /** Of these runs, the ones not ended that someone asked to cancel, with the reason. */
     @Transactional
     public Map<UUID, String> cancelRequested(java.util.Collection<UUID> runIds) {
-        if (runIds.isEmpty()) {
+        if (Checks.notNull(runIds, "run ids").isEmpty()) {
             return Map.of();
         }
         Map<UUID, String> requested = new java.util.LinkedHashMap<>();
@@ -199,7 +203,7 @@ public class RunService {
 
     @Transactional
     public Optional<RunRecord> find(UUID runId) {
-        requireNonNull(runId, "runId is null");
+        Checks.notNull(runId, "run id");
         return runs.findByIdOptional(runId).map(RunEntity::toRecord);
     }
 
@@ -225,7 +229,7 @@ public class RunService {
         if (limit < 1 || limit > MAX_LIST) {
             throw Checks.invalid("limit must be between 1 and " + MAX_LIST + ", was " + limit);
         }
-        requireNonNull(startedBy, "startedBy is null");
+        Checks.notNull(startedBy, "user who started the runs");
         FlowRecord flow = flows.get(flowName);
         List<RunEntity> found = startedBy.isPresent() ? runs.newestForFlow(flow.id(), startedBy.get(), limit)
                 : runs.newestForFlow(flow.id(), limit);
@@ -241,7 +245,7 @@ public class RunService {
         if (limit < 1 || limit > MAX_LIST) {
             throw Checks.invalid("limit must be between 1 and " + MAX_LIST + ", was " + limit);
         }
-        requireNonNull(filter, "filter is null");
+        Checks.notNull(filter, "run filter");
         Optional<UUID> flowId = filter.flow().map(name -> flows.get(name).id());
         return runs.newest(flowId, filter.state(), filter.trigger(), filter.since(), filter.until(), filter.startedBy(), limit).stream()
                 .map(RunEntity::toRecord).toList();
@@ -262,12 +266,12 @@ public class RunService {
     }
 
     private RunEntity entity(UUID runId) {
-        requireNonNull(runId, "runId is null");
+        Checks.notNull(runId, "run id");
         return runs.findByIdOptional(runId).orElseThrow(() -> notFound(runId));
     }
 
     private RunEntity unfinished(UUID runId, String action) {
-        requireNonNull(runId, "runId is null");
+        Checks.notNull(runId, "run id");
         RunEntity run = Conflicts.locked("run " + runId, () -> runs.findForUpdate(runId)).orElseThrow(() -> notFound(runId));
         if (run.state().isFinal()) {
             throw new CatalogException(CatalogErrorCode.RUN_ALREADY_FINISHED,

@@ -1,7 +1,5 @@
 package io.flowfile.catalog.schedule;
 
-import static java.util.Objects.requireNonNull;
-
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.FlowRecord;
@@ -63,7 +61,10 @@ public class ScheduleCatalog {
         if (paused) {
             entity.pause(Checks.optionalText(pausedReason, "reason", Checks.MAX_TEXT), now);
         }
-        schedules.persist(entity);
+        Conflicts.withReferences(() -> {
+            schedules.persistAndFlush(entity);
+            return null;
+        }, deleted -> flowDeleted(flow, afterFlow, deleted));
         return toRecord(entity);
     }
 
@@ -72,7 +73,17 @@ public class ScheduleCatalog {
     public ScheduleRecord update(UUID id, String flow, ScheduleTriggerType triggerType, String afterFlow, String definition) {
         ScheduleEntity entity = locked(id);
         define(entity, flow, triggerType, afterFlow, definition, Times.now());
+        Conflicts.withReferences(() -> {
+            schedules.flush();
+            return null;
+        }, deleted -> flowDeleted(flow, afterFlow, deleted));
         return toRecord(entity);
+    }
+
+    /** A flow the schedule names was deleted after {@link #define} found it. */
+    private static CatalogException flowDeleted(String flow, String afterFlow, Throwable cause) {
+        return new CatalogException(CatalogErrorCode.FLOW_NOT_FOUND, "flow '" + flow + "'" + (afterFlow == null ? "" : " or '" + afterFlow + "'")
+                + " was deleted while its schedule was being saved", cause);
     }
 
     private void define(ScheduleEntity entity, String flow, ScheduleTriggerType triggerType, String afterFlow, String definition,
@@ -129,7 +140,7 @@ public class ScheduleCatalog {
 
     @Transactional
     public Optional<ScheduleRecord> find(UUID id) {
-        requireNonNull(id, "id is null");
+        Checks.notNull(id, "schedule id");
         return schedules.findByIdOptional(id).map(this::toRecord);
     }
 
@@ -140,7 +151,8 @@ public class ScheduleCatalog {
      */
     @Transactional
     public Optional<FireContext> fireContext(UUID id, Collection<TickOutcome> active) {
-        requireNonNull(id, "id is null");
+        Checks.notNull(id, "schedule id");
+        Checks.notNull(active, "active outcomes");
         return schedules.findByIdOptional(id).map(entity -> {
             List<ScheduleTickEntity> found = ticks.withOutcomeOrNewest(id, List.copyOf(active), TIMED_KINDS);
             Optional<Instant> lastFire = found.stream().filter(tick -> TIMED_KINDS.contains(tick.kind())).map(ScheduleTickEntity::fireTime)
@@ -163,19 +175,20 @@ public class ScheduleCatalog {
     /** Every schedule, or only {@code owner}'s, oldest first. */
     @Transactional
     public List<ScheduleRecord> list(Optional<String> owner) {
-        return schedules.listAll(owner).stream().map(this::toRecord).toList();
+        return schedules.listAll(Checks.notNull(owner, "owner")).stream().map(this::toRecord).toList();
     }
 
     /** The schedules of flow {@code flow}, or only {@code owner}'s; FLOW_NOT_FOUND when there is no such flow. */
     @Transactional
     public List<ScheduleRecord> listForFlow(String flow, Optional<String> owner) {
+        Checks.notNull(owner, "owner");
         return schedules.listForFlow(flows.get(flow).id(), owner).stream().map(this::toRecord).toList();
     }
 
     /** The schedules (not paused) that a successful run of the flow with id {@code flowId} fires. */
     @Transactional
     public List<ScheduleRecord> listAfterFlow(UUID flowId) {
-        return schedules.listAfterFlow(flowId).stream().map(this::toRecord).toList();
+        return schedules.listAfterFlow(Checks.notNull(flowId, "flow id")).stream().map(this::toRecord).toList();
     }
 
     /** The schedules (not paused) with a cron or interval trigger. */
@@ -200,6 +213,7 @@ public class ScheduleCatalog {
      */
     public Optional<ScheduleTickRecord> claimTick(UUID scheduleId, Instant fireTime, TickKind kind, TickOutcome outcome, String message,
                                                   String instance) {
+        Checks.notNull(scheduleId, "schedule id");
         Checks.notNull(kind, "kind");
         Checks.notNull(outcome, "outcome");
         Instant at = Checks.notNull(fireTime, "fire time").truncatedTo(ChronoUnit.MILLIS);
@@ -245,7 +259,8 @@ public class ScheduleCatalog {
      */
     @Transactional
     public List<ScheduleTickRecord> orphanedTicks(Collection<TickOutcome> active, Collection<String> live) {
-        if (live.isEmpty()) {
+        Checks.notNull(active, "active outcomes");
+        if (Checks.notNull(live, "live scheduler instances").isEmpty()) {
             throw Checks.invalid("at least one live scheduler instance is needed");
         }
         return ticks.activeOutside(List.copyOf(active), List.copyOf(live)).stream().map(ScheduleTickEntity::toRecord).toList();
@@ -261,6 +276,8 @@ public class ScheduleCatalog {
      */
     @Transactional
     public Optional<UnnamedRun> unnamedRun(UUID scheduleId, Collection<String> live) {
+        Checks.notNull(scheduleId, "schedule id");
+        Checks.notNull(live, "live scheduler instances");
         return ticks.getEntityManager().createQuery("select r.id, r.flowVersion from RunEntity r where r.scheduleId = :schedule"
                         + " and r.serverInstance is not null and r.serverInstance not in :live"
                         + " and not exists (select 1 from ScheduleTickEntity t where t.runId = r.id)", Object[].class)
@@ -276,6 +293,8 @@ public class ScheduleCatalog {
      */
     @Transactional
     public boolean takeOverTick(UUID tickId, Collection<TickOutcome> active, Collection<String> live, String instance) {
+        Checks.notNull(active, "active outcomes");
+        Checks.notNull(live, "live scheduler instances");
         ScheduleTickEntity tick = lockedTick(tickId);
         if (!active.contains(tick.outcome()) || tick.instanceId() == null || live.contains(tick.instanceId())) {
             return false;
@@ -310,12 +329,14 @@ public class ScheduleCatalog {
 
     @Transactional
     public Optional<ScheduleTickRecord> tickOfRun(UUID runId) {
-        return ticks.findByRun(requireNonNull(runId, "runId is null")).map(ScheduleTickEntity::toRecord);
+        return ticks.findByRun(Checks.notNull(runId, "run id")).map(ScheduleTickEntity::toRecord);
     }
 
     /** The schedule's ticks in these outcomes, oldest fire time first. */
     @Transactional
     public List<ScheduleTickRecord> ticksWithOutcome(UUID scheduleId, Collection<TickOutcome> outcomes) {
+        Checks.notNull(scheduleId, "schedule id");
+        Checks.notNull(outcomes, "outcomes");
         return ticks.withOutcome(scheduleId, List.copyOf(outcomes)).stream().map(ScheduleTickEntity::toRecord).toList();
     }
 
@@ -330,12 +351,12 @@ public class ScheduleCatalog {
     }
 
     private ScheduleEntity locked(UUID id) {
-        requireNonNull(id, "id is null");
+        Checks.notNull(id, "schedule id");
         return Conflicts.locked("schedule " + id, () -> schedules.findForUpdate(id)).orElseThrow(() -> notFound(id));
     }
 
     private ScheduleTickEntity lockedTick(UUID tickId) {
-        requireNonNull(tickId, "tickId is null");
+        Checks.notNull(tickId, "tick id");
         return Conflicts.locked("tick " + tickId, () -> ticks.findForUpdate(tickId)).orElseThrow(() -> new CatalogException(
                 CatalogErrorCode.SCHEDULE_NOT_FOUND, "no schedule tick has id " + tickId));
     }

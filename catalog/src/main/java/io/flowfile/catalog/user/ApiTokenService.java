@@ -6,6 +6,7 @@ import io.flowfile.catalog.api.ApiTokenRecord;
 import io.flowfile.catalog.api.CreatedToken;
 import io.flowfile.catalog.api.UserRecord;
 import io.flowfile.catalog.internal.Checks;
+import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -56,11 +57,13 @@ public class ApiTokenService {
         if (checkedExpiry.isPresent() && !checkedExpiry.get().isAfter(now)) {
             throw Checks.invalid("API token '" + name + "' would expire at " + checkedExpiry.get() + ", which is not in the future");
         }
-        users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId));
-        String secret = PREFIX + Secrets.random();
-        ApiTokenEntity token = new ApiTokenEntity(userId, name, Secrets.sha256(secret), now, checkedExpiry.orElse(null));
-        tokens.persist(token);
-        return new CreatedToken(token.toRecord(), secret);
+        return Conflicts.withReferences(() -> {
+            users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId, null));
+            String secret = PREFIX + Secrets.random();
+            ApiTokenEntity token = new ApiTokenEntity(userId, name, Secrets.sha256(secret), now, checkedExpiry.orElse(null));
+            tokens.persistAndFlush(token);
+            return new CreatedToken(token.toRecord(), secret);
+        }, deleted -> UserService.notFound(userId, deleted));
     }
 
     /**
@@ -89,7 +92,7 @@ public class ApiTokenService {
     @Transactional
     public List<ApiTokenRecord> list(UUID userId) {
         Checks.notNull(userId, "user id");
-        users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId));
+        users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId, null));
         return tokens.listForUser(userId).stream().map(ApiTokenEntity::toRecord).toList();
     }
 

@@ -3,6 +3,7 @@ package io.flowfile.catalog.user;
 import io.flowfile.catalog.api.CreatedSession;
 import io.flowfile.catalog.api.Session;
 import io.flowfile.catalog.internal.Checks;
+import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,13 +40,15 @@ public class SessionService {
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw Checks.invalid("session lifetime must be positive and at most " + MAX_LIFETIME + ", was " + lifetime);
         }
-        users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId));
-        Instant now = Times.now();
-        Instant expires = now.plus(lifetime).truncatedTo(ChronoUnit.MICROS);
-        String secret = Secrets.random();
-        String csrfToken = Secrets.random();
-        sessions.persist(new SessionEntity(Secrets.sha256(secret), userId, csrfToken, now, expires));
-        return new CreatedSession(secret, csrfToken, expires);
+        return Conflicts.withReferences(() -> {
+            users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId, null));
+            Instant now = Times.now();
+            Instant expires = now.plus(lifetime).truncatedTo(ChronoUnit.MICROS);
+            String secret = Secrets.random();
+            String csrfToken = Secrets.random();
+            sessions.persistAndFlush(new SessionEntity(Secrets.sha256(secret), userId, csrfToken, now, expires));
+            return new CreatedSession(secret, csrfToken, expires);
+        }, deleted -> UserService.notFound(userId, deleted));
     }
 
     /** The session with this secret, or empty (unknown, malformed or expired). */

@@ -60,18 +60,18 @@ public class UserSecretService {
             throw Checks.invalid("the value of secret '" + name + "' is " + bytes + " bytes; at most " + MAX_VALUE_BYTES + " are kept");
         }
         SecretCipher.Sealed sealed = cipher.seal(userId, name, value);
-        return Conflicts.upsert("secret '" + name + "'", () -> {
+        return Conflicts.withReferences(() -> Conflicts.upsert("secret '" + name + "'", () -> {
             var now = Times.now();
             var existing = secrets.find(userId, name);
             if (existing.isPresent()) {
                 existing.get().replace(sealed, now);
                 return existing.get().toRecord();
             }
-            users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId));
+            users.findByIdOptional(userId).orElseThrow(() -> UserService.notFound(userId, null));
             UserSecretEntity made = new UserSecretEntity(userId, name, sealed, now);
             secrets.persistAndFlush(made);
             return made.toRecord();
-        });
+        }), deleted -> UserService.notFound(userId, deleted));
     }
 
     /** Deletes the user's secret (SECRET_NOT_FOUND when there is none). */

@@ -1,7 +1,5 @@
 package io.flowfile.catalog.user;
 
-import static java.util.Objects.requireNonNull;
-
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.CatalogSettings;
@@ -92,7 +90,7 @@ public class UserService {
 
     @Transactional
     public Optional<UserRecord> find(UUID id) {
-        requireNonNull(id, "id is null");
+        Checks.notNull(id, "user id");
         return users.findByIdOptional(id).map(UserEntity::toRecord);
     }
 
@@ -141,8 +139,9 @@ public class UserService {
         return new CatalogException(CatalogErrorCode.USER_NOT_FOUND, "no user is named '" + username + "'");
     }
 
-    static CatalogException notFound(UUID id) {
-        return new CatalogException(CatalogErrorCode.USER_NOT_FOUND, "no user has id " + id);
+    /** @param cause the failure that showed it (a user deleted concurrently), or null */
+    static CatalogException notFound(UUID id, Throwable cause) {
+        return new CatalogException(CatalogErrorCode.USER_NOT_FOUND, "no user has id " + id, cause);
     }
 
     private static CatalogException exists(String username, Throwable cause) {

@@ -1,6 +1,8 @@
 package io.flowfile.catalog.artifact;
 
+import static io.flowfile.catalog.testing.BeforeStatement.interleave;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArguments;
 import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,5 +129,22 @@ public abstract class FlowArtifactServiceContract {
 
         assertThat(recorded).extracting(FlowArtifactRecord::id).containsOnly(recorded.get(0).id());
         assertThat(artifacts.list(flow, kernel)).singleElement().extracting(FlowArtifactRecord::name).isEqualTo("shared");
+    }
+
+
+    @Test
+    void aRecordOnAKernelDeletedAfterTheCheckIsKernelNotFound() {
+        assertCatalogError(() -> interleave("insert into flow_artifacts", () -> kernels.delete(kernel),
+                () -> artifacts.record(spec(kernel, "model", 'a', 1))), CatalogErrorCode.KERNEL_NOT_FOUND).hasMessageContaining(kernel);
+        assertThat(artifacts.list(flow)).isEmpty();
+    }
+
+
+    @Test
+    void nullArgumentsAreInvalidArguments() {
+        assertInvalidArguments(() -> artifacts.record(null), () -> artifacts.get(null, kernel, "model"), () -> artifacts.get(flow, null, "model"),
+                () -> artifacts.get(flow, kernel, null), () -> artifacts.delete(null, kernel, "model"), () -> artifacts.delete(flow, null, "model"),
+                () -> artifacts.delete(flow, kernel, null), () -> artifacts.list(null), () -> artifacts.list(flow, null),
+                () -> artifacts.listOnKernel(null), () -> artifacts.deleteAll(null), () -> artifacts.deleteAllOnKernel(null));
     }
 }

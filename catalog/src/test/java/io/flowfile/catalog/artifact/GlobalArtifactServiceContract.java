@@ -1,6 +1,8 @@
 package io.flowfile.catalog.artifact;
 
+import static io.flowfile.catalog.testing.BeforeStatement.interleave;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArguments;
 import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -435,5 +437,56 @@ public abstract class GlobalArtifactServiceContract {
                 .hasMessageContaining("artifact name must be");
         assertCatalogError(() -> artifacts.publish("ok", null), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("publish request for global artifact 'ok' is missing");
+    }
+
+
+    /** Deletes the flow of the lineage with its runs, as a user may while a publish is under way. */
+    private void deleteFlowAndRuns() {
+        runs.deleteForFlow(flow.name());
+        flows.delete(flow.name());
+    }
+
+    /** Publishes {@code request} while its lineage's flow and runs are deleted after the checks: {@code code}, naming {@code named}. */
+    private void assertLineageDeletedWhilePublishing(PublishRequest request, CatalogErrorCode code, String named) {
+        String name = unique("lineage-deleted");
+        assertCatalogError(() -> interleave("insert into global_artifact_versions", this::deleteFlowAndRuns,
+                () -> artifacts.publish(name, request)), code).hasMessageContaining(named);
+        assertCatalogError(() -> artifacts.versions(name), CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND);
+    }
+
+    @Test
+    void aPublishWhoseRunIsDeletedAfterTheCheckIsLineageMismatch() throws IOException {
+        assertLineageDeletedWhilePublishing(request("v1", List.of("ml")), CatalogErrorCode.LINEAGE_MISMATCH, run.id().toString());
+    }
+
+    @Test
+    void aPublishWhoseFlowVersionIsDeletedAfterTheCheckIsUnregisteredFlow() throws IOException {
+        Path file = file("v1");
+        PublishRequest request = new PublishRequest("int", ArtifactFormat.CLOUDPICKLE, Files.size(file), Sha256.of(Files.readAllBytes(file)),
+                null, List.of(), new Lineage(flow.flowId(), flow.version(), null, "train", "default"), file);
+        assertLineageDeletedWhilePublishing(request, CatalogErrorCode.UNREGISTERED_FLOW, flow.flowId().toString());
+    }
+
+    @Test
+    void aReadOfAVersionDeletedAfterTheCheckIsGlobalArtifactNotFound() throws IOException {
+        String name = unique("read-while-deleted");
+        GlobalArtifactRecord one = artifacts.publish(name, request("v1", List.of()));
+
+        assertCatalogError(() -> interleave("insert into global_artifact_reads", () -> artifacts.delete(name, Optional.empty()), () -> {
+            artifacts.recordRead(one.id(), unique("scope"), "score", "default");
+            return null;
+        }), CatalogErrorCode.GLOBAL_ARTIFACT_NOT_FOUND).hasMessageContaining(one.id().toString());
+    }
+
+
+    @Test
+    void nullArgumentsAreInvalidArguments() {
+        String name = unique("nulls");
+
+        assertInvalidArguments(() -> artifacts.publish(name, null), () -> artifacts.get(null, Optional.empty()), () -> artifacts.get(name, null),
+                () -> artifacts.versions(null), () -> artifacts.delete(null, Optional.empty()), () -> artifacts.delete(name, null),
+                () -> artifacts.recordRead(null, "scope", "node", "default"), () -> artifacts.readBy(null, "node", "default"),
+                () -> artifacts.readBy("scope", null, "default"), () -> artifacts.readBy("scope", "node", null),
+                () -> artifacts.publishedBy(null, "node"), () -> artifacts.publishedBy(flow.name(), null), () -> sweeper.sweep(null));
     }
 }

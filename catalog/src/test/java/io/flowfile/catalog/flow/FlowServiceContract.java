@@ -1,6 +1,7 @@
 package io.flowfile.catalog.flow;
 
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArguments;
 import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -263,5 +265,18 @@ public abstract class FlowServiceContract {
         FlowVersionRecord one = flows.register(name, null, document("a"), "json");
         assertThat(one.version()).isEqualTo(1);
         assertThat(flows.get(name).description()).isEqualTo("never registered");
+    }
+
+
+    @Test
+    void nullArgumentsAreInvalidArguments() {
+        String name = unique("nulls");
+        FlowVersionRecord one = flows.register(name, null, "{}".getBytes(UTF_8), "json");
+
+        assertInvalidArguments(() -> flows.get(null), () -> flows.find((String) null), () -> flows.find((UUID) null),
+                () -> flows.name(null), () -> flows.versions(null), () -> flows.version(null, 1), () -> flows.version((UUID) null),
+                () -> flows.findVersion((UUID) null, 1), () -> flows.findVersion(name, null), () -> flows.document(null, 1),
+                () -> flows.document((UUID) null), () -> flows.delete(null), () -> flows.register(name, null, null, "json"));
+        assertThat(flows.get(name).latest()).isEqualTo(one);
     }
 }

@@ -1,6 +1,7 @@
 package io.flowfile.catalog.nodetype;
 
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArguments;
 import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,5 +54,14 @@ public abstract class NodeTypeCatalogContract {
         List<Integer> saved = inParallel(4, thread -> List.of(nodeTypes.save(name, version -> "v" + version + " by " + thread, "t" + thread).version()));
         assertThat(saved).containsExactlyInAnyOrder(1, 2, 3, 4);
         assertThat(nodeTypes.versions(name)).allSatisfy(record -> assertThat(record.document()).startsWith("v" + record.version() + " "));
+    }
+
+
+    @Test
+    void nullArgumentsAreInvalidArguments() {
+        assertInvalidArguments(() -> nodeTypes.save(null, version -> "{}", "ann"), () -> nodeTypes.save("nulls", null, "ann"),
+                () -> nodeTypes.publish(null, 1, "ann"), () -> nodeTypes.get(null, 1), () -> nodeTypes.versions(null),
+                () -> nodeTypes.delete(null));
+        assertThat(nodeTypes.versions("nulls")).isEmpty();
     }
 }

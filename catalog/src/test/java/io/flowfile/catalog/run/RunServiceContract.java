@@ -1,6 +1,8 @@
 package io.flowfile.catalog.run;
 
+import static io.flowfile.catalog.testing.BeforeStatement.interleave;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArguments;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -326,5 +328,42 @@ public abstract class RunServiceContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+
+    @Test
+    void aRunOfAVersionDeletedAfterTheCheckIsFlowVersionNotFound() {
+        String name = unique("deleted while starting");
+        FlowVersionRecord one = registered(name, "{}");
+
+        assertCatalogError(() -> interleave("insert into runs", () -> flows.delete(name),
+                () -> runs.start(one.id(), RunTrigger.MANUAL, Map.of("region", "emea"))), CatalogErrorCode.FLOW_VERSION_NOT_FOUND)
+                .hasMessageContaining(one.id().toString());
+        assertThat(flows.find(name)).isEmpty();
+    }
+
+    @Test
+    void deletingAFlowThatARunStartedAfterTheCheckIsFlowHasRuns() {
+        String name = unique("started while deleting");
+        FlowVersionRecord one = registered(name, "{}");
+
+        assertCatalogError(() -> interleave("delete from flows", () -> runs.start(one.id(), RunTrigger.MANUAL, Map.of()), () -> {
+            flows.delete(name);
+            return null;
+        }), CatalogErrorCode.FLOW_HAS_RUNS).hasMessageContaining(name);
+        assertThat(runs.listForFlow(name, 10)).singleElement().extracting(RunRecord::flowVersionId).isEqualTo(one.id());
+    }
+
+
+    @Test
+    void nullArgumentsAreInvalidArguments() {
+        String name = unique("nulls");
+        registered(name, "{}");
+
+        assertInvalidArguments(() -> runs.get(null), () -> runs.find(null), () -> runs.nodes(null), () -> runs.markRunning(null),
+                () -> runs.recordNode(null, node("a", NodeState.SUCCEEDED, 1)), () -> runs.finish(null, RunState.SUCCEEDED, null),
+                () -> runs.start(null, RunTrigger.MANUAL, Map.of()), () -> runs.listForFlow(null, 10),
+                () -> runs.listForFlow(name, 10, null), () -> runs.list(null, 10), () -> runs.deleteForFlow(null),
+                () -> runs.cancelRequested(null), () -> runs.requestCancel(null, "stop"));
     }
 }

@@ -1,6 +1,8 @@
 package io.flowfile.catalog.schedule;
 
+import static io.flowfile.catalog.testing.BeforeStatement.interleave;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArguments;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,5 +183,45 @@ public abstract class ScheduleCatalogContract {
         assertThat(schedules.takeOverTick(orphan.id(), active, Set.of(alive), alive)).isFalse();
         assertThat(schedules.orphanedTicks(active, Set.of(alive))).extracting(ScheduleTickRecord::id).doesNotContain(orphan.id());
         assertThat(schedules.takeOverTick(mine.id(), active, Set.of(alive), alive)).isFalse();
+    }
+
+
+    @Test
+    void aScheduleOfAFlowDeletedAfterTheCheckIsFlowNotFound() {
+        FlowVersionRecord gone = registered(unique("deleted while scheduled"));
+        assertCatalogError(() -> interleave("insert into schedules", () -> flows.delete(gone.name()),
+                () -> schedules.create("ann", gone.name(), ScheduleTriggerType.CRON, null, "{}", false, null)), CatalogErrorCode.FLOW_NOT_FOUND)
+                .hasMessageContaining(gone.name());
+
+        FlowVersionRecord kept = registered(unique("kept"));
+        FlowVersionRecord other = registered(unique("deleted while rescheduled"));
+        ScheduleRecord schedule = schedules.create("ann", kept.name(), ScheduleTriggerType.CRON, null, "{}", false, null);
+        assertCatalogError(() -> interleave("update schedules", () -> flows.delete(other.name()),
+                () -> schedules.update(schedule.id(), other.name(), ScheduleTriggerType.CRON, null, "{}")), CatalogErrorCode.FLOW_NOT_FOUND)
+                .hasMessageContaining(other.name());
+        assertThat(schedules.get(schedule.id()).flowName()).isEqualTo(kept.name());
+    }
+
+
+    @Test
+    void nullArgumentsAreInvalidArguments() {
+        FlowVersionRecord flow = registered(unique("nulls"));
+        UUID id = schedules.create("ann", flow.name(), ScheduleTriggerType.CRON, null, "{}", false, null).id();
+        UUID none = UUID.randomUUID();
+
+        assertInvalidArguments(() -> schedules.get(null), () -> schedules.find(null), () -> schedules.fireContext(null, List.of()),
+                () -> schedules.fireContext(id, null), () -> schedules.pause(null, "why"), () -> schedules.resume(null),
+                () -> schedules.recordOutcome(null, true), () -> schedules.delete(null),
+                () -> schedules.update(null, flow.name(), ScheduleTriggerType.CRON, null, "{}"),
+                () -> schedules.create("ann", null, ScheduleTriggerType.CRON, null, "{}", false, null), () -> schedules.list(null),
+                () -> schedules.listForFlow(null, Optional.empty()), () -> schedules.listForFlow(flow.name(), null),
+                () -> schedules.listAfterFlow(null), () -> schedules.ticks(null, 10), () -> schedules.ticksWithOutcome(null, List.of()),
+                () -> schedules.ticksWithOutcome(id, null), () -> schedules.claimTick(null, Instant.now(), TickKind.SCHEDULED, TickOutcome.RUNNING, null),
+                () -> schedules.tickStarted(null, none, 1), () -> schedules.updateTick(null, TickOutcome.SUCCEEDED, null),
+                () -> schedules.updateTickIf(null, TickOutcome.RUNNING, TickOutcome.SUCCEEDED, null), () -> schedules.tickOfRun(null),
+                () -> schedules.orphanedTicks(null, List.of("alive")), () -> schedules.orphanedTicks(List.of(), null),
+                () -> schedules.unnamedRun(null, List.of("alive")), () -> schedules.unnamedRun(id, null),
+                () -> schedules.takeOverTick(none, null, List.of("alive"), "alive"), () -> schedules.takeOverTick(none, List.of(), null, "alive"));
+        assertThat(schedules.get(id).flowName()).isEqualTo(flow.name());
     }
 }

@@ -27,6 +27,17 @@ public final class CatalogAssertions {
                 .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
+    /**
+     * Asserts that each call, which passes null for an argument, fails with INVALID_ARGUMENT (as every
+     * service answers a missing argument), not with a NullPointerException or a database error.
+     */
+    public static void assertInvalidArguments(ThrowingCallable... calls) {
+        for (int i = 0; i < calls.length; i++) {
+            assertThatThrownBy(calls[i]).as("call %d of %d", i + 1, calls.length)
+                    .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.code()).isEqualTo(CatalogErrorCode.INVALID_ARGUMENT));
+        }
+    }
+
     /** The work of one thread of {@link #inParallel}. */
     @FunctionalInterface
     public interface ThreadWork<T> {

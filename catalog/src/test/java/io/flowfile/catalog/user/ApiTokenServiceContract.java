@@ -1,5 +1,6 @@
 package io.flowfile.catalog.user;
 
+import static io.flowfile.catalog.testing.BeforeStatement.interleave;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,5 +173,15 @@ public abstract class ApiTokenServiceContract {
         assertCatalogError(() -> tokens.create(null, "ci", Optional.empty()), CatalogErrorCode.INVALID_ARGUMENT);
         assertCatalogError(() -> tokens.create(user.id(), "ci", null), CatalogErrorCode.INVALID_ARGUMENT);
         assertThat(tokens.list(user.id())).isEmpty();
+    }
+
+
+    @Test
+    void aTokenOfAUserDeletedAfterTheCheckIsUserNotFound() {
+        UserRecord user = user();
+
+        assertCatalogError(() -> interleave("insert into api_tokens", () -> users.delete(user.username()),
+                () -> tokens.create(user.id(), "ci", Optional.empty())), CatalogErrorCode.USER_NOT_FOUND)
+                .hasMessageContaining(user.id().toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.flowfile.catalog.user;
 
+import static io.flowfile.catalog.testing.BeforeStatement.interleave;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,5 +142,15 @@ public abstract class SessionServiceContract {
         assertCatalogError(() -> sessions.create(null, Duration.ofMinutes(5)), CatalogErrorCode.INVALID_ARGUMENT);
         assertCatalogError(() -> sessions.delete(null), CatalogErrorCode.INVALID_ARGUMENT);
         assertCatalogError(() -> sessions.deleteForUser(null), CatalogErrorCode.INVALID_ARGUMENT);
+    }
+
+
+    @Test
+    void aSessionOfAUserDeletedAfterTheCheckIsUserNotFound() {
+        UserRecord user = user();
+
+        assertCatalogError(() -> interleave("insert into user_sessions", () -> users.delete(user.username()),
+                () -> sessions.create(user.id(), Duration.ofHours(1))), CatalogErrorCode.USER_NOT_FOUND)
+                .hasMessageContaining(user.id().toString());
     }
 }

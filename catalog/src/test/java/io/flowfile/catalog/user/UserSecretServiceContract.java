@@ -1,5 +1,6 @@
 package io.flowfile.catalog.user;
 
+import static io.flowfile.catalog.testing.BeforeStatement.interleave;
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
 import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
@@ -154,5 +155,15 @@ public abstract class UserSecretServiceContract {
 
         assertThat(secrets.list(user.id())).hasSize(1);
         assertThat(secrets.reveal(user.id(), "raced")).startsWith("value-");
+    }
+
+
+    @Test
+    void aSecretOfAUserDeletedAfterTheCheckIsUserNotFound() {
+        UserRecord user = user();
+
+        assertCatalogError(() -> interleave("insert into user_secrets", () -> users.delete(user.username()),
+                () -> secrets.put(user.id(), "warehouse.password", "s3cr3t")), CatalogErrorCode.USER_NOT_FOUND)
+                .hasMessageContaining(user.id().toString());
     }
 }

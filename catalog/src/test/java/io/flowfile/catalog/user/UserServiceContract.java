@@ -1,6 +1,7 @@
 package io.flowfile.catalog.user;
 
 import static io.flowfile.catalog.testing.CatalogAssertions.assertCatalogError;
+import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArguments;
 import static io.flowfile.catalog.testing.CatalogAssertions.inParallel;
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,5 +252,12 @@ public abstract class UserServiceContract {
         assertThat(users.find(name)).isEmpty();
         // eight characters (one of them outside the BMP) is enough; 64 characters of a username too
         assertThat(users.create("u".repeat(56) + name.substring(name.length() - 8), "1234567🔑", Role.USER).username()).hasSize(64);
+    }
+
+
+    @Test
+    void nullArgumentsAreInvalidArguments() {
+        assertInvalidArguments(() -> users.create(null, PASSWORD, Role.USER), () -> users.get(null), () -> users.find((String) null),
+                () -> users.find((UUID) null), () -> users.delete(null), () -> users.setPassword(null, PASSWORD));
     }
 }

@@ -74,15 +74,24 @@ public final class FlowCodec {
     }
 
     public FlowDocument read(Path path) {
-        return read(readText(path), FlowFormat.of(path));
+        return read(path, readBytes(path));
+    }
+
+    /** The flow document of {@code bytes}, read from {@code path} before (its name gives the format and the messages). */
+    public FlowDocument read(Path path, byte[] bytes) {
+        return read(text(path, bytes), FlowFormat.of(path));
+    }
+
+    /** A flow file's text (see {@link #readBytes} and {@link #text}). */
+    public static String readText(Path path) {
+        return text(path, readBytes(path));
     }
 
     /**
-     * A flow file's text: refused, saying why, when it is missing, a directory, larger than {@link
-     * #MAX_DOCUMENT_BYTES}, empty, or not UTF-8 text (compressed, binary, UTF-16, Latin-1).
+     * A flow file's bytes, read once: refused, saying why, when it is missing, a directory or larger
+     * than {@link #MAX_DOCUMENT_BYTES}.
      */
-    public static String readText(Path path) {
-        byte[] bytes;
+    public static byte[] readBytes(Path path) {
         try {
             if (Files.isDirectory(path)) {
                 throw new FlowException(MALFORMED_DOCUMENT, "flow file " + path + " is a directory, not a file");
@@ -94,7 +103,12 @@ public final class FlowCodec {
                                 + "files (read_csv, read_parquet) rather than in manual_input", path, size / 1048576.0,
                         MAX_DOCUMENT_BYTES >> 20));
             }
-            bytes = Files.readAllBytes(path);
+            byte[] bytes = Files.readAllBytes(path);
+            if (bytes.length > MAX_DOCUMENT_BYTES) { // grew since it was measured
+                throw new FlowException(MALFORMED_DOCUMENT, "flow file " + path + " grew past " + (MAX_DOCUMENT_BYTES >> 20)
+                        + " MB while it was read");
+            }
+            return bytes;
         } catch (java.nio.file.NoSuchFileException e) {
             throw new FlowException(MALFORMED_DOCUMENT, "flow file not found: " + path);
         } catch (java.nio.file.AccessDeniedException e) {
@@ -102,6 +116,10 @@ public final class FlowCodec {
         } catch (IOException e) {
             throw new FlowException(MALFORMED_DOCUMENT, "cannot read flow file " + path + ": " + e.getMessage());
         }
+    }
+
+    /** The text of a flow file's bytes: refused, saying why, when empty or not UTF-8 text (compressed, binary, UTF-16, Latin-1). */
+    public static String text(Path path, byte[] bytes) {
         String problem = TextEncoding.problem(bytes, bytes.length);
         if (problem != null) {
             throw new FlowException(MALFORMED_DOCUMENT, "flow file " + path + " " + problem + "; a flow file is UTF-8 text");

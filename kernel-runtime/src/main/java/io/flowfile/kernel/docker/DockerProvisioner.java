@@ -92,8 +92,13 @@ public final class DockerProvisioner implements AutoCloseable {
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             throw new KernelException(KernelErrorCode.DOCKER_UNAVAILABLE, "cannot reach the Docker engine at "
-                    + config.dockerHost() + " (" + e.getMessage() + "); start it (scripts/setup starts dockerd) or set the Docker host", e);
+                    + config.dockerHost() + " (" + why + "); start it (scripts/setup starts dockerd) or set DOCKER_HOST", e);
         }
     }
 

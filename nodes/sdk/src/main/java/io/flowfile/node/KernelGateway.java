@@ -14,8 +14,11 @@ import java.util.Optional;
  */
 public interface KernelGateway {
 
-    /** Whether a kernel can run code. */
-    enum Availability { READY, STOPPED, MISSING }
+    /**
+     * Whether a kernel can run code: READY; STOPPED (it can be started); MISSING (not defined);
+     * UNAVAILABLE (the kernel plane cannot be reached, e.g. Docker is down: the message says why).
+     */
+    enum Availability { READY, STOPPED, MISSING, UNAVAILABLE }
 
     /** @param message what is wrong and what to do, empty when READY */
     record KernelStatus(Availability availability, String message) {
