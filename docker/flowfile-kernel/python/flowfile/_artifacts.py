@@ -3,13 +3,16 @@
 Layout on disk, under the kernel's artifact root (the run context's ``artifact_dir``, e.g.
 ``/flowfile/artifacts/<kernel_id>``)::
 
-    <artifact_dir>/<flow_id>/<name>/data.<parquet|joblib|pkl>
+    <artifact_dir>/<flow_id>/<name>/data-<first 16 hex of its sha256>.<parquet|joblib|pkl>
     <artifact_dir>/<flow_id>/<name>/meta.json
 
 ``meta.json`` holds name, flow_id, node_id, run_id, python_type, format, size (bytes of the data
-file), sha256 (of the data file) and created (ISO-8601 UTC). Both files are written under temporary
-names (``.data.*.tmp``, ``.meta.*.tmp``) and renamed into place, meta last; a deleted artifact's
-directory is first renamed to ``.deleted-*``. Names starting with ``.`` are never artifacts.
+file), sha256 (of the data file), file (the data file's name) and created (ISO-8601 UTC). A new
+version's data file gets its own name beside the previous one's; then meta.json is replaced in one
+rename (written as ``.meta.*.tmp`` first), and only then is the previous data file removed: a publish
+interrupted at any point leaves either the previous version or the new one whole. (meta.json without
+``file``, from before, names ``data.<ext>``.) A deleted artifact's directory is first renamed to
+``.deleted-*``. Names starting with ``.`` are never artifacts.
 
 Objects read or published in this kernel are kept in memory (per flow), so a second read returns the
 same object without touching the disk; the kernel re-reads the data file when meta.json says it
@@ -136,8 +139,19 @@ def read_meta(directory: str) -> dict[str, Any] | None:
     return meta
 
 
-def _data_path(directory: str, fmt: str) -> str:
-    return os.path.join(directory, f"{DATA}.{_serial.EXTENSIONS[fmt]}")
+def data_file(directory: str, meta: dict[str, Any]) -> str:
+    """The data file meta.json names: a plain name in the artifact's directory."""
+    name = meta.get("file", f"{DATA}.{_serial.EXTENSIONS[meta['format']]}")
+    if not isinstance(name, str) or not name.startswith(DATA) or "/" in name or name in (".", ".."):
+        raise ArtifactError(f"the metadata {os.path.join(directory, META)} names the data file {name!r}, not a data file of its directory")
+    return os.path.join(directory, name)
+
+
+def remove_stale_data(directory: str, keep: str) -> None:
+    """Removes the data files of earlier versions (all but ``keep``, a name)."""
+    for entry in os.listdir(directory):
+        if entry.startswith(DATA) and entry != keep:
+            _serial.remove_file(os.path.join(directory, entry))
 
 
 def _write_json(directory: str, name: str, value: dict[str, Any]) -> None:
@@ -222,16 +236,15 @@ def publish_artifact(name: str, obj: Any) -> None:
             "sha256": written.sha256,
             "created": utc_now(),
         }
-        target = _data_path(directory, written.format)
+        # The previous version stays whole until meta.json names the new data file (one rename).
+        file_name = f"{DATA}-{written.sha256[:16]}.{_serial.EXTENSIONS[written.format]}"
         try:
-            os.replace(written.path, target)
+            os.replace(written.path, os.path.join(directory, file_name))
         except BaseException:
             _serial.remove_file(written.path)
             raise
-        _write_json(directory, META, meta)
-        for fmt in _serial.EXTENSIONS:  # an earlier version in another format
-            if fmt != written.format:
-                _serial.remove_file(_data_path(directory, fmt))
+        _write_json(directory, META, dict(meta, file=file_name))
+        remove_stale_data(directory, file_name)
         _cache(root, flow)[name] = (written.sha256, written.value)
     _engine.notify(
         "artifact_published",
@@ -265,12 +278,11 @@ def load(root: str, flow: str, name: str) -> Any:
         held = cache.get(name)
         if held is not None and held[0] == meta["sha256"]:
             return held[1]
-        path = _data_path(directory, meta["format"])
+        path = data_file(directory, meta)
         what = f"artifact {name!r} of flow {flow!r}"
         if not os.path.exists(path):
             raise ArtifactChecksumError(f"{what} has lost its data file {path}; publish it again")
-        _serial.verify(path, meta["sha256"], what)
-        obj = _serial.read(path, meta["format"], meta["python_type"])
+        obj = _serial.read_verified(path, meta["sha256"], what, meta["format"], meta["python_type"])
         cache[name] = (meta["sha256"], obj)
         return obj
 
@@ -369,5 +381,5 @@ def list_artifacts() -> list[ArtifactInfo]:
             except ArtifactError:  # damaged: read_artifact says what is wrong, delete_artifact removes it
                 continue
             if meta is not None:
-                infos.append(ArtifactInfo(meta))
+                infos.append(ArtifactInfo({key: value for key, value in meta.items() if key != "file"}))
     return infos

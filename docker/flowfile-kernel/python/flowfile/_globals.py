@@ -129,8 +129,7 @@ def get_global(name: str, version: int | None = None) -> Any:
     path = _resolve(context.exchange_dir, str(path))
     shown_version = answer.get("version", version)
     label = f"global artifact {name!r}" + ("" if shown_version is None else f" version {shown_version}")
-    _serial.verify(path, sha256, label)
-    return _serial.read(path, fmt, kind)  # the file is the engine's: it removes it at the next get_global
+    return _serial.read_verified(path, sha256, label, fmt, kind)  # the file is the engine's: it removes it at the next get_global
 
 
 def _check_version(version: Any) -> None:

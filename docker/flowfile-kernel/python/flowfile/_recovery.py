@@ -79,6 +79,11 @@ def _recover_flow(artifact_dir: str, flow: str, flow_fd: int, mode: str, summary
         if meta is None:  # interrupted before its first meta.json: nothing to recover
             _artifacts.remove_tree_at(flow_fd, name)
             continue
+        try:  # a publish interrupted after meta.json named the new data file leaves the old one
+            _artifacts.remove_stale_data(directory, os.path.basename(_artifacts.data_file(directory, meta)))
+        except ArtifactError as error:
+            summary["errors"].append(str(error))
+            continue
         summary["indexed"] += 1
         if mode == "eager":
             try:

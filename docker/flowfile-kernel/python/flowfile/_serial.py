@@ -187,34 +187,45 @@ def sha256_of(path: str) -> str:
     return digest.hexdigest()
 
 
-def verify(path: str, expected: str, what: str) -> None:
-    """Raises :class:`ArtifactChecksumError` unless the file's SHA-256 is ``expected``."""
-    found = sha256_of(path)
+def read_verified(path: str, expected: str, what: str, fmt: str, kind: str) -> Any:
+    """Reads the file once (not through a link), checks the bytes' SHA-256 against ``expected``
+    (:class:`ArtifactChecksumError` on a mismatch) and deserialises those same bytes: what is
+    checked is what is loaded, even if someone replaces the file meanwhile."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise ArtifactChecksumError(f"{what} cannot be read from {path}: {error.strerror or error}") from error
+    with os.fdopen(descriptor, "rb") as file:
+        data = file.read()
+    found = hashlib.sha256(data).hexdigest()
     if found != str(expected).lower():
         raise ArtifactChecksumError(
             f"{what} failed its checksum: expected {expected}, found {found}; the file was changed or damaged "
             f"({path})"
         )
+    return read(io.BytesIO(data), fmt, kind)
 
 
-def read(path: str, fmt: str, kind: str) -> Any:
-    """Deserialises a file written by :func:`write` (``kind`` is the recorded python_type)."""
+def read(source: Any, fmt: str, kind: str) -> Any:
+    """Deserialises what :func:`write` wrote (``kind`` is the recorded python_type), from a path or a binary file object."""
     if fmt == PARQUET:
         if kind.startswith("pandas."):
             import pandas as pd
 
-            return pd.read_parquet(path)
+            return pd.read_parquet(source)
         import polars as pl
 
-        frame = pl.read_parquet(path)
+        frame = pl.read_parquet(source)
         return frame.lazy() if kind.endswith(".LazyFrame") else frame
     if fmt == JOBLIB:
         import joblib
 
-        return joblib.load(path)
+        return joblib.load(source)
     if fmt == PICKLE:
-        with open(path, "rb") as file:
-            return pickle.load(file)  # cloudpickle output loads with plain pickle (cloudpickle installed)
+        if isinstance(source, (str, os.PathLike)):
+            with open(source, "rb") as file:
+                return pickle.load(file)
+        return pickle.load(source)  # cloudpickle output loads with plain pickle (cloudpickle installed)
     raise ValueError(f"unknown artifact format {fmt!r}: the formats are {', '.join(EXTENSIONS)}")
 
 

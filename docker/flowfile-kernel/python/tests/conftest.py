@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -30,7 +31,7 @@ import flowfile  # noqa: E402
 from flowfile import _artifacts, _context, _engine, _kernel, _publish  # noqa: E402
 
 from real_kernels import KernelSession, start_kernel  # noqa: E402
-META_KEYS = frozenset({"name", "flow_id", "node_id", "run_id", "python_type", "format", "size", "sha256", "created"})
+META_KEYS = frozenset({"name", "flow_id", "node_id", "run_id", "python_type", "format", "size", "sha256", "file", "created"})
 """The fields of an artifact's meta.json."""
 
 
@@ -126,6 +127,20 @@ def artifact_path(flow: dict[str, Any], name: str, *parts: str) -> Path:
 def meta_of(flow: dict[str, Any], name: str) -> dict[str, Any]:
     """The artifact's meta.json."""
     return json.loads(artifact_path(flow, name, "meta.json").read_text())
+
+
+def data_path(flow: dict[str, Any], name: str) -> Path:
+    """The artifact's data file, as its meta.json names it."""
+    return artifact_path(flow, name, meta_of(flow, name)["file"])
+
+
+def files_of(flow: dict[str, Any], name: str) -> list[str]:
+    """The names in the artifact's directory, sorted, its data file shown as ``data.<ext>`` (its
+    real name carries its checksum: ``data-<16 hex>.<ext>``)."""
+    current = meta_of(flow, name)["file"]
+    assert re.fullmatch(r"data-[0-9a-f]{16}\.(pkl|parquet|joblib)", current), current
+    return sorted("data." + entry.rsplit(".", 1)[1] if entry == current else entry
+                  for entry in os.listdir(artifact_path(flow, name)))
 
 
 def from_disk(name: str) -> Any:

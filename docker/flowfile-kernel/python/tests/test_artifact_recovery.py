@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 import flowfile
-from conftest import artifact_path, restart
+from conftest import artifact_path, data_path, files_of, restart
 from real_kernels import python_env
 from flowfile import _artifacts, _context, _kernel
 
@@ -59,7 +59,7 @@ def test_eager_recovery_loads_everything_now(persisted: dict[str, Any]) -> None:
 
 
 def test_eager_recovery_reports_a_damaged_artifact_and_loads_the_rest(persisted: dict[str, Any]) -> None:
-    data = artifact_path(persisted, "settings", "data.pkl")
+    data = data_path(persisted, "settings")
     data.write_bytes(data.read_bytes() + b"x")
 
     summary = _kernel.recover_artifacts("k1", persisted["artifact_dir"], "eager")
@@ -73,7 +73,7 @@ def test_eager_recovery_reports_a_damaged_artifact_and_loads_the_rest(persisted:
 
 
 def test_lazy_recovery_of_a_damaged_artifact_fails_on_read(persisted: dict[str, Any]) -> None:
-    data = artifact_path(persisted, "frame", "data.parquet")
+    data = data_path(persisted, "frame")
     data.write_bytes(b"garbage")
 
     assert _kernel.recover_artifacts("k1", persisted["artifact_dir"], "lazy")["errors"] == []
@@ -107,7 +107,7 @@ def test_recovery_removes_leftovers_of_interrupted_writes(persisted: dict[str, A
     summary = _kernel.recover_artifacts("k1", persisted["artifact_dir"], "lazy")
 
     assert summary["indexed"] == 3
-    assert sorted(os.listdir(model_dir)) == ["data.pkl", "meta.json"]
+    assert files_of(persisted, "settings") == ["data.pkl", "meta.json"]
     assert sorted(os.listdir(Path(persisted["artifact_dir"], "f1"))) == ["frame", "settings"]
 
 

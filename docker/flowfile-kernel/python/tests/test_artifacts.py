@@ -13,8 +13,8 @@ import polars as pl
 import pytest
 
 import flowfile
-from conftest import META_KEYS, FakeEngine, artifact_path, from_disk, meta_of
-from flowfile import _artifacts, _context
+from conftest import META_KEYS, FakeEngine, artifact_path, data_path, files_of, from_disk, meta_of
+from flowfile import _artifacts, _context, _kernel, _serial
 
 
 # --- files, metadata, listing ----------------------------------------------------------------------
@@ -24,7 +24,7 @@ def test_meta_json_describes_the_data_file(flow: dict[str, Any]) -> None:
     flowfile.publish_artifact("settings", {"a": 1})
 
     meta = meta_of(flow, "settings")
-    data = artifact_path(flow, "settings", "data.pkl")
+    data = data_path(flow, "settings")
     assert set(meta) == META_KEYS
     assert (meta["name"], meta["flow_id"], meta["node_id"], meta["run_id"]) == ("settings", "f1", 3, "run-1")
     assert meta["size"] == data.stat().st_size
@@ -44,9 +44,9 @@ def test_data_is_renamed_into_place_before_meta(flow: dict[str, Any], monkeypatc
     monkeypatch.setattr(os, "replace", spy)
     flowfile.publish_artifact("model", {"w": [1, 2]})
 
-    assert [target for _, target in renames] == ["data.pkl", "meta.json"]
+    assert [target for _, target in renames] == [meta_of(flow, "model")["file"], "meta.json"]
     assert all(source.startswith(".") and source.endswith(".tmp") for source, _ in renames)
-    assert sorted(os.listdir(artifact_path(flow, "model"))) == ["data.pkl", "meta.json"]
+    assert files_of(flow, "model") == ["data.pkl", "meta.json"]
 
 
 def test_list_artifacts_returns_dicts_readable_as_attributes(flow: dict[str, Any]) -> None:
@@ -58,7 +58,7 @@ def test_list_artifacts_returns_dicts_readable_as_attributes(flow: dict[str, Any
     assert [a["name"] for a in listed] == ["a.frame", "b-model"]
     assert all(isinstance(a, dict) for a in listed)
     assert listed[0].name == "a.frame" and listed[0].node_id == 3 and listed[0].format == "parquet"
-    assert listed[1].size == artifact_path(flow, "b-model", "data.pkl").stat().st_size
+    assert listed[1].size == data_path(flow, "b-model").stat().st_size
     with pytest.raises(AttributeError, match="no field 'nope'"):
         listed[0].nope  # noqa: B018
 
@@ -87,7 +87,7 @@ def test_republishing_from_the_same_node_replaces_the_artifact(flow: dict[str, A
     flowfile.publish_artifact("result", {"v": 1})
     flowfile.publish_artifact("result", pl.DataFrame({"v": [2]}))
 
-    assert sorted(os.listdir(artifact_path(flow, "result"))) == ["data.parquet", "meta.json"]
+    assert files_of(flow, "result") == ["data.parquet", "meta.json"]
     assert from_disk("result").to_dict(as_series=False) == {"v": [2]}
 
 
@@ -188,13 +188,46 @@ def test_a_damaged_meta_json_is_left_out_of_the_list_and_can_be_deleted_or_repla
     assert from_disk("replaced") == 4
 
 
+@pytest.mark.parametrize("interrupted", ["at the data file's rename", "at meta.json's rename", "removing the old data file"])
+def test_a_republish_interrupted_at_any_point_leaves_one_whole_version(
+    flow: dict[str, Any], monkeypatch: pytest.MonkeyPatch, interrupted: str
+) -> None:
+    flowfile.publish_artifact("state", {"v": 1})
+    real_replace, real_remove = os.replace, _serial.remove_file
+
+    def replace(source: str, target: str) -> None:
+        name = os.path.basename(target)
+        if (interrupted == "at the data file's rename" and name.startswith("data")) or (
+            interrupted == "at meta.json's rename" and name == "meta.json"
+        ):
+            raise KeyboardInterrupt  # as Ctrl-C or an interrupt of the cell would
+        real_replace(source, target)
+
+    def remove(path: str) -> None:
+        if interrupted == "removing the old data file" and os.path.basename(path).startswith("data"):
+            raise KeyboardInterrupt
+        real_remove(path)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(_serial, "remove_file", remove)
+    with pytest.raises(KeyboardInterrupt):
+        flowfile.publish_artifact("state", {"v": 2})
+    monkeypatch.undo()
+
+    expected = {"v": 2} if interrupted == "removing the old data file" else {"v": 1}
+    assert from_disk("state") == expected
+    _kernel.recover_artifacts("k1", flow["artifact_dir"], "lazy")  # the next start removes what is left over
+    assert files_of(flow, "state") == ["data.pkl", "meta.json"]
+    assert from_disk("state") == expected
+
+
 # --- checksums -------------------------------------------------------------------------------------
 
 
 def test_a_damaged_data_file_fails_its_checksum(flow: dict[str, Any]) -> None:
     flowfile.publish_artifact("model", {"weights": [1.0, 2.0, 3.0]})
     expected = meta_of(flow, "model")["sha256"]
-    data = artifact_path(flow, "model", "data.pkl")
+    data = data_path(flow, "model")
     damaged = bytearray(data.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
     data.write_bytes(bytes(damaged))
@@ -211,7 +244,7 @@ def test_a_damaged_data_file_fails_its_checksum(flow: dict[str, Any]) -> None:
 
 def test_a_changed_parquet_file_fails_its_checksum(flow: dict[str, Any]) -> None:
     flowfile.publish_artifact("frame", pl.DataFrame({"v": [1, 2]}))
-    pl.DataFrame({"v": [666, 2]}).write_parquet(artifact_path(flow, "frame", "data.parquet"))
+    pl.DataFrame({"v": [666, 2]}).write_parquet(data_path(flow, "frame"))
 
     with pytest.raises(flowfile.ArtifactChecksumError, match="failed its checksum"):
         from_disk("frame")
@@ -219,7 +252,7 @@ def test_a_changed_parquet_file_fails_its_checksum(flow: dict[str, Any]) -> None
 
 def test_a_missing_data_file_is_reported(flow: dict[str, Any]) -> None:
     flowfile.publish_artifact("model", {"v": 1})
-    artifact_path(flow, "model", "data.pkl").unlink()
+    data_path(flow, "model").unlink()
 
     with pytest.raises(flowfile.ArtifactChecksumError, match="has lost its data file"):
         from_disk("model")
@@ -234,7 +267,7 @@ def test_a_failed_publish_keeps_the_previous_version(flow: dict[str, Any]) -> No
     with pytest.raises(flowfile.ArtifactSerializationError):
         flowfile.publish_artifact("state", {"v": threading.Lock()})
 
-    assert sorted(os.listdir(artifact_path(flow, "state"))) == ["data.pkl", "meta.json"]
+    assert files_of(flow, "state") == ["data.pkl", "meta.json"]
     assert from_disk("state") == {"v": 1}
 
 
@@ -257,7 +290,7 @@ def test_publish_and_delete_notify_the_engine_without_waiting(flow: dict[str, An
 
 def meta_of_published(message: dict[str, Any]) -> dict[str, Any]:
     meta = message["artifact"]
-    assert set(meta) == META_KEYS
+    assert set(meta) == META_KEYS - {"file"}  # which file holds the data is the kernel's own business
     return meta
 
 

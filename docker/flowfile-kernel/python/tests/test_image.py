@@ -298,8 +298,9 @@ def test_cells_artifacts_and_an_engine_request_in_the_container(container: Conta
     assert [d["data"]["text/plain"] for d in run.of_type("display_data")] == ["['sales', 6]"]
     artifact = container.exchange / "artifacts" / "f1" / "weights"
     meta = json.loads((artifact / "meta.json").read_text())
-    assert sorted(os.listdir(artifact)) == ["data.joblib", "meta.json"]
-    assert meta["sha256"] == hashlib.sha256((artifact / "data.joblib").read_bytes()).hexdigest()
+    assert sorted(os.listdir(artifact)) == [meta["file"], "meta.json"]
+    assert meta["file"] == f"data-{meta['sha256'][:16]}.joblib"
+    assert meta["sha256"] == hashlib.sha256((artifact / meta["file"]).read_bytes()).hexdigest()
     assert (meta["format"], meta["node_id"], meta["python_type"]) == ("joblib", 2, "numpy.ndarray")
 
 

@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 import flowfile
-from conftest import artifact_path, from_disk, meta_of, restart
+from conftest import artifact_path, files_of, from_disk, meta_of, restart
 from flowfile import _kernel
 
 
@@ -29,7 +29,7 @@ def test_polars_dataframe_is_parquet_and_comes_back_as_polars(flow: dict[str, An
 
     assert meta_of(flow, "frame")["format"] == "parquet"
     assert meta_of(flow, "frame")["python_type"] == "polars.dataframe.frame.DataFrame"
-    assert sorted(os.listdir(artifact_path(flow, "frame"))) == ["data.parquet", "meta.json"]
+    assert files_of(flow, "frame") == ["data.parquet", "meta.json"]
     back = from_disk("frame")
     assert isinstance(back, pl.DataFrame) and back.equals(frame)
 
@@ -70,7 +70,7 @@ def test_a_pandas_frame_parquet_cannot_hold_falls_back_to_pickle(flow: dict[str,
     flowfile.publish_artifact("int-columns", frame)
 
     assert meta_of(flow, "int-columns")["format"] == "pickle"
-    assert sorted(os.listdir(artifact_path(flow, "int-columns"))) == ["data.pkl", "meta.json"]
+    assert files_of(flow, "int-columns") == ["data.pkl", "meta.json"]
     pd.testing.assert_frame_equal(from_disk("int-columns"), frame)
 
 
@@ -80,7 +80,7 @@ def test_numpy_array_is_joblib(flow: dict[str, Any]) -> None:
     flowfile.publish_artifact("array", array)
 
     assert meta_of(flow, "array")["format"] == "joblib"
-    assert sorted(os.listdir(artifact_path(flow, "array"))) == ["data.joblib", "meta.json"]
+    assert files_of(flow, "array") == ["data.joblib", "meta.json"]
     back = from_disk("array")
     assert back.dtype == np.float32 and np.array_equal(back, array)
 
