@@ -63,12 +63,12 @@ class ServeIT {
             assertThat(JSON.readTree(me.body()).path("user").path("role").asText()).isEqualTo("admin");
 
             // the token itself works as a bearer token: build the sales example by edits and run it
-            JsonNode draft = call(http, base, token, "POST", "/api/drafts", Map.of("name", "sales-serve"), 201);
+            JsonNode draft = ServedProcess.call(http, base, token, "POST", "/api/drafts", Map.of("name", "sales-serve"), 201);
             String id = draft.path("id").asText();
-            JsonNode edited = call(http, base, token, "POST", "/api/drafts/" + id + "/edits",
+            JsonNode edited = ServedProcess.call(http, base, token, "POST", "/api/drafts/" + id + "/edits",
                     Map.of("revision", draft.path("revision").asLong(), "edits", Api.salesEdits()), 200);
             assertThat(edited.path("problems").size()).as(edited.toString()).isZero();
-            JsonNode run = call(http, base, token, "POST", "/api/drafts/" + id + "/runs", Map.of(), 202);
+            JsonNode run = ServedProcess.call(http, base, token, "POST", "/api/drafts/" + id + "/runs", Map.of(), 202);
             HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + run.path("id").asText() + "/events"))
                     .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(60)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -77,17 +77,17 @@ class ServeIT {
                     .contains("\"state\":\"succeeded\"");
 
             // a long run of a registered version is running when the server is told to stop
-            JsonNode slow = call(http, base, token, "POST", "/api/drafts", Map.of("name", "slow-serve"), 201);
+            JsonNode slow = ServedProcess.call(http, base, token, "POST", "/api/drafts", Map.of("name", "slow-serve"), 201);
             String slowId = slow.path("id").asText();
-            call(http, base, token, "POST", "/api/drafts/" + slowId + "/edits", Map.of("revision", 1, "edits", List.of(
+            ServedProcess.call(http, base, token, "POST", "/api/drafts/" + slowId + "/edits", Map.of("revision", 1, "edits", List.of(
                     Api.add("orders", "read_csv", Map.of("path", "orders.csv")),
                     Api.add("forever", "sql", Map.of("query", "SELECT sum(a.range * b.range) AS s FROM range(200000000) a, range(1000000) b")),
                     Api.connect("orders", "forever"))), 200);
-            call(http, base, token, "POST", "/api/drafts/" + slowId + "/register", Map.of(), 201);
-            JsonNode slowRun = call(http, base, token, "POST", "/api/flows/slow-serve/versions/1/runs", Map.of(), 202);
+            ServedProcess.call(http, base, token, "POST", "/api/drafts/" + slowId + "/register", Map.of(), 201);
+            JsonNode slowRun = ServedProcess.call(http, base, token, "POST", "/api/flows/slow-serve/versions/1/runs", Map.of(), 202);
             slowRunId = slowRun.path("id").asText();
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!call(http, base, token, "GET", "/api/runs/" + slowRunId, null, 200).path("nodes").path("forever").path("state").asText()
+            while (!ServedProcess.call(http, base, token, "GET", "/api/runs/" + slowRunId, null, 200).path("nodes").path("forever").path("state").asText()
                     .equals("running") && System.nanoTime() < waitUntil) {
                 Thread.sleep(100);
             }
@@ -110,14 +110,4 @@ class ServeIT {
         assertThat(runs).as(runs).contains("cancelled").contains("server stopped");
     }
 
-    private static JsonNode call(HttpClient http, String base, String token, String method, String path, Object body, int status)
-            throws IOException, InterruptedException {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
-    }
 }

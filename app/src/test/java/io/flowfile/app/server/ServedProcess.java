@@ -2,10 +2,16 @@ package io.flowfile.app.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +32,7 @@ import java.util.regex.Pattern;
  */
 record ServedProcess(Process process, StringBuilder output, String link, String base, String token) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LINK = Pattern.compile("Flowfile is running at ((http://127\\.0\\.0\\.1:\\d+)/\\?token=(\\S+))");
 
     /** A free port on 127.0.0.1. */
@@ -82,5 +89,17 @@ record ServedProcess(Process process, StringBuilder output, String link, String 
         synchronized (output) {
             return output.toString();
         }
+    }
+
+    /** {@code method path} with {@code body} as JSON and the bearer token; asserts the status, answers the JSON. */
+    static JsonNode call(HttpClient http, String base, String token, String method, String path, Object body, int status)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
     }
 }

@@ -127,8 +127,22 @@ final class ScriptStage {
         }
     }
 
+    /** The node's inputs as Arrow files in the exchange area; a full or missing exchange directory is said so. */
     private Map<String, List<String>> writeInputs(PlannedNode node, Connection connection, Function<RelationId, String> source,
                                                   KernelGateway.ExchangeArea area) throws Exception {
+        try {
+            return writeInputFiles(node, connection, source, area);
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            boolean full = reason.contains("No space left on device");
+            throw new NodeException(NodeErrorCode.EXCHANGE_FAILED, "node '" + node.id() + "': its inputs could not be written to the kernel's "
+                    + "exchange directory " + area.hostDirectory() + ": " + reason + (full ? "; the exchange directory is full: free "
+                    + "space there or set FLOWFILE_EXCHANGE_DIR to a larger filesystem (inputs are Arrow files as large as the data)" : ""), e);
+        }
+    }
+
+    private Map<String, List<String>> writeInputFiles(PlannedNode node, Connection connection, Function<RelationId, String> source,
+                                                      KernelGateway.ExchangeArea area) throws Exception {
         Map<String, List<String>> inputs = new LinkedHashMap<>();
         for (var port : node.ports().inputs()) {
             List<String> files = new ArrayList<>();

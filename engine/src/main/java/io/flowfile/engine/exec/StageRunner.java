@@ -355,7 +355,7 @@ final class StageRunner {
         if (error instanceof NodeException nodeError) {
             return new FlowError(stage.root().id(), nodeError.code(), nodeError.getMessage());
         }
-        String message = String.valueOf(error.getMessage());
+        String message = readable(String.valueOf(error.getMessage()));
         for (String id : stage.nodes()) {
             for (Path file : nodes.get(id).plan().sourceFiles()) {
                 if (message.contains(file.toString()) || message.contains(file.getFileName().toString())) {
@@ -372,6 +372,31 @@ final class StageRunner {
         }
         String blamed = failed != null && stage.nodes().size() > 1 ? StatementBlame.nodeAt(failed.sql(), message, stage.nodes()) : null;
         return new FlowError(blamed != null ? blamed : stage.root().id(), code, message + fused);
+    }
+
+    private static final java.util.regex.Pattern DETAILS = java.util.regex.Pattern.compile("\\{\"exception_type\".*\\}");
+
+    /**
+     * DuckDB's message without the JSON it appends to some errors ({@code {"exception_type": "IO",
+     * "exception_message": "Could not write file ...: No space left on device", "errno": "28"}}):
+     * that object's message stands in its place, followed by what a full disk means.
+     */
+    static String readable(String message) {
+        var details = DETAILS.matcher(message);
+        if (!details.find()) {
+            return message;
+        }
+        String inner;
+        try {
+            inner = new com.fasterxml.jackson.databind.ObjectMapper().readTree(details.group()).path("exception_message").asText("");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return message;
+        }
+        if (inner.isBlank()) {
+            return message;
+        }
+        String readable = message.substring(0, details.start()) + inner + message.substring(details.end());
+        return readable.contains("No space left on device") ? readable + " (the disk is full)" : readable;
     }
 
     /** Runs a cell of a code node interactively ({@link ScriptStage#cell}). */

@@ -18,7 +18,9 @@ public enum NodeErrorCode implements ErrorCode {
     /** A path outside the directories this engine may reach (the server's file roots). */
     PATH_NOT_ALLOWED(110, ErrorType.USER_ERROR),
     /** An output file that cannot be written: its path is a directory, under a file, or not writable. */
-    WRITE_FAILED(111, ErrorType.USER_ERROR);
+    WRITE_FAILED(111, ErrorType.USER_ERROR),
+    /** A node's inputs could not be handed to its kernel: the exchange directory is full or gone. */
+    EXCHANGE_FAILED(112, ErrorType.EXTERNAL);
 
     private final int code;
     private final ErrorType type;
