@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps a run of a registered flow in the catalog: the run against the exact version that ran, each
@@ -34,8 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RunRecorder implements RunListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(RunRecorder.class);
     /** Longest {@link #finish} waits for the events still queued. */
     private static final Duration WRITE_WAIT = Duration.ofSeconds(60);
+    /** How long a write is tried again while the catalog's database cannot be reached. */
+    private static final Duration RETRY_FOR = Duration.ofSeconds(30);
 
     private final Catalog catalog;
     private final RunRecord run;
@@ -168,7 +172,7 @@ public final class RunRecorder implements RunListener {
             return;
         }
         try {
-            catalog.runs().recordNode(run.id(), result);
+            whileUnreachable(() -> catalog.runs().recordNode(run.id(), result));
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -241,13 +245,48 @@ public final class RunRecorder implements RunListener {
             Thread.currentThread().interrupt();
         }
         try {
-            catalog.runs().finish(run.id(), state, error);
+            whileUnreachable(() -> catalog.runs().finish(run.id(), state, error));
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;
             }
         }
         return Optional.ofNullable(failure != null ? failure : displayFailure);
+    }
+
+    /**
+     * Runs a catalog write, and again while the database cannot be reached (SQLSTATE class 08: it is
+     * restarting, or the connection broke), for at most {@link #RETRY_FOR}: a run's record catches up
+     * with the run instead of staying RUNNING. Other failures are thrown at once.
+     */
+    static void whileUnreachable(Runnable write) {
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        for (long pause = 250; ; pause = Math.min(pause * 2, 4_000)) {
+            try {
+                write.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!unreachable(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > deadline) {
+                    throw e;
+                }
+                LOG.warnf("the catalog cannot be reached (%s): writing again in %d ms", e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean unreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @param finishedAt when the node ended; null while it runs */

@@ -220,6 +220,61 @@ class FaultSuiteIT {
         assertThat(lost()).isZero();
     }
 
+    @Test
+    @Order(8)
+    void postgresRestartedDuringARun() throws Exception {
+        String schema = "flowfile_faults_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database = "jdbc:postgresql://127.0.0.1:5432/flowfile_test";
+        try (var connection = java.sql.DriverManager.getConnection(database, "flowfile", "flowfile"); var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        }
+        Path pgData = dir.resolve("pg-data");
+        Api.salesData(pgData.resolve("files"));
+        ServedProcess onPostgres = ServedProcess.start(Path.of("target", "quarkus-app-postgres", "quarkus-run.jar").toAbsolutePath(),
+                ServedProcess.freePort(), pgData, List.of(), Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", database + "?currentSchema=" + schema + "&options=-c%20lock_timeout=10s",
+                        "QUARKUS_DATASOURCE_USERNAME", "flowfile", "QUARKUS_DATASOURCE_PASSWORD", "flowfile"));
+        ServedProcess h2 = served;
+        served = onPostgres;
+        try {
+            String flow = draft("pg-long", List.of(ONE_ROW,
+                    Api.add("slow", "sql", Map.of("query", "SELECT count(*) AS n, sum(a.range * b.range) AS s FROM main, range(60000000) a, range(3) b")),
+                    Api.connect("one", "slow")));
+            call("POST", "/api/drafts/" + flow + "/register", Map.of(), 201);
+            String before = call("POST", "/api/flows/pg-long/versions/1/runs", Map.of(), 202).path("id").asText();
+            finished(before);
+            String beforeState = recordedRun(before).path("state").asText();
+
+            String during = call("POST", "/api/flows/pg-long/versions/1/runs", Map.of(), 202).path("id").asText();
+            await("the run running", () -> call("GET", "/api/runs/" + during, null, 200).path("nodes").path("slow").path("state").asText()
+                    .equals("running"));
+            String version = command("sh", "-c", "ls /usr/lib/postgresql | sort -V | tail -n 1").strip();
+            command("pg_ctlcluster", version, "main", "restart");
+            JsonNode live = finished(during);
+            await("the run recorded in the catalog", () -> !recordedRun(during).path("state").asText().matches("QUEUED|RUNNING"));
+            JsonNode recorded = recordedRun(during);
+            String after = call("POST", "/api/flows/pg-long/versions/1/runs", Map.of(), 202).path("id").asText();
+            JsonNode next = finished(after);
+
+            int lost = recordedRun(before).path("state").asText().equals(beforeState) ? 0 : 1;
+            String reason = recorded.path("state").asText().equals("SUCCEEDED")
+                    ? "none needed: the run finished and was recorded once PostgreSQL answered again; the next run " + next.path("state").asText().toLowerCase(java.util.Locale.ROOT)
+                    : recorded.path("error").path("message").asText();
+            ROWS.add(new Row("PostgreSQL restarted during a run (server on PostgreSQL)", true, reason,
+                    live.path("state").asText().toLowerCase(java.util.Locale.ROOT) + ", recorded " + recorded.path("state").asText().toLowerCase(java.util.Locale.ROOT),
+                    "-", lost));
+            assertThat(next.path("state").asText()).as("a run after the restart").isEqualTo("SUCCEEDED");
+            assertThat(recorded.path("state").asText()).as("the catalog's record of the run during the restart").isIn("SUCCEEDED", "FAILED");
+            assertThat(lost).isZero();
+        } finally {
+            served = h2;
+            onPostgres.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            try (var connection = java.sql.DriverManager.getConnection(database, "flowfile", "flowfile"); var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
     // ---- helpers
 
     /** A Python Script node whose cell first calls mark(name) (a file the test waits for), then {@code code}. */
