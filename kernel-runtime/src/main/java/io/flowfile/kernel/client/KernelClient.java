@@ -71,7 +71,7 @@ public final class KernelClient implements AutoCloseable {
         String name = options.session().substring(0, Math.min(8, options.session().length()));
         this.callbacks = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("kernel-callbacks-" + name).factory());
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("kernel-timer-" + name).factory());
-        this.sockets = new SocketLoop(context, connection, codec, options.session(), this::route);
+        this.sockets = new SocketLoop(context, connection::address, codec, options.session(), this::route);
         this.heartbeat = new HeartbeatMonitor(context, connection, options, this::onHeartbeatLost);
     }
 

@@ -1,7 +1,6 @@
 package io.flowfile.kernel.client;
 
 import io.flowfile.kernel.protocol.Channel;
-import io.flowfile.kernel.protocol.ConnectionInfo;
 import io.flowfile.kernel.protocol.JupyterMessage;
 import io.flowfile.kernel.protocol.MessageCodec;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -29,11 +29,16 @@ final class SocketLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SocketLoop.class);
     private static final List<Channel> INBOUND = List.of(Channel.SHELL, Channel.CONTROL, Channel.STDIN, Channel.IOPUB);
+    /**
+     * The most messages read from one socket per turn of the loop: a kernel flooding iopub must not
+     * keep queued sends (an interrupt on control) waiting; the rest is read in the next turn.
+     */
+    static final int MAX_MESSAGES_PER_TURN = 64;
 
     private record Outbound(Channel channel, JupyterMessage message) {}
 
     private final ZContext context;
-    private final ConnectionInfo connection;
+    private final Function<Channel, String> addresses;
     private final MessageCodec codec;
     private final byte[] identity;
     private final BiConsumer<Channel, JupyterMessage> sink;
@@ -43,10 +48,10 @@ final class SocketLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    SocketLoop(ZContext context, ConnectionInfo connection, MessageCodec codec, String session,
+    SocketLoop(ZContext context, Function<Channel, String> addresses, MessageCodec codec, String session,
                BiConsumer<Channel, JupyterMessage> sink) {
         this.context = context;
-        this.connection = connection;
+        this.addresses = addresses;
         this.codec = codec;
         this.identity = session.getBytes(StandardCharsets.UTF_8);
         this.sink = sink;
@@ -82,22 +87,24 @@ final class SocketLoop implements AutoCloseable {
                 } else {
                     socket.setIdentity(identity);
                 }
-                socket.connect(connection.address(channel));
+                socket.connect(addresses.apply(channel));
                 sockets.put(channel, socket);
                 poller.register(socket, ZMQ.Poller.POLLIN);
             }
             int wakeIndex = poller.register(wakeReceiver, ZMQ.Poller.POLLIN);
+            boolean unread = false;
             while (running && !Thread.currentThread().isInterrupted()) {
-                poller.poll(200);
+                poller.poll(unread ? 0 : 200);
                 if (poller.pollin(wakeIndex)) {
                     while (wakeReceiver.recv(ZMQ.DONTWAIT) != null) {
                         // drained: one wake-up may stand for several queued messages
                     }
                 }
                 flushOutbound(sockets);
+                unread = false;
                 for (int i = 0; i < INBOUND.size(); i++) {
                     if (poller.pollin(i)) {
-                        drain(INBOUND.get(i), sockets.get(INBOUND.get(i)));
+                        unread |= drain(INBOUND.get(i), sockets.get(INBOUND.get(i)));
                     }
                 }
             }
@@ -122,11 +129,12 @@ final class SocketLoop implements AutoCloseable {
         }
     }
 
-    private void drain(Channel channel, ZMQ.Socket socket) {
-        while (true) {
+    /** Reads what waits on the socket, up to the bound; answers whether more may wait. */
+    private boolean drain(Channel channel, ZMQ.Socket socket) {
+        for (int read = 0; read < MAX_MESSAGES_PER_TURN; read++) {
             byte[] first = socket.recv(ZMQ.DONTWAIT);
             if (first == null) {
-                return;
+                return false;
             }
             List<byte[]> frames = new ArrayList<>(8);
             frames.add(first);
@@ -139,6 +147,7 @@ final class SocketLoop implements AutoCloseable {
                         LOG.warn("dropped a message on {}: {} ({})", channel, rejected.reason(), rejected.detail());
             }
         }
+        return true;
     }
 
     private void deliver(Channel channel, JupyterMessage message) {

@@ -17,12 +17,16 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +52,21 @@ public final class KernelManager implements AutoCloseable {
     private final OwnerSlots slots;
     private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService starter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kernel-work-", 0).factory());
+    /** Called at named points of the lifecycle so a test can provoke a race there; does nothing otherwise. */
+    volatile Consumer<String> hook = point -> { };
 
     public KernelManager(KernelRuntimeConfig config) {
+        this(config, KernelPool.MAX_AGE);
+    }
+
+    /** @param poolMaxAge how long a warm kernel may wait in the pool before it is replaced */
+    KernelManager(KernelRuntimeConfig config, Duration poolMaxAge) {
         this.config = requireNonNull(config, "config is null");
         this.slots = new OwnerSlots(config.maxKernelsPerOwner());
         this.provisioner = new DockerProvisioner(config);
         provisioner.ping();
         this.launcher = new KernelLauncher(config, provisioner);
-        this.pool = new KernelPool(config.poolSize(), launcher, provisioner);
+        this.pool = new KernelPool(config.poolSize(), poolMaxAge, launcher, provisioner);
         this.environments = new EnvironmentBuilder(config, provisioner);
         this.executions = new KernelExecutions(this::transition, starter, config.callTimeout());
         new KernelAdoption(provisioner, launcher).adopt(this::adopted);
@@ -127,6 +138,8 @@ public final class KernelManager implements AutoCloseable {
      */
     public CompletableFuture<KernelInfo> start(String id) {
         ManagedKernel kernel = require(id);
+        CompletableFuture<KernelInfo> starting;
+        long generation;
         synchronized (kernel) {
             if (kernel.state == KernelState.READY || kernel.state == KernelState.EXECUTING) {
                 return CompletableFuture.completedFuture(infoOf(kernel));
@@ -134,74 +147,89 @@ public final class KernelManager implements AutoCloseable {
             if (kernel.starting != null && !kernel.starting.isDone()) {
                 return kernel.starting;
             }
-            kernel.starting = new CompletableFuture<>();
-            kernel.generation++;
+            starting = new CompletableFuture<>();
+            kernel.starting = starting;
+            generation = ++kernel.generation;
         }
-        admit(kernel);
-        return kernel.starting;
+        admit(kernel, generation);
+        return starting;
     }
 
-    private void admit(ManagedKernel kernel) {
-        String owner = kernel.definition.owner();
-        if (slots.acquireOrQueue(owner, kernel)) {
-            transition(kernel, KernelState.STARTING, "");
-            starter.execute(() -> launch(kernel));
-        } else {
-            transition(kernel, KernelState.PENDING, "waiting for a free slot: " + owner + " already runs "
-                    + config.maxKernelsPerOwner() + " kernels (the limit)");
+    /** Takes a slot and launches, or waits in PENDING; unless the kernel was stopped since this start. */
+    private void admit(ManagedKernel kernel, long generation) {
+        hook.accept("before-starting");
+        String owner;
+        Change change;
+        synchronized (kernel) {
+            if (kernel.generation != generation) {
+                return;
+            }
+            owner = kernel.definition.owner();
+            // Queued and PENDING in one step, so a slot handed to it is never refused for a stale state.
+            change = slots.acquireOrQueue(owner, kernel) ? set(kernel, KernelState.STARTING, "")
+                    : set(kernel, KernelState.PENDING, "waiting for a free slot: " + owner + " already runs "
+                            + config.maxKernelsPerOwner() + " kernels (the limit)");
+        }
+        tell(change);
+        if (change.to() == KernelState.STARTING) {
+            starter.execute(() -> launch(kernel, generation));
         }
     }
 
-    private void launch(ManagedKernel kernel) {
+    private void launch(ManagedKernel kernel, long generation) {
         KernelDefinition definition;
-        long generation;
+        CompletableFuture<KernelInfo> starting;
         synchronized (kernel) {
             definition = kernel.definition;
-            generation = kernel.generation;
+            starting = kernel.starting;
         }
         try {
             String image = environments.imageFor(definition);
             KernelPool.Key key = new KernelPool.Key(definition.owner(), image, definition.profile());
             WarmKernel warm = pool.take(key)
                     .orElseGet(() -> launcher.launch(new ContainerSpec(image, definition.owner(), definition.id(), definition.profile())));
+            hook.accept("launched");
             try {
                 KernelAdoption.writeAssignment(warm.container(), definition);
                 ArtifactRecovery.apply(definition, warm, config.startTimeout());
             } catch (RuntimeException e) {
-                warm.client().close();
-                provisioner.remove(warm.container().id());
+                discard(warm);
                 throw e;
             }
             attach(kernel, warm, generation);
         } catch (RuntimeException e) {
             KernelException failure = e instanceof KernelException k ? k
                     : new KernelException(KernelErrorCode.INTERNAL, "starting kernel '" + definition.id() + "' failed: " + e, e);
-            CompletableFuture<KernelInfo> starting;
-            synchronized (kernel) {
-                if (kernel.generation != generation) {
-                    return; // stopped meanwhile: stop() already freed the slot
-                }
-                starting = kernel.starting;
+            hook.accept("before-error");
+            // Not applied when stopped meanwhile: stop() already freed the slot and failed the start.
+            if (transitionIf(kernel, generation, KernelState.ERROR, failure.getMessage())) {
+                releaseSlot(definition.owner());
+                starting.completeExceptionally(failure);
             }
-            transition(kernel, KernelState.ERROR, failure.getMessage());
-            releaseSlot(definition.owner());
-            starting.completeExceptionally(failure);
+        } finally {
+            hook.accept("launch-done");
         }
     }
 
     private void attach(ManagedKernel kernel, WarmKernel warm, long generation) {
+        hook.accept("before-ready");
         CompletableFuture<KernelInfo> starting;
+        Change change;
         synchronized (kernel) {
             if (kernel.generation != generation) {
-                // Stopped while starting: the container is no longer wanted.
-                warm.client().close();
-                provisioner.remove(warm.container().id());
-                return;
+                starting = null;
+                change = null;
+            } else {
+                kernel.running = warm;
+                kernel.startedAt = Instant.now();
+                kernel.lastActivity = kernel.startedAt;
+                starting = kernel.starting;
+                change = set(kernel, KernelState.READY, "");
             }
-            kernel.running = warm;
-            kernel.startedAt = Instant.now();
-            kernel.lastActivity = kernel.startedAt;
-            starting = kernel.starting;
+        }
+        if (change == null) {
+            discard(warm); // stopped while starting: the container is no longer wanted
+            return;
         }
         warm.client().addListener(new KernelClient.Listener() {
             @Override
@@ -209,8 +237,13 @@ public final class KernelManager implements AutoCloseable {
                 monitor.checkNow(kernel.definition.id());
             }
         });
-        transition(kernel, KernelState.READY, "");
+        tell(change);
         starting.complete(infoOf(kernel));
+    }
+
+    private void discard(WarmKernel warm) {
+        warm.client().close();
+        provisioner.remove(warm.container().id());
     }
 
     private void adopted(KernelDefinition definition, WarmKernel warm) {
@@ -228,11 +261,32 @@ public final class KernelManager implements AutoCloseable {
     /** Stops the kernel and removes its container; the reason is recorded. */
     public KernelInfo stop(String id, String reason) {
         ManagedKernel kernel = require(id);
+        stopIf(kernel, reason, any -> true);
+        return infoOf(kernel);
+    }
+
+    /** Stops the kernel if it is still idle as the monitor saw it: the same run, READY, nothing queued, no activity since. */
+    boolean stopIfIdle(ManagedKernel kernel, long generation, Instant lastActivity, String reason) {
+        return stopIf(kernel, reason, seen -> seen.generation == generation && seen.state == KernelState.READY
+                && seen.inFlight.get() == 0 && Objects.equals(seen.lastActivity, lastActivity));
+    }
+
+    /** Stops the kernel if it still runs the run the monitor saw (not a restarted one). */
+    boolean stopIfCurrent(ManagedKernel kernel, long generation, String reason) {
+        return stopIf(kernel, reason, seen -> seen.generation == generation);
+    }
+
+    /** Stops the kernel if the condition holds under its lock; answers whether it did. */
+    private boolean stopIf(ManagedKernel kernel, String reason, Predicate<ManagedKernel> condition) {
         WarmKernel running;
         boolean wasPending;
         boolean heldSlot;
         CompletableFuture<KernelInfo> starting;
+        Change change;
         synchronized (kernel) {
+            if (!condition.test(kernel)) {
+                return false;
+            }
             running = kernel.running;
             kernel.running = null;
             kernel.usage = null;
@@ -240,24 +294,26 @@ public final class KernelManager implements AutoCloseable {
             wasPending = kernel.state == KernelState.PENDING;
             heldSlot = kernel.state == KernelState.STARTING || kernel.state == KernelState.READY || kernel.state == KernelState.EXECUTING;
             starting = kernel.starting;
+            change = set(kernel, KernelState.STOPPED, reason);
         }
+        String owner = kernel.definition.owner();
         if (wasPending) {
-            slots.forget(kernel.definition.owner(), kernel);
+            slots.forget(owner, kernel);
         }
-        KernelException stopped = new KernelException(KernelErrorCode.KERNEL_STOPPED, "kernel '" + id + "' was stopped: " + reason);
+        KernelException stopped = new KernelException(KernelErrorCode.KERNEL_STOPPED,
+                "kernel '" + kernel.definition.id() + "' was stopped: " + reason);
         if (starting != null) {
             starting.completeExceptionally(stopped);
         }
         if (running != null) {
             running.client().failAll(stopped);
-            running.client().close();
-            provisioner.remove(running.container().id());
+            discard(running);
         }
-        transition(kernel, KernelState.STOPPED, reason);
+        tell(change);
         if (heldSlot) {
-            releaseSlot(kernel.definition.owner());
+            releaseSlot(owner);
         }
-        return infoOf(kernel);
+        return true;
     }
 
     /** Stops and starts the kernel: a fresh interpreter, the same definition. */
@@ -301,49 +357,101 @@ public final class KernelManager implements AutoCloseable {
         return Optional.ofNullable(kernels.get(id));
     }
 
-    /** The container died or stopped answering: record why, fail what waits, free the slot. */
-    void failed(ManagedKernel kernel, KernelException cause) {
+    /**
+     * The container of the run the monitor saw died or stopped answering: record why, fail what
+     * waits, free the slot. Nothing happens when that run has ended meanwhile.
+     */
+    void failed(ManagedKernel kernel, long generation, KernelException cause) {
+        hook.accept("before-failed");
         WarmKernel running;
+        Change change;
         synchronized (kernel) {
             running = kernel.running;
-            if (running == null || kernel.state == KernelState.ERROR) {
+            if (kernel.generation != generation || running == null || kernel.state == KernelState.ERROR) {
                 return;
             }
             kernel.running = null;
             kernel.generation++;
+            change = set(kernel, KernelState.ERROR, cause.getMessage());
         }
-        transition(kernel, KernelState.ERROR, cause.getMessage());
+        tell(change);
         running.client().failAll(cause);
-        running.client().close();
-        provisioner.remove(running.container().id());
+        discard(running);
         releaseSlot(kernel.definition.owner());
+    }
+
+    /** Slots its owner's kernels hold; for tests. */
+    int slotsUsed(String owner) {
+        return slots.used(owner);
     }
 
     // ---- internals
 
+    /** Frees one of the owner's slots, or hands it to the first kernel still waiting in PENDING. */
     private void releaseSlot(String owner) {
-        slots.release(owner).ifPresent(next -> {
-            transition(next, KernelState.STARTING, "a slot became free");
-            starter.execute(() -> launch(next));
-        });
+        Optional<ManagedKernel> next = slots.release(owner);
+        while (next.isPresent()) {
+            ManagedKernel kernel = next.get();
+            Change change = null;
+            long generation;
+            synchronized (kernel) {
+                generation = kernel.generation;
+                if (kernel.state == KernelState.PENDING) {
+                    change = set(kernel, KernelState.STARTING, "a slot became free");
+                }
+            }
+            if (change != null) {
+                tell(change);
+                starter.execute(() -> launch(kernel, generation));
+                return;
+            }
+            next = slots.release(owner); // it stopped waiting meanwhile: the slot goes on
+        }
+    }
+
+    /** A state change made under the kernel's lock, told to the listeners once the lock is released. */
+    private record Change(ManagedKernel kernel, KernelState from, KernelState to, String reason) {}
+
+    /** Sets the state; the caller holds the kernel's lock and tells the change after releasing it. */
+    private static Change set(ManagedKernel kernel, KernelState to, String reason) {
+        Change change = new Change(kernel, kernel.state, to, reason);
+        kernel.state = to;
+        kernel.reason = reason;
+        return change;
+    }
+
+    private void tell(Change change) {
+        if (change.from() == change.to()) {
+            return;
+        }
+        for (KernelListener listener : listeners) {
+            try {
+                listener.stateChanged(change.kernel().definition.id(), change.from(), change.to(), change.reason());
+            } catch (RuntimeException e) {
+                LOG.warn("kernel listener failed: {}", e.toString());
+            }
+        }
     }
 
     void transition(ManagedKernel kernel, KernelState to, String reason) {
-        KernelState from;
+        Change change;
         synchronized (kernel) {
-            from = kernel.state;
-            kernel.state = to;
-            kernel.reason = reason;
+            change = set(kernel, to, reason);
         }
-        if (from != to) {
-            for (KernelListener listener : listeners) {
-                try {
-                    listener.stateChanged(kernel.definition.id(), from, to, reason);
-                } catch (RuntimeException e) {
-                    LOG.warn("kernel listener failed: {}", e.toString());
-                }
+        tell(change);
+    }
+
+    /** Moves the kernel to a state if it is still in the given start or run; answers whether it did. */
+    private boolean transitionIf(ManagedKernel kernel, long generation, KernelState to, String reason) {
+        Change change;
+        synchronized (kernel) {
+            if (kernel.generation != generation) {
+                return false;
             }
+            change = set(kernel, to, reason);
         }
+        tell(change);
+        return true;
     }
 
     private ManagedKernel require(String id) {
@@ -398,7 +506,16 @@ public final class KernelManager implements AutoCloseable {
             }
         }
         pool.close();
-        starter.shutdownNow();
+        // Launches in flight see their kernel stopped and remove their containers: wait for them.
+        starter.shutdown();
+        hook.accept("awaiting-launches");
+        try {
+            if (!starter.awaitTermination(config.startTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("kernel launches still running {} after the shutdown began", config.startTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         provisioner.close();
     }
 

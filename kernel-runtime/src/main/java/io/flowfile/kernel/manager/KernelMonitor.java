@@ -63,7 +63,9 @@ final class KernelMonitor implements AutoCloseable {
         KernelState state;
         Instant startedAt;
         Instant lastActivity;
+        long generation;
         synchronized (kernel) {
+            generation = kernel.generation;
             running = kernel.running;
             definition = kernel.definition;
             state = kernel.state;
@@ -75,11 +77,11 @@ final class KernelMonitor implements AutoCloseable {
         }
         ContainerStatus status = provisioner.status(running.container().id());
         if (!status.running()) {
-            manager.failed(kernel, diagnose(definition, running, status));
+            manager.failed(kernel, generation, diagnose(definition, running, status));
             return;
         }
         if (running.client().heartbeatLost()) {
-            manager.failed(kernel, new KernelException(KernelErrorCode.HEARTBEAT_LOST, "kernel '" + definition.id()
+            manager.failed(kernel, generation, new KernelException(KernelErrorCode.HEARTBEAT_LOST, "kernel '" + definition.id()
                     + "' stopped answering its heartbeat although its container runs; last log lines:\n"
                     + provisioner.logTail(running.container().id(), 20)));
             return;
@@ -87,10 +89,12 @@ final class KernelMonitor implements AutoCloseable {
         Instant now = Instant.now();
         if (!definition.maxLifetime().isZero() && startedAt != null
                 && Duration.between(startedAt, now).compareTo(definition.maxLifetime()) >= 0) {
-            manager.stop(definition.id(), "reached its maximum lifetime of " + seconds(definition.maxLifetime()));
+            manager.stopIfCurrent(kernel, generation, "reached its maximum lifetime of " + seconds(definition.maxLifetime()));
         } else if (state == KernelState.READY && !definition.idleTimeout().isZero() && lastActivity != null
                 && Duration.between(lastActivity, now).compareTo(definition.idleTimeout()) >= 0) {
-            manager.stop(definition.id(), "idle for " + seconds(Duration.between(lastActivity, now))
+            // Re-checked under the kernel's lock: a cell given to it since this read keeps it running.
+            manager.hook.accept("before-idle-stop");
+            manager.stopIfIdle(kernel, generation, lastActivity, "idle for " + seconds(Duration.between(lastActivity, now))
                     + " (idle timeout " + seconds(definition.idleTimeout()) + ")");
         }
     }

@@ -1,9 +1,12 @@
 package io.flowfile.kernel.manager;
 
+import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.docker.ContainerSpec;
 import io.flowfile.kernel.docker.DockerProvisioner;
 import io.flowfile.kernel.docker.Labels;
 import io.flowfile.kernel.docker.ResourceProfile;
+import io.flowfile.kernel.protocol.Content;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * Prewarmed kernels per (owner, image, resource profile), refilled in the background. The owner is
  * part of the key because a container's mounts are fixed at creation: a pooled container only ever
  * has its owner's directories, so handing it to someone else would show them the first owner's files.
+ * A warm kernel is handed out only if its container runs and it answers kernel_info, and only until
+ * it reaches the maximum age; otherwise it is removed, the next one is tried and the pool refills.
  */
 final class KernelPool implements AutoCloseable {
 
@@ -28,26 +33,68 @@ final class KernelPool implements AutoCloseable {
 
     record Key(String owner, String image, ResourceProfile profile) {}
 
+    /** A warm kernel and when it was started (System.nanoTime). */
+    private record Pooled(WarmKernel warm, long warmedAt) {}
+
+    /** How long a warm kernel may wait in the pool before it is replaced by a fresh one. */
+    static final Duration MAX_AGE = Duration.ofMinutes(30);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
     private final int size;
+    private final Duration maxAge;
     private final KernelLauncher launcher;
     private final DockerProvisioner provisioner;
-    private final Map<Key, Deque<WarmKernel>> ready = new ConcurrentHashMap<>();
+    private final Map<Key, Deque<Pooled>> ready = new ConcurrentHashMap<>();
     private final Map<Key, Boolean> filling = new ConcurrentHashMap<>();
     private final ExecutorService filler = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("kernel-pool").factory());
     private volatile boolean closed;
 
-    KernelPool(int size, KernelLauncher launcher, DockerProvisioner provisioner) {
+    KernelPool(int size, Duration maxAge, KernelLauncher launcher, DockerProvisioner provisioner) {
         this.size = size;
+        this.maxAge = maxAge;
         this.launcher = launcher;
         this.provisioner = provisioner;
     }
 
-    /** A warm kernel for the key, if one waits; the pool refills behind it. */
+    /** A healthy warm kernel for the key, if one waits; the pool refills behind it. */
     Optional<WarmKernel> take(Key key) {
-        WarmKernel warm = ready.getOrDefault(key, new ConcurrentLinkedDeque<>()).pollFirst();
-        fill(key);
-        return Optional.ofNullable(warm);
+        Deque<Pooled> queue = ready.getOrDefault(key, new ConcurrentLinkedDeque<>());
+        try {
+            for (Pooled pooled = queue.pollFirst(); pooled != null; pooled = queue.pollFirst()) {
+                if (usable(pooled)) {
+                    return Optional.of(pooled.warm());
+                }
+                discard(pooled.warm());
+            }
+            return Optional.empty();
+        } finally {
+            fill(key);
+        }
+    }
+
+    private boolean usable(Pooled pooled) {
+        WarmKernel warm = pooled.warm();
+        if (System.nanoTime() - pooled.warmedAt() >= maxAge.toNanos()) {
+            LOG.info("replacing warm kernel {}: older than {}", warm.container().name(), maxAge);
+            return false;
+        }
+        try {
+            if (!warm.client().heartbeatLost() && provisioner.status(warm.container().id()).running()) {
+                warm.client().request(new Content.KernelInfoRequest(), HEALTH_TIMEOUT);
+                return true;
+            }
+        } catch (KernelException e) {
+            LOG.info("discarding warm kernel {}: it does not answer ({})", warm.container().name(), e.getMessage());
+            return false;
+        }
+        LOG.info("discarding warm kernel {}: its container or heartbeat is gone", warm.container().name());
+        return false;
+    }
+
+    private void discard(WarmKernel warm) {
+        warm.client().close();
+        provisioner.remove(warm.container().id());
     }
 
     /** Keeps {@code size} warm kernels for the key from now on. */
@@ -57,9 +104,10 @@ final class KernelPool implements AutoCloseable {
         }
         filler.execute(() -> {
             try {
-                Deque<WarmKernel> queue = ready.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
+                Deque<Pooled> queue = ready.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
                 while (!closed && queue.size() < size) {
-                    queue.addLast(launcher.launch(new ContainerSpec(key.image(), key.owner(), Labels.POOLED, key.profile())));
+                    WarmKernel warm = launcher.launch(new ContainerSpec(key.image(), key.owner(), Labels.POOLED, key.profile()));
+                    queue.addLast(new Pooled(warm, System.nanoTime()));
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not prewarm a kernel for {}: {}", key, e.getMessage());
@@ -89,7 +137,7 @@ final class KernelPool implements AutoCloseable {
     void detach() {
         closed = true;
         filler.shutdown();
-        ready.values().forEach(queue -> queue.forEach(warm -> warm.client().close()));
+        ready.values().forEach(queue -> queue.forEach(pooled -> pooled.warm().client().close()));
         ready.clear();
     }
 
@@ -102,12 +150,9 @@ final class KernelPool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<WarmKernel> all = new ArrayList<>();
+        List<Pooled> all = new ArrayList<>();
         ready.values().forEach(all::addAll);
         ready.clear();
-        for (WarmKernel warm : all) {
-            warm.client().close();
-            provisioner.remove(warm.container().id());
-        }
+        all.forEach(pooled -> discard(pooled.warm()));
     }
 }

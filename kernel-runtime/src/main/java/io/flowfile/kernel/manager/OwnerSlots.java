@@ -45,6 +45,10 @@ final class OwnerSlots {
         return Optional.ofNullable(next);
     }
 
+    synchronized int used(String owner) {
+        return used.getOrDefault(owner, 0);
+    }
+
     /** The kernel's place among its owner's waiting kernels (1 = the next to get a slot), or 0 when it does not wait. */
     synchronized int position(String owner, ManagedKernel kernel) {
         Deque<ManagedKernel> waiting = pending.get(owner);

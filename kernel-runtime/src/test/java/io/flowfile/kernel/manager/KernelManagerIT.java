@@ -366,7 +366,7 @@ class KernelManagerIT {
         java.nio.file.Path artifact = config.workRoot().resolve("owners/alice/artifacts/damaged/f1/table");
         java.nio.file.Path data;
         try (var files = java.nio.file.Files.list(artifact)) {
-            data = files.filter(file -> file.getFileName().toString().startsWith("data.")).findFirst().orElseThrow();
+            data = files.filter(file -> file.getFileName().toString().startsWith("data")).findFirst().orElseThrow();
         }
         byte[] bytes = java.nio.file.Files.readAllBytes(data);
         bytes[bytes.length / 2] ^= 0x5A;
