@@ -148,8 +148,12 @@ if [ ! -f "$debs/.complete" ] || [ "$(cat "$debs/.complete")" != "$netguard_pack
   command -v apt-get >/dev/null 2>&1 || die "apt-get is missing: the kernel's iptables packages come from the host's apt"
   rm -rf "$debs"; mkdir -p "$debs"
   # shellcheck disable=SC2086
-  (cd "$debs" && flowfile_with_build_lock timeout 300 apt-get download $netguard_packages >/tmp/flowfile-debs.log 2>&1) ||
-    die "apt-get download of the iptables packages failed (log: /tmp/flowfile-debs.log: $(tail -n 2 /tmp/flowfile-debs.log | tr '\n' ' '); as root, apt-get update first)"
+  download_debs() { (cd "$debs" && flowfile_with_build_lock timeout 300 apt-get download $netguard_packages >/tmp/flowfile-debs.log 2>&1); }
+  if ! download_debs; then
+    # a machine whose package lists were never fetched: as root, fetch them once and try again
+    [ "$(id -u)" = 0 ] && timeout 600 apt-get update -q >/dev/null 2>&1 && download_debs ||
+      die "apt-get download of the iptables packages failed (log: /tmp/flowfile-debs.log: $(tail -n 2 /tmp/flowfile-debs.log | tr '\n' ' '); run apt-get update as root first)"
+  fi
   echo "$netguard_packages" >"$debs/.complete"
 fi
 rm -rf "$here/debs"; mkdir -p "$here/debs"

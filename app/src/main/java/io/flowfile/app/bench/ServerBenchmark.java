@@ -48,8 +48,7 @@ import picocli.CommandLine.Option;
 @Command(name = "server", description = "The server under load: edits, previews and runs by concurrent clients; a run's overhead through HTTP and events.")
 public final class ServerBenchmark implements Callable<Integer> {
 
-    private static final Pattern LINK = Pattern.compile("Flowfile is running at (http://[^/]+)/\\?token=(\\S+)");
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = BenchServer.JSON;
     /** The sales example of the checkout this application was built from (found from where the jar is). */
     private static final Path SALES = salesExample();
 
@@ -68,9 +67,7 @@ public final class ServerBenchmark implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private HttpClient http;
-    private String base;
-    private String token;
+    private BenchServer server;
 
     @Override
     public Integer call() throws Exception {
@@ -84,8 +81,7 @@ public final class ServerBenchmark implements Callable<Integer> {
         for (String file : List.of("orders.csv", "regions.csv")) {
             Files.copy(SALES.resolve(file), data.resolve("files").resolve(file));
         }
-        Process server = startServer(data, out);
-        http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
+        server = BenchServer.start(data, Map.of());
         try {
             out.printf("Server benchmark: %d clients for %d s, then %d sequential runs (%d cores)%n", clients, seconds, overheadRuns,
                     Runtime.getRuntime().availableProcessors());
@@ -96,50 +92,10 @@ public final class ServerBenchmark implements Callable<Integer> {
             load(out, sales, clients, seconds);
             overhead(out, sales);
         } finally {
-            server.destroy();
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+            server.close();
             deleteTree(data);
         }
         return 0;
-    }
-
-    private Process startServer(Path data, PrintWriter out) throws Exception {
-        Path jar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]).toAbsolutePath();
-        if (!jar.getFileName().toString().equals("quarkus-run.jar")) {
-            throw new IllegalStateException("run the benchmark through ./flowfile (the packaged application), not from " + jar);
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(flag -> !flag.startsWith("-Dflowfile.")).toList());
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--data-dir", data.toString()));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String line;
-        while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
-            Matcher matcher = LINK.matcher(line);
-            if (matcher.find()) {
-                base = matcher.group(1);
-                token = matcher.group(2);
-                Thread.ofPlatform().daemon().start(() -> {
-                    try {
-                        reader.lines().forEach(ignored -> {
-                        });
-                    } catch (java.io.UncheckedIOException closed) {
-                        // the server has stopped
-                    }
-                });
-                return server;
-            }
-        }
-        server.destroyForcibly();
-        throw new IllegalStateException("the server printed no link within 120 s");
     }
 
     // --- the load ---------------------------------------------------------------------------------
@@ -151,13 +107,13 @@ public final class ServerBenchmark implements Callable<Integer> {
         List<String> drafts = new ArrayList<>();
         String document = new FlowCodec().write(GeneratedFlow.of(draftNodes), io.flowfile.engine.flow.FlowFormat.JSON);
         for (int client = 0; client < clients; client++) {
-            drafts.add(call("POST", "/api/drafts", Map.of("document", JSON.readTree(document))).path("id").asText());
+            drafts.add(server.call("POST", "/api/drafts", Map.of("document", JSON.readTree(document))).path("id").asText());
         }
         String formula = GeneratedFlow.of(draftNodes).nodes().stream().filter(node -> node.type().equals("formula")).findFirst()
                 .orElseThrow().id();
         // warm-up: one of each, so the first requests do not time the JIT
         for (int round = 0; round < 3; round++) {
-            call("POST", "/api/drafts/" + sales + "/preview", Map.of("node", "ranked", "limit", 100));
+            server.call("POST", "/api/drafts/" + sales + "/preview", Map.of("node", "ranked", "limit", 100));
             runToEnd(sales);
         }
         List<Sample> samples = new CopyOnWriteArrayList<>();
@@ -177,20 +133,20 @@ public final class ServerBenchmark implements Callable<Integer> {
                     try {
                         switch (step % 3) {
                             case 0 -> {
-                                JsonNode answer = call("POST", "/api/drafts/" + draft + "/edits", Map.of("revision", revision, "edits", List.of(
+                                JsonNode answer = server.call("POST", "/api/drafts/" + draft + "/edits", Map.of("revision", revision, "edits", List.of(
                                         Map.of("op", "update_settings", "node", formula,
                                                 "settings", Map.of("column", "scaled", "expression", "amount * " + (step + 2) + " + id")))));
                                 revision = answer.path("revision").asLong();
                                 samples.add(new Sample("edit", Stats.millis(start), true));
                             }
                             case 1 -> {
-                                call("POST", "/api/drafts/" + sales + "/preview", Map.of("node", "ranked", "limit", 100));
+                                server.call("POST", "/api/drafts/" + sales + "/preview", Map.of("node", "ranked", "limit", 100));
                                 samples.add(new Sample("preview", Stats.millis(start), true));
                             }
                             default -> {
-                                String run = call("POST", "/api/drafts/" + sales + "/runs", Map.of()).path("id").asText();
+                                String run = server.call("POST", "/api/drafts/" + sales + "/runs", Map.of()).path("id").asText();
                                 started.put(run, false);
-                                boolean ended = awaitEnd(run);
+                                boolean ended = server.awaitEnd(run);
                                 started.put(run, ended);
                                 samples.add(new Sample("run", Stats.millis(start), ended));
                             }
@@ -211,8 +167,7 @@ public final class ServerBenchmark implements Callable<Integer> {
         pool.shutdown();
         int stuck = 0;
         for (String run : started.keySet()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + run))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = server.send("GET", "/api/runs/" + run, null);
             if (response.statusCode() == 404) {
                 continue; // only finished runs are let go (the server keeps the last finished-runs of them)
             }
@@ -251,7 +206,7 @@ public final class ServerBenchmark implements Callable<Integer> {
             long start = System.nanoTime();
             String run = runToEnd(sales);
             double millis = Stats.millis(start);
-            double own = call("GET", "/api/runs/" + run, null).path("durationMillis").asDouble();
+            double own = server.call("GET", "/api/runs/" + run, null).path("durationMillis").asDouble();
             total.add(millis);
             engine.add(own);
             overhead.add(millis - own);
@@ -263,46 +218,21 @@ public final class ServerBenchmark implements Callable<Integer> {
     }
 
     private String runToEnd(String draft) throws IOException, InterruptedException {
-        String run = call("POST", "/api/drafts/" + draft + "/runs", Map.of()).path("id").asText();
-        if (!awaitEnd(run)) {
+        String run = server.call("POST", "/api/drafts/" + draft + "/runs", Map.of()).path("id").asText();
+        if (!server.awaitEnd(run)) {
             throw new IllegalStateException("run " + run + " sent no end event");
         }
         return run;
     }
 
-    /** Follows the run's events until its end event (true), or until the stream ends without one. */
-    private boolean awaitEnd(String run) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + run + "/events"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(120)).GET()
-                .build(), HttpResponse.BodyHandlers.ofLines());
-        try (Stream<String> lines = response.body()) {
-            return response.statusCode() == 200 && lines.anyMatch(line -> line.startsWith("event:end") || line.startsWith("event: end"));
-        }
-    }
-
     private String salesDraft() throws IOException, InterruptedException {
         String yaml = Files.readString(SALES.resolve("sales-report.yaml"));
-        String draft = call("POST", "/api/drafts", Map.of("document", yaml, "format", "yaml")).path("id").asText();
-        JsonNode view = call("GET", "/api/drafts/" + draft, null);
+        String draft = server.call("POST", "/api/drafts", Map.of("document", yaml, "format", "yaml")).path("id").asText();
+        JsonNode view = server.call("GET", "/api/drafts/" + draft, null);
         // the writers go: a run of the benchmark keeps nothing
-        call("POST", "/api/drafts/" + draft + "/edits", Map.of("revision", view.path("revision").asLong(), "edits",
+        server.call("POST", "/api/drafts/" + draft + "/edits", Map.of("revision", view.path("revision").asLong(), "edits",
                 List.of(Map.of("op", "remove_nodes", "nodes", List.of("report", "report_parquet")))));
         return draft;
-    }
-
-    private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(120));
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 
     private static Path salesExample() {

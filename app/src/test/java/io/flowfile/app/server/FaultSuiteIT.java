@@ -204,12 +204,12 @@ class FaultSuiteIT {
         assertThat(served.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         served = start();
 
-        long killed = System.nanoTime();
+        long restarted = System.nanoTime();
         // A killed server's runs are ended by the cluster sweep once its last check-in is old enough to call it dead.
         await("the killed server's run to be ended", () -> !recordedRun(runId).path("state").asText().matches("QUEUED|RUNNING"));
-        long endedAfter = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
+        long endedAfter = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarted);
         JsonNode recorded = recordedRun(runId);
-        String reason = recorded.path("error").path("message").asText() + " (recorded " + endedAfter + " s after the kill)";
+        String reason = recorded.path("error").path("message").asText() + " (recorded " + endedAfter + " s after the new server started)";
         JsonNode kernel = call("GET", "/api/kernels/" + KERNEL, null, 200);
         assertThat(kernel.path("state").asText()).as("the kernel is re-adopted").isEqualTo("READY");
         assertThat(kernelContainer()).as("the same container, not a new one").isEqualTo(container);

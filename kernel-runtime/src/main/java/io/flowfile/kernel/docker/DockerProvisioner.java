@@ -327,7 +327,26 @@ public final class DockerProvisioner implements AutoCloseable {
         return systemDelta <= 0 || cpuDelta < 0 ? 0 : 100.0 * cpuDelta / systemDelta * cpus;
     }
 
-    /** The last lines the container wrote to stdout and stderr. */
+    /**
+     * What ipykernel prints at every start, the same for every kernel (shown as a kernel's "last log
+     * lines" it only hid what went wrong): the TCP warning, the Ctrl-C note and the connection hint.
+     */
+    private static final java.util.regex.Pattern STARTUP_NOTICE = java.util.regex.Pattern.compile(
+            "\\[IPKernelApp\\] WARNING \\| Kernel is running over TCP without encryption\\..*"
+            + "|NOTE: When using the `ipython kernel` entry point, Ctrl-C will not work\\."
+            + "|To exit, you will have to explicitly quit this process, by either sending"
+            + "|\"quit\" from a client, or using Ctrl-\\\\ in UNIX-like environments\\."
+            + "|To read more about this, see https://github\\.com/ipython/ipython/issues/2049"
+            + "|To connect another client to this kernel, use:"
+            + "|\\s*--existing \\S*connection\\.json"
+            + "|\\s*");
+
+    /** The kernel's own start-up notices taken out of a container's log. */
+    static String withoutStartupNotices(String log) {
+        return log.lines().filter(line -> !STARTUP_NOTICE.matcher(line).matches()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /** The last lines the container wrote to stdout and stderr, without ipykernel's start-up notices. */
     public String logTail(String id, int lines) {
         StringBuilder text = new StringBuilder();
         try (var callback = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines)
@@ -348,7 +367,7 @@ public final class DockerProvisioner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (text) {
-            return text.toString().strip();
+            return withoutStartupNotices(text.toString()).strip();
         }
     }
 

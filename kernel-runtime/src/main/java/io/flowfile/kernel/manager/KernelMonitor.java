@@ -82,8 +82,7 @@ final class KernelMonitor implements AutoCloseable {
         }
         if (running.client().heartbeatLost()) {
             manager.failed(kernel, generation, new KernelException(KernelErrorCode.HEARTBEAT_LOST, "kernel '" + definition.id()
-                    + "' stopped answering its heartbeat although its container runs; last log lines:\n"
-                    + provisioner.logTail(running.container().id(), 20)));
+                    + "' stopped answering its heartbeat although its container runs" + logLines(provisioner.logTail(running.container().id(), 20))));
             return;
         }
         Instant now = Instant.now();
@@ -99,14 +98,23 @@ final class KernelMonitor implements AutoCloseable {
         }
     }
 
+    private static String logLines(String log) {
+        return log.isEmpty() ? "" : "; last log lines:\n" + log;
+    }
+
     private KernelException diagnose(KernelDefinition definition, WarmKernel running, ContainerStatus status) {
         if (status.oomKilled()) {
             return new KernelException(KernelErrorCode.OUT_OF_MEMORY, String.format(Locale.ROOT,
                     "the kernel exceeded its %s GB memory limit and was killed", gigabytes(definition.memoryGb())));
         }
         String log = status.exists() ? provisioner.logTail(running.container().id(), 20) : "";
+        String signal = switch (status.exitCode()) {
+            case 137 -> ": killed (SIGKILL, e.g. docker kill or kill -9)";
+            case 143 -> ": terminated (SIGTERM)";
+            default -> "";
+        };
         return new KernelException(KernelErrorCode.KERNEL_DIED, "kernel '" + definition.id() + "' died (exit code "
-                + status.exitCode() + ", container " + status.status() + ")" + (log.isEmpty() ? "" : "; last log lines:\n" + log));
+                + status.exitCode() + signal + ", container " + status.status() + ")" + logLines(log));
     }
 
     private void sampleAll() {
