@@ -41,7 +41,11 @@ class FaultSuiteIT {
     private static final Map<String, Object> ONE_ROW = Api.add("one", "manual_input", Map.of("columns", List.of(Map.of("name", "x", "type", "BIGINT")),
             "rows", List.of(List.of(1))));
 
-    private record Row(String fault, boolean detected, String reason, String run, String kernel, int lost) {}
+    private record Row(String fault, boolean detected, String reason, String run, String kernel, int lost) {
+        Row withKernel(String more) {
+            return new Row(fault, detected, reason, run, kernel + more, lost);
+        }
+    }
 
     private static final List<Row> ROWS = new ArrayList<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -275,7 +279,48 @@ class FaultSuiteIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void dockerdRestartedDuringARun() throws Exception {
+        JsonNode run = pythonRunWith("dockerd", "import time\nmark('dockerd')\ntime.sleep(120)\n", FaultSuiteIT::restartDockerd);
+        record("`dockerd` restarted during a run", run, "", true);
+        // Once the Docker engine answers again, the kernel starts afresh and runs cells.
+        JsonNode again = pythonRun("after-dockerd", "mark('after-dockerd')\n");
+        assertThat(again.path("state").asText()).as("a run after dockerd's restart: " + again).isEqualTo("SUCCEEDED");
+        ROWS.set(ROWS.size() - 1, ROWS.getLast().withKernel("; started again: READY, its next run succeeded"));
+    }
+
     // ---- helpers
+
+    /**
+     * Stops the Docker daemon and starts it again: {@code systemctl restart docker} where systemd runs it, else SIGTERM to the
+     * {@code dockerd} process and the same command line started again (as scripts/setup starts it), then waits until it answers.
+     */
+    private static void restartDockerd() throws Exception {
+        if (succeeds("systemctl", "is-active", "--quiet", "docker")) {
+            command("systemctl", "restart", "docker");
+        } else {
+            String pid = command("pgrep", "-xo", "dockerd").strip();
+            List<String> arguments = List.of(Files.readString(Path.of("/proc", pid, "cmdline")).split("\0"));
+            command("kill", "-TERM", pid);
+            await("dockerd (pid " + pid + ") to stop", () -> !Files.exists(Path.of("/proc", pid)));
+            String quoted = String.join(" ", arguments.stream().map(argument -> "'" + argument.replace("'", "'\\''") + "'").toList());
+            command("setsid", "sh", "-c", "nohup " + quoted + " >>/tmp/flowfile-dockerd.log 2>&1 </dev/null &");
+        }
+        await("the Docker engine to answer again", () -> succeeds("docker", "info"));
+    }
+
+    private static boolean succeeds(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // not installed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     /** A Python Script node whose cell first calls mark(name) (a file the test waits for), then {@code code}. */
     private static JsonNode pythonRun(String name, String code) throws Exception {

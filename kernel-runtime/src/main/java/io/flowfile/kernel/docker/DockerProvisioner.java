@@ -69,13 +69,12 @@ public final class DockerProvisioner implements AutoCloseable {
     public DockerProvisioner(KernelRuntimeConfig config) {
         this.config = requireNonNull(config, "config is null");
         DockerClientConfig clientConfig = new DefaultDockerClientConfig.Builder().withDockerHost(config.dockerHost()).build();
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        this.docker = DockerClientImpl.getInstance(clientConfig, new ReconnectingDockerHttpClient(() -> new ApacheDockerHttpClient.Builder()
                 .dockerHost(clientConfig.getDockerHost())
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(10))
-                .build();
-        this.docker = DockerClientImpl.getInstance(clientConfig, http);
+                .build()));
         this.directories = new KernelDirectories(config);
     }
 

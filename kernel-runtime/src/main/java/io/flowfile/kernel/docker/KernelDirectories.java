@@ -2,6 +2,7 @@ package io.flowfile.kernel.docker;
 
 import io.flowfile.kernel.KernelErrorCode;
 import io.flowfile.kernel.KernelException;
+import io.flowfile.kernel.OwnerNames;
 import io.flowfile.kernel.KernelRuntimeConfig;
 import io.flowfile.kernel.protocol.ConnectionInfo;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +32,6 @@ public final class KernelDirectories {
     public static final String CONTAINER_ARTIFACTS = "/flowfile/artifacts";
     public static final String CONTAINER_SHARED = "/flowfile/shared";
 
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
 
     public record OwnerPaths(Path exchange, Path artifacts, Path shared) {}
 
@@ -47,7 +46,7 @@ public final class KernelDirectories {
     }
 
     public OwnerPaths owner(String owner) {
-        requireSafe(owner, "owner");
+        requireOwner(owner);
         Path base = config.workRoot().resolve("owners").resolve(owner);
         Path exchange = config.exchangeRoot() == null ? base.resolve("exchange") : config.exchangeRoot().resolve(owner);
         OwnerPaths paths = new OwnerPaths(exchange, base.resolve("artifacts"), base.resolve("shared"));
@@ -157,10 +156,10 @@ public final class KernelDirectories {
         }
     }
 
-    static void requireSafe(String value, String what) {
-        if (value == null || !SAFE_NAME.matcher(value).matches()) {
-            throw new KernelException(KernelErrorCode.INVALID_DEFINITION, what + " must be 1-128 letters, digits, '.', '_' or '-' "
-                    + "(not starting with '.'), was '" + value + "'");
+    private static void requireOwner(String owner) {
+        if (!OwnerNames.isValid(owner)) {
+            throw new KernelException(KernelErrorCode.INVALID_DEFINITION, "owner must be 1-128 letters, digits, '.', '_' or '-' "
+                    + "(not starting with '.'), was '" + owner + "'");
         }
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.flowfile.kernel.KernelErrorCode;
 import io.flowfile.kernel.KernelException;
+import io.flowfile.kernel.OwnerNames;
 import io.flowfile.kernel.docker.ResourceProfile;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,6 @@ public record KernelDefinition(
     public static final int MAX_REQUIREMENT = 256;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
     private static final Pattern REQUIREMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(\\[[A-Za-z0-9,._-]+\\])?"
             + "(\\s*(==|>=|<=|~=|!=|>|<)\\s*[A-Za-z0-9.*+!_-]+)?(\\s*,\\s*(==|>=|<=|~=|!=|>|<)\\s*[A-Za-z0-9.*+!_-]+)*");
 
@@ -61,7 +61,7 @@ public record KernelDefinition(
         if (name.length() > MAX_NAME) {
             problems.add(new KernelException.Invalid("name", "name must be at most " + MAX_NAME + " characters, was " + name.length()));
         }
-        if (!OWNER.matcher(owner).matches()) {
+        if (!OwnerNames.isValid(owner)) {
             problems.add(new KernelException.Invalid("owner", "owner must be 1-128 letters, digits, '.', '_' or '-', was '" + owner + "'"));
         }
         if (!(memoryGb >= 0.5 && memoryGb <= 64)) {

@@ -1,63 +1,77 @@
 package io.flowfile.kernel.manager;
 
+import static io.flowfile.kernel.manager.KernelTransitions.set;
+
 import io.flowfile.kernel.KernelErrorCode;
 import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.client.ExecutionListener;
 import io.flowfile.kernel.client.ExecutionResult;
 import io.flowfile.kernel.client.InputHandler;
+import io.flowfile.kernel.manager.KernelTransitions.Change;
 import io.flowfile.kernel.protocol.Content;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One execution at a time per kernel, the rest queued in order: each execution starts when the one
- * before it ended (however it ended). The kernel is EXECUTING while its queue is not empty and
- * READY after; a finishing execution resets its idle clock; a timeout interrupts the cell.
+ * before it ended (however it ended) and its bookkeeping is done. The kernel is EXECUTING while its
+ * queue is not empty and READY after; a finishing execution resets its idle clock; a timeout
+ * interrupts the cell. An execution belongs to the run of the kernel it was queued in (its
+ * generation): it never starts on a later run, and it moves the kernel to EXECUTING or READY only
+ * while that run lasts, under the kernel's lock.
  */
 final class KernelExecutions {
 
-    /** Moves a kernel to a state (the manager's transition, which tells the listeners). */
-    interface Transition {
-        void to(ManagedKernel kernel, KernelState state, String reason);
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(KernelExecutions.class);
 
-    private final Transition transition;
+    private final KernelTransitions transitions;
     private final Executor executor;
     private final Duration callTimeout;
+    private final Consumer<String> hook;
 
-    KernelExecutions(Transition transition, Executor executor, Duration callTimeout) {
-        this.transition = transition;
+    /** @param hook called at named points so a test can provoke a race there (the manager's hook) */
+    KernelExecutions(KernelTransitions transitions, Executor executor, Duration callTimeout, Consumer<String> hook) {
+        this.transitions = transitions;
         this.executor = executor;
         this.callTimeout = callTimeout;
+        this.hook = hook;
     }
 
-    /** Whether one queued execution started, or was cancelled before it could. Guarded by the kernel. */
+    /** One queued execution: the run it was queued in, and whether it started or was cancelled first. Guarded by the kernel. */
     private static final class Ticket {
+        final long generation;
         boolean started;
         boolean cancelled;
         CompletableFuture<ExecutionResult> running;
+
+        Ticket(long generation) {
+            this.generation = generation;
+        }
     }
 
+    /** Queues the execution on the kernel's current run; refused when the kernel does not run. */
     QueuedExecution enqueue(ManagedKernel kernel, Content.ExecuteRequest request, ExecutionListener listener,
                             Optional<InputHandler> input, Duration timeout) {
-        Ticket ticket = new Ticket();
+        Ticket ticket;
         CompletableFuture<ExecutionResult> result;
         synchronized (kernel) {
+            kernel.requireRunning();
+            ticket = new Ticket(kernel.generation);
             kernel.inFlight.incrementAndGet();
+            // Async: the client completes futures on its socket thread, which must not run our bookkeeping.
+            // The next execution waits for this one's bookkeeping, so one of an earlier run is counted out first.
             result = kernel.queueTail.handle((previous, error) -> null)
-                    .thenComposeAsync(ignored -> runOne(kernel, ticket, request, listener, input, timeout), executor);
+                    .thenComposeAsync(ignored -> runOne(kernel, ticket, request, listener, input, timeout), executor)
+                    .whenCompleteAsync((ignored, error) -> finished(kernel, ticket), executor);
             kernel.queueTail = result;
         }
-        // Async: the client completes futures on its socket thread, which must not run our bookkeeping.
-        return new QueuedExecution(result.whenCompleteAsync((ignored, error) -> finished(kernel), executor),
-                () -> cancel(kernel, ticket));
+        return new QueuedExecution(result, () -> cancel(kernel, ticket));
     }
 
     private void cancel(ManagedKernel kernel, Ticket ticket) {
@@ -67,33 +81,35 @@ final class KernelExecutions {
                 ticket.cancelled = true;
                 return;
             }
-            if (ticket.running == null || ticket.running.isDone()) {
+            if (ticket.running == null || ticket.running.isDone() || kernel.generation != ticket.generation) {
                 return;
             }
             running = kernel.running;
         }
-        if (running != null) {
-            running.client().interrupt(callTimeout);
-        }
+        running.client().interrupt(callTimeout);
     }
 
     private CompletableFuture<ExecutionResult> runOne(ManagedKernel kernel, Ticket ticket, Content.ExecuteRequest request,
                                                       ExecutionListener listener, Optional<InputHandler> input, Duration timeout) {
+        hook.accept("before-executing");
         WarmKernel running;
+        Change change;
         synchronized (kernel) {
             if (ticket.cancelled) {
                 return CompletableFuture.failedFuture(new KernelException(KernelErrorCode.CANCELLED,
                         "the execution was cancelled before it started on kernel '" + kernel.definition.id() + "'"));
             }
-            running = kernel.running;
-            if (running == null || kernel.state == KernelState.ERROR) {
-                return CompletableFuture.failedFuture(new KernelException(KernelErrorCode.KERNEL_NOT_READY,
-                        "kernel '" + kernel.definition.id() + "' is " + kernel.state + (kernel.reason.isEmpty() ? "" : " (" + kernel.reason + ")")));
+            if (kernel.generation != ticket.generation) {
+                // Its run ended (every stop, failure and start makes a new generation): a later run is not the one it was meant for.
+                return CompletableFuture.failedFuture(new KernelException(KernelErrorCode.KERNEL_STOPPED, "kernel '"
+                        + kernel.definition.id() + "' stopped or restarted after the execution was queued; it is " + kernel.describeState()));
             }
+            running = kernel.running;
             ticket.started = true;
             ticket.running = running.client().execute(request, listener, input, timeout).result();
+            change = set(kernel, KernelState.EXECUTING, "");
         }
-        transition.to(kernel, KernelState.EXECUTING, "");
+        transitions.tell(change);
         return ticket.running.whenCompleteAsync((ignored, error) -> {
             if (error instanceof KernelException k && k.code() == KernelErrorCode.EXECUTION_TIMEOUT) {
                 try {
@@ -105,13 +121,21 @@ final class KernelExecutions {
         }, executor);
     }
 
-    private void finished(ManagedKernel kernel) {
+    /** Counts the execution out; the last one of the kernel's current run makes it READY again. */
+    private void finished(ManagedKernel kernel, Ticket ticket) {
+        hook.accept("before-execution-done");
+        Change change;
         synchronized (kernel) {
+            int stillQueued = kernel.inFlight.decrementAndGet();
+            if (kernel.generation != ticket.generation) {
+                return; // its run ended: the state is a later party's
+            }
             kernel.lastActivity = Instant.now();
-            if (kernel.inFlight.decrementAndGet() != 0 || kernel.state != KernelState.EXECUTING) {
+            if (stillQueued != 0 || kernel.state != KernelState.EXECUTING) {
                 return;
             }
+            change = set(kernel, KernelState.READY, "");
         }
-        transition.to(kernel, KernelState.READY, "");
+        transitions.tell(change);
     }
 }

@@ -1,5 +1,6 @@
 package io.flowfile.kernel.manager;
 
+import static io.flowfile.kernel.manager.KernelTransitions.set;
 import static java.util.Objects.requireNonNull;
 
 import io.flowfile.kernel.KernelErrorCode;
@@ -11,6 +12,7 @@ import io.flowfile.kernel.client.InputHandler;
 import io.flowfile.kernel.client.KernelClient;
 import io.flowfile.kernel.docker.ContainerSpec;
 import io.flowfile.kernel.docker.DockerProvisioner;
+import io.flowfile.kernel.manager.KernelTransitions.Change;
 import io.flowfile.kernel.protocol.Content;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +23,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,32 +52,32 @@ public final class KernelManager implements AutoCloseable {
     private final KernelExecutions executions;
     private final Map<String, ManagedKernel> kernels = new ConcurrentHashMap<>();
     private final OwnerSlots slots;
-    private final List<KernelListener> listeners = new CopyOnWriteArrayList<>();
+    private final KernelTransitions transitions = new KernelTransitions();
     private final ExecutorService starter = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("kernel-work-", 0).factory());
     /** Called at named points of the lifecycle so a test can provoke a race there; does nothing otherwise. */
     volatile Consumer<String> hook = point -> { };
 
     public KernelManager(KernelRuntimeConfig config) {
-        this(config, KernelPool.MAX_AGE);
+        this(config, System::nanoTime);
     }
 
-    /** @param poolMaxAge how long a warm kernel may wait in the pool before it is replaced */
-    KernelManager(KernelRuntimeConfig config, Duration poolMaxAge) {
+    /** @param poolClock the time in nanoseconds by which warm kernels age in the pool (a test may move it on) */
+    KernelManager(KernelRuntimeConfig config, LongSupplier poolClock) {
         this.config = requireNonNull(config, "config is null");
         this.slots = new OwnerSlots(config.maxKernelsPerOwner());
         this.provisioner = new DockerProvisioner(config);
         provisioner.ping();
         this.launcher = new KernelLauncher(config, provisioner);
-        this.pool = new KernelPool(config.poolSize(), poolMaxAge, launcher, provisioner);
+        this.pool = new KernelPool(config.poolSize(), KernelPool.MAX_AGE, poolClock, launcher, provisioner);
         this.environments = new EnvironmentBuilder(config, provisioner);
-        this.executions = new KernelExecutions(this::transition, starter, config.callTimeout());
+        this.executions = new KernelExecutions(transitions, starter, config.callTimeout(), point -> hook.accept(point));
         new KernelAdoption(provisioner, launcher).adopt(this::adopted);
-        this.monitor = new KernelMonitor(this, provisioner, config.monitorInterval());
+        this.monitor = new KernelMonitor(this, provisioner, pool, config.monitorInterval());
         monitor.start();
     }
 
     public void addListener(KernelListener listener) {
-        listeners.add(requireNonNull(listener, "listener is null"));
+        transitions.addListener(listener);
     }
 
     // ---- definitions
@@ -170,7 +172,7 @@ public final class KernelManager implements AutoCloseable {
                     : set(kernel, KernelState.PENDING, "waiting for a free slot: " + owner + " already runs "
                             + config.maxKernelsPerOwner() + " kernels (the limit)");
         }
-        tell(change);
+        transitions.tell(change);
         if (change.to() == KernelState.STARTING) {
             starter.execute(() -> launch(kernel, generation));
         }
@@ -202,7 +204,7 @@ public final class KernelManager implements AutoCloseable {
                     : new KernelException(KernelErrorCode.INTERNAL, "starting kernel '" + definition.id() + "' failed: " + e, e);
             hook.accept("before-error");
             // Not applied when stopped meanwhile: stop() already freed the slot and failed the start.
-            if (transitionIf(kernel, generation, KernelState.ERROR, failure.getMessage())) {
+            if (transitions.transitionIf(kernel, generation, KernelState.ERROR, failure.getMessage())) {
                 releaseSlot(definition.owner());
                 starting.completeExceptionally(failure);
             }
@@ -237,7 +239,7 @@ public final class KernelManager implements AutoCloseable {
                 monitor.checkNow(kernel.definition.id());
             }
         });
-        tell(change);
+        transitions.tell(change);
         starting.complete(infoOf(kernel));
     }
 
@@ -309,7 +311,7 @@ public final class KernelManager implements AutoCloseable {
             running.client().failAll(stopped);
             discard(running);
         }
-        tell(change);
+        transitions.tell(change);
         if (heldSlot) {
             releaseSlot(owner);
         }
@@ -342,9 +344,7 @@ public final class KernelManager implements AutoCloseable {
     /** As {@link #execute}, with a cancel that touches this execution only (queued: dropped; running: interrupted). */
     public QueuedExecution submit(String id, Content.ExecuteRequest request, ExecutionListener listener,
                                   Optional<InputHandler> input, Duration timeout) {
-        ManagedKernel kernel = require(id);
-        requireRunning(id);
-        return executions.enqueue(kernel, request, listener, input, timeout);
+        return executions.enqueue(require(id), request, listener, input, timeout);
     }
 
     // ---- for the monitor
@@ -374,7 +374,7 @@ public final class KernelManager implements AutoCloseable {
             kernel.generation++;
             change = set(kernel, KernelState.ERROR, cause.getMessage());
         }
-        tell(change);
+        transitions.tell(change);
         running.client().failAll(cause);
         discard(running);
         releaseSlot(kernel.definition.owner());
@@ -401,57 +401,12 @@ public final class KernelManager implements AutoCloseable {
                 }
             }
             if (change != null) {
-                tell(change);
+                transitions.tell(change);
                 starter.execute(() -> launch(kernel, generation));
                 return;
             }
             next = slots.release(owner); // it stopped waiting meanwhile: the slot goes on
         }
-    }
-
-    /** A state change made under the kernel's lock, told to the listeners once the lock is released. */
-    private record Change(ManagedKernel kernel, KernelState from, KernelState to, String reason) {}
-
-    /** Sets the state; the caller holds the kernel's lock and tells the change after releasing it. */
-    private static Change set(ManagedKernel kernel, KernelState to, String reason) {
-        Change change = new Change(kernel, kernel.state, to, reason);
-        kernel.state = to;
-        kernel.reason = reason;
-        return change;
-    }
-
-    private void tell(Change change) {
-        if (change.from() == change.to()) {
-            return;
-        }
-        for (KernelListener listener : listeners) {
-            try {
-                listener.stateChanged(change.kernel().definition.id(), change.from(), change.to(), change.reason());
-            } catch (RuntimeException e) {
-                LOG.warn("kernel listener failed: {}", e.toString());
-            }
-        }
-    }
-
-    void transition(ManagedKernel kernel, KernelState to, String reason) {
-        Change change;
-        synchronized (kernel) {
-            change = set(kernel, to, reason);
-        }
-        tell(change);
-    }
-
-    /** Moves the kernel to a state if it is still in the given start or run; answers whether it did. */
-    private boolean transitionIf(ManagedKernel kernel, long generation, KernelState to, String reason) {
-        Change change;
-        synchronized (kernel) {
-            if (kernel.generation != generation) {
-                return false;
-            }
-            change = set(kernel, to, reason);
-        }
-        tell(change);
-        return true;
     }
 
     private ManagedKernel require(String id) {
@@ -464,14 +419,7 @@ public final class KernelManager implements AutoCloseable {
     }
 
     private WarmKernel requireRunning(String id) {
-        ManagedKernel kernel = require(id);
-        synchronized (kernel) {
-            if (kernel.running == null || kernel.state == KernelState.ERROR) {
-                throw new KernelException(KernelErrorCode.KERNEL_NOT_READY, "kernel '" + id + "' is " + kernel.state
-                        + (kernel.reason.isEmpty() ? "" : " (" + kernel.reason + ")") + "; start it first");
-            }
-            return kernel.running;
-        }
+        return require(id).requireRunning();
     }
 
     /** The client of a running kernel, e.g. to send comm messages. */

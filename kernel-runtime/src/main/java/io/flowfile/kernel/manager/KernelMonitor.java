@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches running kernels: a container that stopped is reported (out of memory, or the exit code
  * and the last lines of its log), idle and lifetime limits stop kernels with the reason, and live
- * memory and CPU are sampled.
+ * memory and CPU are sampled. Each tick also removes the pool's warm kernels that are too old or dead.
  */
 final class KernelMonitor implements AutoCloseable {
 
@@ -25,15 +25,17 @@ final class KernelMonitor implements AutoCloseable {
 
     private final KernelManager manager;
     private final DockerProvisioner provisioner;
+    private final KernelPool pool;
     private final Duration interval;
     private final ScheduledExecutorService health = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("kernel-monitor").factory());
     private final ScheduledExecutorService resources = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("kernel-resources").factory());
 
-    KernelMonitor(KernelManager manager, DockerProvisioner provisioner, Duration interval) {
+    KernelMonitor(KernelManager manager, DockerProvisioner provisioner, KernelPool pool, Duration interval) {
         this.manager = manager;
         this.provisioner = provisioner;
+        this.pool = pool;
         this.interval = interval;
     }
 
@@ -54,6 +56,11 @@ final class KernelMonitor implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("checking kernel {} failed: {}", kernel.definition.id(), e.toString());
             }
+        }
+        try {
+            pool.removeUnfit();
+        } catch (RuntimeException e) {
+            LOG.warn("checking the warm pool failed: {}", e.toString());
         }
     }
 

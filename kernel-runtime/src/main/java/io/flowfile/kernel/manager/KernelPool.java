@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * has its owner's directories, so handing it to someone else would show them the first owner's files.
  * A warm kernel is handed out only if its container runs and it answers kernel_info, and only until
  * it reaches the maximum age; otherwise it is removed, the next one is tried and the pool refills.
+ * The monitor's tick also removes the warm kernels that are too old or dead ({@link #removeUnfit}),
+ * so none waits for a take to be found out.
  */
 final class KernelPool implements AutoCloseable {
 
@@ -33,7 +36,7 @@ final class KernelPool implements AutoCloseable {
 
     record Key(String owner, String image, ResourceProfile profile) {}
 
-    /** A warm kernel and when it was started (System.nanoTime). */
+    /** A warm kernel and when it was started (on the pool's clock, in nanoseconds). */
     private record Pooled(WarmKernel warm, long warmedAt) {}
 
     /** How long a warm kernel may wait in the pool before it is replaced by a fresh one. */
@@ -42,6 +45,7 @@ final class KernelPool implements AutoCloseable {
 
     private final int size;
     private final Duration maxAge;
+    private final LongSupplier nanoClock;
     private final KernelLauncher launcher;
     private final DockerProvisioner provisioner;
     private final Map<Key, Deque<Pooled>> ready = new ConcurrentHashMap<>();
@@ -50,9 +54,11 @@ final class KernelPool implements AutoCloseable {
             Thread.ofPlatform().daemon().name("kernel-pool").factory());
     private volatile boolean closed;
 
-    KernelPool(int size, Duration maxAge, KernelLauncher launcher, DockerProvisioner provisioner) {
+    /** @param nanoClock the time in nanoseconds (System::nanoTime; a test may move it on) */
+    KernelPool(int size, Duration maxAge, LongSupplier nanoClock, KernelLauncher launcher, DockerProvisioner provisioner) {
         this.size = size;
         this.maxAge = maxAge;
+        this.nanoClock = nanoClock;
         this.launcher = launcher;
         this.provisioner = provisioner;
     }
@@ -73,23 +79,58 @@ final class KernelPool implements AutoCloseable {
         }
     }
 
+    /** Whether the warm kernel may be handed out: fit, and it answers kernel_info. */
     private boolean usable(Pooled pooled) {
         WarmKernel warm = pooled.warm();
-        if (System.nanoTime() - pooled.warmedAt() >= maxAge.toNanos()) {
-            LOG.info("replacing warm kernel {}: older than {}", warm.container().name(), maxAge);
-            return false;
-        }
         try {
-            if (!warm.client().heartbeatLost() && provisioner.status(warm.container().id()).running()) {
-                warm.client().request(new Content.KernelInfoRequest(), HEALTH_TIMEOUT);
-                return true;
+            Optional<String> unfit = unfit(pooled);
+            if (unfit.isPresent()) {
+                LOG.info("discarding warm kernel {}: {}", warm.container().name(), unfit.get());
+                return false;
             }
+            warm.client().request(new Content.KernelInfoRequest(), HEALTH_TIMEOUT);
+            return true;
         } catch (KernelException e) {
             LOG.info("discarding warm kernel {}: it does not answer ({})", warm.container().name(), e.getMessage());
             return false;
         }
-        LOG.info("discarding warm kernel {}: its container or heartbeat is gone", warm.container().name());
-        return false;
+    }
+
+    /** Why the warm kernel must go (too old, its container or its heartbeat gone), or empty. */
+    private Optional<String> unfit(Pooled pooled) {
+        if (nanoClock.getAsLong() - pooled.warmedAt() >= maxAge.toNanos()) {
+            return Optional.of("older than " + maxAge);
+        }
+        WarmKernel warm = pooled.warm();
+        if (warm.client().heartbeatLost() || !provisioner.status(warm.container().id()).running()) {
+            return Optional.of("its container or heartbeat is gone");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Removes the warm kernels that are too old or whose container or heartbeat is gone, and refills
+     * behind them; called on the monitor's tick, so none waits (holding memory) until one is taken.
+     */
+    void removeUnfit() {
+        for (Map.Entry<Key, Deque<Pooled>> entry : ready.entrySet()) {
+            boolean removed = false;
+            for (Pooled pooled : entry.getValue()) {
+                if (closed) {
+                    return;
+                }
+                Optional<String> unfit = unfit(pooled);
+                // Removed from the queue first: a take that had it meanwhile keeps it.
+                if (unfit.isPresent() && entry.getValue().remove(pooled)) {
+                    LOG.info("removing warm kernel {}: {}", pooled.warm().container().name(), unfit.get());
+                    discard(pooled.warm());
+                    removed = true;
+                }
+            }
+            if (removed) {
+                fill(entry.getKey());
+            }
+        }
     }
 
     private void discard(WarmKernel warm) {
@@ -103,16 +144,21 @@ final class KernelPool implements AutoCloseable {
             return;
         }
         filler.execute(() -> {
+            boolean filled = false;
             try {
                 Deque<Pooled> queue = ready.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
                 while (!closed && queue.size() < size) {
                     WarmKernel warm = launcher.launch(new ContainerSpec(key.image(), key.owner(), Labels.POOLED, key.profile()));
-                    queue.addLast(new Pooled(warm, System.nanoTime()));
+                    queue.addLast(new Pooled(warm, nanoClock.getAsLong()));
                 }
+                filled = true;
             } catch (RuntimeException e) {
                 LOG.warn("could not prewarm a kernel for {}: {}", key, e.getMessage());
             } finally {
                 filling.remove(key);
+            }
+            if (filled && ready(key) < size) {
+                fill(key); // one was taken or removed as this pass ended, when a fill() would have found it still running
             }
         });
     }

@@ -1,5 +1,7 @@
 package io.flowfile.kernel.manager;
 
+import io.flowfile.kernel.KernelErrorCode;
+import io.flowfile.kernel.KernelException;
 import io.flowfile.kernel.client.ExecutionResult;
 import io.flowfile.kernel.docker.ResourceUsage;
 import java.time.Instant;
@@ -26,6 +28,19 @@ final class ManagedKernel {
 
     ManagedKernel(KernelDefinition definition) {
         this.definition = definition;
+    }
+
+    /** Its state and the reason, if any, for a message: "STOPPED (removed)". */
+    synchronized String describeState() {
+        return state + (reason.isEmpty() ? "" : " (" + reason + ")");
+    }
+
+    /** Its running container, or KERNEL_NOT_READY when it has none or it failed. */
+    synchronized WarmKernel requireRunning() {
+        if (running == null || state == KernelState.ERROR) {
+            throw new KernelException(KernelErrorCode.KERNEL_NOT_READY, "kernel '" + definition.id() + "' is " + describeState() + "; start it first");
+        }
+        return running;
     }
 
     /** @param queuePosition its place in its owner's queue for a slot (1 = next), 0 when not waiting */

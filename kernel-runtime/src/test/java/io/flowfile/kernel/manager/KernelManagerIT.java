@@ -1,5 +1,6 @@
 package io.flowfile.kernel.manager;
 
+import static io.flowfile.kernel.testing.KernelTesting.await;
 import static io.flowfile.kernel.testing.KernelTesting.stdout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,52 +24,24 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The kernel manager against the real Docker engine and the real kernel image. */
 class KernelManagerIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : toClose.reversed()) {
-            closeable.close();
-        }
-    }
-
-    private KernelManager manager(KernelRuntimeConfig config) {
-        KernelManager manager = new KernelManager(config);
-        toClose.add(manager);
-        return manager;
-    }
-
-    private static KernelRuntimeConfig config(TestInfo test) throws Exception {
-        return KernelTesting.config(test.getTestMethod().orElseThrow().getName());
-    }
+    @RegisterExtension
+    final KernelTesting.Managers kernels = new KernelTesting.Managers();
 
     private static ExecutionResult run(KernelManager manager, String id, String code) throws Exception {
         return manager.execute(id, Content.ExecuteRequest.of(code), ExecutionListener.NONE, Optional.empty(), TIMEOUT)
                 .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     @Test
-    void startsExecutesRestartsAndStops(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void startsExecutesRestartsAndStops() throws Exception {
+        KernelManager manager = kernels.manager();
         List<String> transitions = new CopyOnWriteArrayList<>();
         manager.addListener((id, from, to, reason) -> transitions.add(to.name()));
         manager.define(KernelDefinition.of("main", "alice"));
@@ -94,8 +67,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void theKernelContainerIsLockedDown(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void theKernelContainerIsLockedDown() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("locked", "alice").withMemoryGb(1.5));
         String id = manager.start("locked").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
         var inspected = manager.provisioner().docker().inspectContainerCmd(id).exec();
@@ -127,8 +100,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void startIsSingleFlightAndExecutionsQueueInOrder(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void startIsSingleFlightAndExecutionsQueueInOrder() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("queue", "alice"));
         CompletableFuture<KernelInfo> first = manager.start("queue");
         CompletableFuture<KernelInfo> second = manager.start("queue");
@@ -147,8 +120,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void anOutOfMemoryKillIsReportedAsSuch(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void anOutOfMemoryKillIsReportedAsSuch() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("small", "alice").withMemoryGb(0.5));
         manager.start("small").get(60, TimeUnit.SECONDS);
         CompletableFuture<ExecutionResult> hog = manager.execute("small",
@@ -162,8 +135,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void reportsLiveMemoryNearTheLimit(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void reportsLiveMemoryNearTheLimit() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("memory", "alice").withMemoryGb(0.5));
         manager.start("memory").get(60, TimeUnit.SECONDS);
         run(manager, "memory", "block = bytearray(400 * 2**20)\nfor i in range(0, len(block), 4096):\n    block[i] = 1");
@@ -176,12 +149,14 @@ class KernelManagerIT {
     }
 
     @Test
-    void aCrashIsReportedWithItsExitCodeAndLog(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void aCrashIsReportedWithItsExitCodeAndLog() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("crash", "alice"));
         manager.start("crash").get(60, TimeUnit.SECONDS);
         CompletableFuture<ExecutionResult> crash = manager.execute("crash",
-                Content.ExecuteRequest.of("import os, sys\nprint('the native library gave up', file=sys.__stderr__, flush=True)\nos._exit(3)"),
+                Content.ExecuteRequest.of("import os, sys, time\nprint('the native library gave up', file=sys.__stderr__, flush=True)\n"
+                        // ipykernel captures fd 2 with a pipe that a thread copies to the container's log: give it time to copy
+                        + "time.sleep(1)\nos._exit(3)"),
                 ExecutionListener.NONE, Optional.empty(), TIMEOUT);
         // the log's lines are what the kernel wrote, not ipykernel's start-up notices
         assertThatThrownBy(() -> crash.get(60, TimeUnit.SECONDS)).cause()
@@ -191,8 +166,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void aKernelThatStopsAnsweringItsHeartbeatGoesToError(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void aKernelThatStopsAnsweringItsHeartbeatGoesToError() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("frozen", "alice"));
         String container = manager.start("frozen").get(60, TimeUnit.SECONDS).containerId().orElseThrow();
         manager.provisioner().docker().pauseContainerCmd(container).exec();
@@ -204,12 +179,12 @@ class KernelManagerIT {
     }
 
     @Test
-    void idleTimeoutAndMaximumLifetimeStopKernelsWithTheReason(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void idleTimeoutAndMaximumLifetimeStopKernelsWithTheReason() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("idle", "alice").withIdleTimeout(Duration.ofSeconds(3)));
         manager.define(KernelDefinition.of("short", "alice").withMaxLifetime(Duration.ofSeconds(4)));
-        manager.start("idle").get(60, TimeUnit.SECONDS);
         manager.start("short").get(60, TimeUnit.SECONDS);
+        manager.start("idle").get(60, TimeUnit.SECONDS); // second: the other start's time does not count against its idle timeout
         Thread.sleep(2_000);
         run(manager, "idle", "1"); // a finishing execution resets the idle clock
         assertThat(manager.info("idle").orElseThrow().state()).isEqualTo(KernelState.READY);
@@ -220,8 +195,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void startsBeyondTheLimitWaitInPendingAndStartInOrder(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test).withMaxKernelsPerOwner(1));
+    void startsBeyondTheLimitWaitInPendingAndStartInOrder() throws Exception {
+        KernelManager manager = kernels.manager(kernels.config().withMaxKernelsPerOwner(1));
         for (String id : List.of("a", "b", "c")) {
             manager.define(KernelDefinition.of(id, "alice"));
         }
@@ -246,8 +221,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void aPooledContainerStartsTheKernelAndSeesOnlyItsOwnersFiles(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test).withPoolSize(1));
+    void aPooledContainerStartsTheKernelAndSeesOnlyItsOwnersFiles() throws Exception {
+        KernelManager manager = kernels.manager(kernels.config().withPoolSize(1));
         KernelDefinition alice = KernelDefinition.of("pooled", "alice");
         manager.define(alice);
         assertThat(manager.prewarm(alice, TIMEOUT)).isTrue();
@@ -265,13 +240,13 @@ class KernelManagerIT {
     }
 
     @Test
-    void aRestartedManagerReadoptsItsKernelsAndLeavesOthersAlone(TestInfo test) throws Exception {
-        KernelRuntimeConfig config = config(test);
+    void aRestartedManagerReadoptsItsKernelsAndLeavesOthersAlone() throws Exception {
+        KernelRuntimeConfig config = kernels.config();
         KernelRuntimeConfig stranger = config.withInstanceId(config.instanceId() + "-other");
         DockerProvisioner foreign = new DockerProvisioner(stranger);
-        toClose.add(foreign);
+        kernels.closeAfter(foreign);
         KernelContainer theirs = foreign.create(new ContainerSpec(config.image(), "carol", "theirs", new ResourceProfile(1L << 30, 1_000_000_000L, 0)));
-        toClose.add(() -> foreign.remove(theirs.id()));
+        kernels.closeAfter(() -> foreign.remove(theirs.id()));
 
         KernelManager first = new KernelManager(config.withPoolSize(1));
         first.define(KernelDefinition.of("survivor", "alice"));
@@ -291,7 +266,7 @@ class KernelManagerIT {
         assertThat(pooled).hasSize(1);
         first.detach();
 
-        KernelManager second = manager(config);
+        KernelManager second = kernels.manager(config);
         KernelInfo adopted = second.info("survivor").orElseThrow();
         assertThat(adopted.state()).isEqualTo(KernelState.READY);
         assertThat(adopted.containerId()).contains(container);
@@ -303,8 +278,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void aGpuRequestIsRefusedClearlyWithoutNvidia(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void aGpuRequestIsRefusedClearlyWithoutNvidia() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("gpu", "alice").withGpus(1));
         assertThatThrownBy(() -> manager.start("gpu").get(60, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(KernelException.class, e -> assertThat(e.code()).isEqualTo(KernelErrorCode.GPU_UNAVAILABLE))
@@ -313,8 +288,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void extraPackagesMakeALockedDerivedImageThatIsReused(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void extraPackagesMakeALockedDerivedImageThatIsReused() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("env", "alice").withPackages(List.of("tabulate==0.9.0")));
         manager.define(KernelDefinition.of("env2", "alice").withPackages(List.of("tabulate==0.9.0")));
         KernelInfo info = manager.start("env").get(300, TimeUnit.SECONDS);
@@ -336,8 +311,8 @@ class KernelManagerIT {
     }
 
     @Test
-    void flowArtifactsComeBackAfterARestartByTheRecoveryMode(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void flowArtifactsComeBackAfterARestartByTheRecoveryMode() throws Exception {
+        KernelManager manager = kernels.manager();
         for (RecoveryMode mode : RecoveryMode.values()) {
             String id = "recover-" + mode.name().toLowerCase(java.util.Locale.ROOT);
             manager.define(KernelDefinition.of(id, "alice").withRecoveryMode(mode));
@@ -358,9 +333,9 @@ class KernelManagerIT {
     }
 
     @Test
-    void aDamagedArtifactIsAnErrorNotWrongData(TestInfo test) throws Exception {
-        KernelRuntimeConfig config = config(test);
-        KernelManager manager = manager(config);
+    void aDamagedArtifactIsAnErrorNotWrongData() throws Exception {
+        KernelRuntimeConfig config = kernels.config();
+        KernelManager manager = kernels.manager(config);
         manager.define(KernelDefinition.of("damaged", "alice"));
         manager.start("damaged").get(60, TimeUnit.SECONDS);
         assertThat(run(manager, "damaged", inFlow("damaged", "flowfile.publish_artifact('table', list(range(1000)))")).ok()).isTrue();

@@ -1,5 +1,7 @@
 package io.flowfile.kernel.manager;
 
+import static io.flowfile.kernel.manager.ManagerHooks.atFirst;
+import static io.flowfile.kernel.manager.ManagerHooks.awaitIgnoringInterrupts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,6 @@ import io.flowfile.kernel.docker.DockerProvisioner;
 import io.flowfile.kernel.protocol.Content;
 import io.flowfile.kernel.testing.KernelTesting;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Races of the kernel lifecycle, each provoked at a named point of the manager (its test hook)
@@ -33,34 +33,8 @@ import org.junit.jupiter.api.TestInfo;
 class KernelManagerRacesIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable closeable : toClose.reversed()) {
-            closeable.close();
-        }
-    }
-
-    private KernelManager manager(KernelRuntimeConfig config) {
-        KernelManager manager = new KernelManager(config);
-        toClose.add(manager);
-        return manager;
-    }
-
-    private static KernelRuntimeConfig config(TestInfo test) throws Exception {
-        return KernelTesting.config(test.getTestMethod().orElseThrow().getName());
-    }
-
-    /** Runs the action the first time the manager passes the point, on the thread that passes it. */
-    private static void atFirst(KernelManager manager, String point, Runnable action) {
-        AtomicBoolean done = new AtomicBoolean();
-        manager.hook = reached -> {
-            if (reached.equals(point) && done.compareAndSet(false, true)) {
-                action.run();
-            }
-        };
-    }
+    @RegisterExtension
+    final KernelTesting.Managers kernels = new KernelTesting.Managers();
 
     /** Stops the kernel the first time its launch passes the point; the latch opens when the launch is done. */
     private static CountDownLatch stopAtFirst(KernelManager manager, String point, String id) {
@@ -82,8 +56,8 @@ class KernelManagerRacesIT {
     }
 
     @Test
-    void aStopWhileTheContainerIsAttachedLeavesTheKernelStoppedWithItsSlotFree(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void aStopWhileTheContainerIsAttachedLeavesTheKernelStoppedWithItsSlotFree() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("attach", "alice"));
         CountDownLatch launchDone = stopAtFirst(manager, "before-ready", "attach");
         CompletableFuture<KernelInfo> start = manager.start("attach");
@@ -97,8 +71,8 @@ class KernelManagerRacesIT {
     }
 
     @Test
-    void aStopWhileAFailedStartIsRecordedWinsAndFreesTheSlotOnce(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void aStopWhileAFailedStartIsRecordedWinsAndFreesTheSlotOnce() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("gpu", "alice").withGpus(1)); // fails to start: no NVIDIA runtime here
         CountDownLatch launchDone = stopAtFirst(manager, "before-error", "gpu");
         CompletableFuture<KernelInfo> start = manager.start("gpu");
@@ -109,8 +83,8 @@ class KernelManagerRacesIT {
     }
 
     @Test
-    void aStopBeforeTheStartIsAdmittedWins(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void aStopBeforeTheStartIsAdmittedWins() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("early", "alice"));
         atFirst(manager, "before-starting", () -> manager.stop("early", "stopped before admission"));
         CompletableFuture<KernelInfo> start = manager.start("early");
@@ -120,8 +94,8 @@ class KernelManagerRacesIT {
     }
 
     @Test
-    void aStopWhileAFailureIsRecordedWinsAndFreesTheSlotOnce(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void aStopWhileAFailureIsRecordedWinsAndFreesTheSlotOnce() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("dying", "alice"));
         manager.start("dying").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         ManagedKernel kernel = manager.kernel("dying").orElseThrow();
@@ -136,8 +110,8 @@ class KernelManagerRacesIT {
     }
 
     @Test
-    void theIdleMonitorDoesNotStopAKernelThatWasJustGivenACell(TestInfo test) throws Exception {
-        KernelManager manager = manager(config(test));
+    void theIdleMonitorDoesNotStopAKernelThatWasJustGivenACell() throws Exception {
+        KernelManager manager = kernels.manager();
         manager.define(KernelDefinition.of("idle", "alice").withIdleTimeout(Duration.ofSeconds(1)));
         manager.start("idle").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         AtomicReference<CompletableFuture<ExecutionResult>> cell = new AtomicReference<>();
@@ -151,11 +125,11 @@ class KernelManagerRacesIT {
     }
 
     @Test
-    void closeWaitsForALaunchInFlightAndRemovesItsContainer(TestInfo test) throws Exception {
-        KernelRuntimeConfig config = config(test);
+    void closeWaitsForALaunchInFlightAndRemovesItsContainer() throws Exception {
+        KernelRuntimeConfig config = kernels.config();
         DockerProvisioner observer = new DockerProvisioner(config);
-        toClose.add(observer);
-        toClose.add(() -> observer.ownedContainers().forEach(container -> observer.remove(container.getId())));
+        kernels.closeAfter(observer);
+        kernels.closeAfter(() -> observer.ownedContainers().forEach(container -> observer.remove(container.getId())));
         KernelManager manager = new KernelManager(config);
         CountDownLatch launched = new CountDownLatch(1);
         CountDownLatch mayAttach = new CountDownLatch(1);
@@ -177,21 +151,5 @@ class KernelManagerRacesIT {
         mayAttach.countDown();
         assertThat(left).as("containers left when close() returned").isEmpty();
         assertStopped(start);
-    }
-
-    /** Waits as a launch thread would that must not be cut short (close() of old interrupted it); bounded. */
-    private static void awaitIgnoringInterrupts(CountDownLatch latch) {
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (latch.getCount() > 0 && System.nanoTime() < deadline) {
-            try {
-                latch.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

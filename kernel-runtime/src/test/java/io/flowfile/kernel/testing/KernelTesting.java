@@ -9,9 +9,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Shared set-up for tests against the real Docker engine and the real kernel image. They never
@@ -70,5 +76,73 @@ public final class KernelTesting {
             throw new AssertionError("the cell failed: " + result.errorName() + ": " + result.errorValue());
         }
         return text.toString().strip();
+    }
+
+    /** Polls the condition (every 100 ms) until it holds; fails naming what it waited for after the timeout. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Kernel managers for the running test, on a config named after the test method, closed after
+     * the test with whatever else the test hands over, in the reverse order. Register it with
+     * {@code @RegisterExtension final KernelTesting.Managers kernels = new KernelTesting.Managers();}.
+     */
+    public static final class Managers implements BeforeEachCallback, AfterEachCallback {
+
+        private final List<AutoCloseable> toClose = new ArrayList<>();
+        private String testName;
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            testName = context.getRequiredTestMethod().getName();
+        }
+
+        /** A config of its own for the running test: its own instance id and work root. */
+        public KernelRuntimeConfig config() throws IOException {
+            return KernelTesting.config(testName);
+        }
+
+        /** A manager on a config of its own, closed after the test. */
+        public KernelManager manager() throws IOException {
+            return manager(config());
+        }
+
+        /** A manager on the config, closed after the test. */
+        public KernelManager manager(KernelRuntimeConfig config) {
+            return closeAfter(new KernelManager(config));
+        }
+
+        /** Closes the resource after the test (before what was handed over earlier). */
+        public <T extends AutoCloseable> T closeAfter(T resource) {
+            toClose.add(resource);
+            return resource;
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws Exception {
+            Exception failure = null;
+            for (AutoCloseable resource : toClose.reversed()) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            toClose.clear();
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 }
