@@ -1,6 +1,7 @@
 package io.flowfile.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowfile.app.service.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -134,11 +134,7 @@ public final class LoadBenchmark implements Callable<Integer> {
                 server.call("POST", "/api/kernels/" + kernel + "/stop", Map.of());
             }
         } finally {
-            try (Stream<Path> paths = Files.walk(data)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            FileTrees.delete(data);
         }
         return 0;
     }

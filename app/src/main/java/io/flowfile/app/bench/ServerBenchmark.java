@@ -3,6 +3,7 @@ package io.flowfile.app.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.flowfile.app.service.FileTrees;
 import io.flowfile.engine.flow.FlowCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,7 +93,7 @@ public final class ServerBenchmark implements Callable<Integer> {
             overhead(out, sales);
         } finally {
             server.close();
-            deleteTree(data);
+            FileTrees.delete(data);
         }
         return 0;
     }
@@ -243,13 +243,5 @@ public final class ServerBenchmark implements Callable<Integer> {
             }
         }
         return Path.of("examples", "sales").toAbsolutePath();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

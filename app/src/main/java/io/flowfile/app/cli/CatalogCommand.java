@@ -58,8 +58,7 @@ public final class CatalogCommand implements Runnable {
 
         @Override
         public final Integer call() throws IOException {
-            Catalog catalog = dataDirectory.catalog().orElseThrow(() -> new CommandLine.ExecutionException(spec.commandLine(),
-                    "the catalog is not available: run this command through ./flowfile"));
+            Catalog catalog = dataDirectory.requireCatalog(spec);
             PrintWriter out = spec.commandLine().getOut();
             try {
                 int code = query(catalog, out);

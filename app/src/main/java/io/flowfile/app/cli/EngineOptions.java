@@ -4,27 +4,19 @@ import io.flowfile.engine.EngineConfig;
 import io.flowfile.engine.FlowEngine;
 import io.flowfile.engine.registry.NodeRegistry;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by the commands that start an engine; made by the container when the command line
- * runs as the application, so it also carries the catalog.
+ * Options shared by the commands that start an engine, with the data directory and its catalog;
+ * made by the container when the command line runs as the application.
  */
 @jakarta.enterprise.context.Dependent
 @io.quarkus.arc.Unremovable
 public final class EngineOptions {
 
-    @jakarta.inject.Inject
-    jakarta.enterprise.inject.Instance<io.flowfile.app.catalog.Catalog> catalogs;
-
-    /** The catalog, when the command runs as the application. */
-    public java.util.Optional<io.flowfile.app.catalog.Catalog> catalog() {
-        return io.flowfile.app.catalog.Catalog.of(catalogs);
-    }
-
-    @Option(names = "--data-dir", paramLabel = "DIR", converter = Converters.DataDirectory.class,
-            description = "Where the result cache and spill files live (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
-    Path dataDirectory;
+    @Mixin
+    DataDirectoryOption dataDirectoryOption;
 
     @Option(names = "--threads", paramLabel = "N", converter = Converters.Threads.class,
             description = "DuckDB threads, 1 to 4096 (default: all cores).")
@@ -39,34 +31,17 @@ public final class EngineOptions {
     Integer parallelism;
 
     public Path dataDirectory() {
-        return dataDirectory != null ? dataDirectory : defaultDataDirectory();
+        return dataDirectoryOption.dataDirectory();
     }
 
-    /**
-     * The data directory a command line will use, found before the command is parsed (the
-     * catalog's database lives there): {@code --data-dir}, else the default.
-     */
-    public static Path dataDirectory(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir") && i + 1 < args.length) {
-                return Path.of(args[i + 1]);
-            }
-            if (args[i].startsWith("--data-dir=")) {
-                return Path.of(args[i].substring("--data-dir=".length()));
-            }
-            if (args[i].equals("--")) {
-                break;
-            }
-        }
-        return defaultDataDirectory();
+    /** The catalog, when the command runs as the application. */
+    public java.util.Optional<io.flowfile.app.catalog.Catalog> catalog() {
+        return dataDirectoryOption.catalog();
     }
 
-    static Path defaultDataDirectory() {
-        String fromEnvironment = System.getenv("FLOWFILE_DATA_DIR");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Path.of(fromEnvironment);
-        }
-        return Path.of(System.getProperty("user.home"), ".flowfile");
+    /** The catalog, or an error of the command {@code spec} saying how to get one. */
+    public io.flowfile.app.catalog.Catalog requireCatalog(picocli.CommandLine.Model.CommandSpec spec) {
+        return dataDirectoryOption.requireCatalog(spec);
     }
 
     public EngineConfig config() {

@@ -37,8 +37,7 @@ public final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Catalog catalog = engineOptions.catalog().orElseThrow(() -> new CommandLine.ExecutionException(spec.commandLine(),
-                "the catalog is not available: run this command through ./flowfile"));
+        Catalog catalog = engineOptions.requireCatalog(spec);
         ValidatedFlow validated;
         try (var kernels = engineOptions.kernels(); FlowEngine engine = engineOptions.start(kernels)) {
             validated = flow.validate(engine);

@@ -10,7 +10,6 @@ import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -49,8 +48,9 @@ public class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: 127.0.0.1, this machine only).")
     String host;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "The data directory (default: $FLOWFILE_DATA_DIR or ~/.flowfile).")
-    Path dataDirectory;
+    /** Read by {@link io.flowfile.app.Main} before the application starts; here so that the command accepts it. */
+    @CommandLine.Mixin
+    DataDirectoryOption dataDirectory;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.flowfile.node.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,11 +72,9 @@ public final class ResultCache {
     /** Moves a completely written {@code parquet} file into the cache under {@code key}. */
     public Entry commit(String key, Path parquet, long rows, Schema schema) {
         try {
-            Path metadata = directory.resolve(".tmp-" + UUID.randomUUID() + ".json");
-            json.writeValue(metadata.toFile(), new Metadata(rows, schema));
             Path data = directory.resolve(key + ".parquet");
-            move(parquet, data);
-            move(metadata, directory.resolve(key + ".json"));
+            JsonFiles.replace(parquet, data);
+            JsonFiles.writeAtomically(json, new Metadata(rows, schema), directory.resolve(key + ".json"));
             evict();
             return new Entry(key, data, rows, schema);
         } catch (IOException e) {
@@ -108,19 +104,9 @@ public final class ResultCache {
         try {
             var record = new SinkRecord(key, target.toString(), Files.size(target),
                     Files.getLastModifiedTime(target).toMillis(), rows);
-            Path temporary = directory.resolve(".tmp-" + UUID.randomUUID() + ".json");
-            json.writeValue(temporary.toFile(), record);
-            move(temporary, directory.resolve(key + ".sink.json"));
+            JsonFiles.writeAtomically(json, record, directory.resolve(key + ".sink.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record sink " + key, e);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -2,6 +2,7 @@ package io.flowfile.engine.validate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowfile.engine.cache.JsonFiles;
 import io.flowfile.engine.plan.CacheKeys;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.Schema;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +75,7 @@ public final class ScriptSchemas {
         }
         try {
             Files.createDirectories(directory.get());
-            Path temporary = Files.createTempFile(directory.get(), key, ".tmp");
-            JSON.writeValue(temporary.toFile(), outputs);
-            Files.move(temporary, directory.get().resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            JsonFiles.writeAtomically(JSON, outputs, directory.get().resolve(key + ".json"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remember the output schemas under " + directory.get(), e);
         }

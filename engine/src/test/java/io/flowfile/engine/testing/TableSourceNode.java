@@ -40,7 +40,7 @@ public final class TableSourceNode implements NodeType<TableSourceNode.Settings>
     public NodePlan plan(Settings settings, PlanContext context) {
         Schema schema = parse(settings.columns());
         if (settings.rows().isEmpty()) {
-            return NodePlan.QueryPlan.main(io.flowfile.engine.duckdb.StandIns.emptyRelation(schema), schema);
+            return NodePlan.QueryPlan.main(io.flowfile.node.Sql.emptyRelation(schema), schema);
         }
         var names = new ArrayList<String>();
         var casts = new ArrayList<String>();

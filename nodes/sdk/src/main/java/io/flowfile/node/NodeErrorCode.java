@@ -11,7 +11,7 @@ public enum NodeErrorCode implements ErrorCode {
     READ_FAILED(106, ErrorType.EXTERNAL),
     /** The node's code raised an exception; the message carries the traceback. */
     SCRIPT_FAILED(107, ErrorType.USER_ERROR),
-    /** The node's kernel does not exist, is stopped, or no kernel plane is configured. */
+    /** The node's kernel is stopped, or no kernel plane is configured or reachable. */
     KERNEL_UNAVAILABLE(108, ErrorType.USER_ERROR),
     /** The code published an output that differs from its declared schema, or did not publish it. */
     OUTPUT_MISMATCH(109, ErrorType.USER_ERROR),
@@ -20,7 +20,9 @@ public enum NodeErrorCode implements ErrorCode {
     /** An output file that cannot be written: its path is a directory, under a file, or not writable. */
     WRITE_FAILED(111, ErrorType.USER_ERROR),
     /** A node's inputs could not be handed to its kernel: the exchange directory is full or gone. */
-    EXCHANGE_FAILED(112, ErrorType.EXTERNAL);
+    EXCHANGE_FAILED(112, ErrorType.EXTERNAL),
+    /** The node's kernel does not exist, or is another user's (which is as good as missing). */
+    KERNEL_NOT_FOUND(113, ErrorType.USER_ERROR);
 
     private final int code;
     private final ErrorType type;

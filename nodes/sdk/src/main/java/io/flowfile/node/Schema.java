@@ -1,8 +1,12 @@
 package io.flowfile.node;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The ordered columns of a relation. Column lookup ignores case, as DuckDB's binder does. */
@@ -44,6 +48,21 @@ public record Schema(List<Column> columns) {
         }
         result.add(column);
         return new Schema(result);
+    }
+
+    /**
+     * The names that repeat an earlier one in {@code names}, compared ignoring case as DuckDB does:
+     * each spelling of a repeat once, in the order of the repeats.
+     */
+    public static List<String> duplicateNames(List<String> names) {
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+                duplicates.add(name);
+            }
+        }
+        return List.copyOf(duplicates);
     }
 
     @Override

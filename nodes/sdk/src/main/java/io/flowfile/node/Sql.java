@@ -45,4 +45,18 @@ public final class Sql {
     public static String column(String ref, String column) {
         return ref + '.' + identifier(column);
     }
+
+    /**
+     * An empty relation of {@code schema}: {@code SELECT CAST(NULL AS t) AS "c", ... LIMIT 0}, or
+     * {@code SELECT 1 WHERE false} for no columns. Binding it gives the columns as DuckDB spells
+     * their types (so {@code int} is INTEGER), or fails for a type DuckDB does not know.
+     */
+    public static String emptyRelation(Schema schema) {
+        if (schema.columns().isEmpty()) {
+            return "SELECT 1 WHERE false";
+        }
+        return schema.columns().stream()
+                .map(column -> "CAST(NULL AS " + column.type() + ") AS " + identifier(column.name()))
+                .collect(Collectors.joining(", ", "SELECT ", " LIMIT 0"));
+    }
 }

@@ -18,7 +18,6 @@ import io.flowfile.nodes.builtin.fuzzymatch.FuzzyMatchSettings.How;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -80,7 +79,7 @@ public final class FuzzyMatchNode implements NodeType<FuzzyMatchSettings> {
             columns.add(new Column(name, "DOUBLE"));
             conditions.add(score + " >= CAST(" + BigDecimal.valueOf(key.threshold()).toPlainString() + " AS DOUBLE)");
         }
-        List<String> duplicates = duplicateNames(columns);
+        List<String> duplicates = Schema.duplicateNames(columns.stream().map(Column::name).toList());
         if (!duplicates.isEmpty()) {
             context.problem("keys", NodeErrorCode.INVALID_SETTING, "the output would have these column names twice: "
                     + String.join(", ", duplicates) + "; rename the columns upstream");
@@ -102,17 +101,6 @@ public final class FuzzyMatchNode implements NodeType<FuzzyMatchSettings> {
                 + " WHEN " + a + " = '' AND " + b + " = '' THEN CAST(1 AS DOUBLE)"
                 + " WHEN " + a + " = '' OR " + b + " = '' THEN CAST(0 AS DOUBLE)"
                 + " ELSE " + Similarity.of(key.method(), a, b) + " END)";
-    }
-
-    private static List<String> duplicateNames(List<Column> columns) {
-        Set<String> seen = new HashSet<>();
-        Set<String> duplicates = new LinkedHashSet<>();
-        for (Column column : columns) {
-            if (!seen.add(folded(column.name()))) {
-                duplicates.add(column.name());
-            }
-        }
-        return new ArrayList<>(duplicates);
     }
 
     private static String folded(String name) {

@@ -7,7 +7,6 @@ import io.flowfile.nodes.builtin.join.JoinSettings.How;
 import io.flowfile.nodes.builtin.join.JoinSettings.KeyPair;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,14 +85,7 @@ record JoinOutput(List<OutputColumn> columns, List<String> clashes) {
 
     /** Output names that occur more than once (DuckDB compares names ignoring case). */
     List<String> duplicateNames() {
-        Set<String> seen = new HashSet<>();
-        Set<String> duplicates = new LinkedHashSet<>();
-        for (OutputColumn column : columns) {
-            if (!seen.add(folded(column.name()))) {
-                duplicates.add(column.name());
-            }
-        }
-        return new ArrayList<>(duplicates);
+        return Schema.duplicateNames(columns.stream().map(OutputColumn::name).toList());
     }
 
     /** The output schema, or null when a type is only known to DuckDB. */

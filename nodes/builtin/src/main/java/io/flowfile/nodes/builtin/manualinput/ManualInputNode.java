@@ -1,10 +1,12 @@
 package io.flowfile.nodes.builtin.manualinput;
 
+import io.flowfile.node.Column;
 import io.flowfile.node.NodeDescriptor;
 import io.flowfile.node.NodePlan;
 import io.flowfile.node.NodePlan.QueryPlan;
 import io.flowfile.node.NodeType;
 import io.flowfile.node.PlanContext;
+import io.flowfile.node.Schema;
 import io.flowfile.node.Sql;
 import io.flowfile.nodes.builtin.manualinput.ManualInputSettings.ManualColumn;
 import java.math.BigDecimal;
@@ -37,10 +39,8 @@ public final class ManualInputNode implements NodeType<ManualInputSettings> {
     public NodePlan plan(ManualInputSettings settings, PlanContext context) {
         List<ManualColumn> columns = settings.columns();
         if (settings.rows().isEmpty()) {
-            String nulls = columns.stream()
-                    .map(column -> "CAST(NULL AS " + column.type() + ") AS " + Sql.identifier(column.name()))
-                    .collect(Collectors.joining(", "));
-            return QueryPlan.source("SELECT " + nulls + " LIMIT 0", null, List.of());
+            Schema schema = new Schema(columns.stream().map(column -> new Column(column.name(), column.type())).toList());
+            return QueryPlan.source(Sql.emptyRelation(schema), null, List.of());
         }
         var tuples = new ArrayList<String>();
         for (List<Object> row : settings.rows()) {

@@ -1,5 +1,6 @@
 package io.flowfile.nodes.builtin.pythonscript;
 
+import io.flowfile.node.Column;
 import io.flowfile.node.DynamicPorts;
 import io.flowfile.node.InputPort;
 import io.flowfile.node.KernelGateway;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Python code on a kernel. The engine hands the code its inputs as Arrow IPC files
@@ -51,7 +51,8 @@ public final class PythonScriptNode implements NodeType<PythonScriptSettings>, D
         boolean runnable = status.availability() == KernelGateway.Availability.READY
                 || (status.availability() == KernelGateway.Availability.STOPPED && settings.startKernel());
         if (!runnable) {
-            context.problem("kernel_id", NodeErrorCode.KERNEL_UNAVAILABLE, status.message()
+            context.problem("kernel_id", status.availability() == KernelGateway.Availability.MISSING ? NodeErrorCode.KERNEL_NOT_FOUND
+                    : NodeErrorCode.KERNEL_UNAVAILABLE, status.message()
                     + (status.availability() == KernelGateway.Availability.STOPPED ? "; or set start_kernel: true to let the run start it" : ""));
         }
         Map<String, Schema> declared = new LinkedHashMap<>();
@@ -61,11 +62,9 @@ public final class PythonScriptNode implements NodeType<PythonScriptSettings>, D
 
     /** The declared columns as DuckDB spells their types (so {@code int} is INTEGER), or a problem for a type it does not know. */
     private static Optional<Schema> declared(PlanContext context, String output, Map<String, String> columns) {
-        String casts = columns.entrySet().stream()
-                .map(column -> "CAST(NULL AS " + column.getValue() + ") AS " + Sql.identifier(column.getKey()))
-                .collect(Collectors.joining(", "));
+        Schema schema = new Schema(columns.entrySet().stream().map(column -> new Column(column.getKey(), column.getValue())).toList());
         try {
-            return Optional.of(context.describe("SELECT " + casts));
+            return Optional.of(context.describe(Sql.emptyRelation(schema)));
         } catch (NodeException e) {
             context.problem("output_schemas." + output, NodeErrorCode.INVALID_SETTING, "declares a type DuckDB does not know: "
                     + e.getMessage().lines().findFirst().orElse(""));
