@@ -1,6 +1,6 @@
 package io.flowfile.app;
 
-import io.flowfile.app.cli.EngineOptions;
+import io.flowfile.app.cli.DataDirectoryOption;
 import io.flowfile.app.cli.FlowfileCommand;
 import io.flowfile.app.cli.QuickCommands;
 import io.flowfile.app.cli.ServeCommand;
@@ -21,7 +21,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        java.nio.file.Path dataDirectory = EngineOptions.dataDirectory(args).toAbsolutePath();
+        // H2's AUTO_SERVER (the catalog shared with the command line) listens on this address only, never on all interfaces
+        System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
+        java.nio.file.Path dataDirectory = DataDirectoryOption.dataDirectory(args).toAbsolutePath();
         if (java.nio.file.Files.exists(dataDirectory) && !java.nio.file.Files.isDirectory(dataDirectory)) {
             System.err.println("flowfile: the data directory " + dataDirectory + " is a file, not a directory (--data-dir or $FLOWFILE_DATA_DIR)");
             System.exit(2);

@@ -35,6 +35,8 @@ public enum CatalogErrorCode {
     SECRET_NOT_FOUND(425, Type.USER_ERROR),
     /** A stored secret this server's key does not open (the servers on one database have different keys). */
     SECRET_KEY_MISMATCH(426, Type.EXTERNAL),
+    /** A version of a flow registered by a user who is neither its owner (who registered its first version) nor an admin. */
+    FLOW_NOT_OWNED(427, Type.USER_ERROR),
     INTERNAL(499, Type.INTERNAL_ERROR);
 
     /** Who has to act on the error. */

@@ -38,18 +38,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FlowEngine implements AutoCloseable {
 
-    private final SettingsCodec settingsCodec = new SettingsCodec();
-    private final FlowCodec flowCodec = new FlowCodec();
+    private final SettingsCodec settingsCodec;
+    private final FlowCodec flowCodec;
     private final DuckDb duckDb;
     private final ResultCache cache;
     private final FlowValidator validator;
-    private final Planner planner = new Planner();
+    private final Planner planner;
     private final ExecutorService pool;
 
     private final ScriptSupport scripts;
+    /** Whether this engine opened DuckDB, the pool and the Arrow exchange (and so closes them), not a view of another. */
+    private final boolean owner;
 
     private FlowEngine(EngineConfig config, NodeRegistry registry, Optional<KernelGateway> kernels) {
         Objects.requireNonNull(registry, "registry is null");
+        this.settingsCodec = new SettingsCodec();
+        this.flowCodec = new FlowCodec();
+        this.planner = new Planner();
         Path spill = config.dataDirectory().resolve("spill");
         try {
             Files.createDirectories(spill);
@@ -69,6 +74,19 @@ public final class FlowEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.owner = true;
+    }
+
+    private FlowEngine(FlowEngine base, KernelGateway kernels) {
+        this.settingsCodec = base.settingsCodec;
+        this.flowCodec = base.flowCodec;
+        this.planner = base.planner;
+        this.duckDb = base.duckDb;
+        this.cache = base.cache;
+        this.pool = base.pool;
+        this.scripts = new ScriptSupport(Optional.of(kernels), base.scripts.schemas(), base.scripts.arrow());
+        this.validator = base.validator.withKernels(kernels);
+        this.owner = false;
     }
 
     public static FlowEngine create(EngineConfig config, NodeRegistry registry) {
@@ -78,6 +96,17 @@ public final class FlowEngine implements AutoCloseable {
     /** An engine whose code nodes (Python Script) run on kernels reached through {@code kernels}. */
     public static FlowEngine create(EngineConfig config, NodeRegistry registry, KernelGateway kernels) {
         return new FlowEngine(config, registry, Optional.of(kernels));
+    }
+
+    /**
+     * This engine (its DuckDB, cache and pool) with code nodes reaching kernels through {@code kernels}
+     * instead: validation, runs, previews and cells of the view see no other kernel. An application
+     * gives each user a view of its kernels only. Closing the view closes nothing; the engine it came
+     * from must outlive it.
+     */
+    public FlowEngine withKernels(KernelGateway kernels) {
+        Objects.requireNonNull(kernels, "kernels is null");
+        return new FlowEngine(this, kernels);
     }
 
     public FlowCodec flowCodec() {
@@ -192,6 +221,9 @@ public final class FlowEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         pool.shutdownNow();
         duckDb.close();
         scripts.arrow().close();

@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The Node Designer's API: custom node types, their versions, publishing, files and test runs. */
 @Path("/api/custom-node-types")
@@ -134,26 +135,30 @@ public class CustomNodeTypesResource {
     @GET
     @Path("/{name}/versions/{version}")
     @Operation(summary = "One version with its document")
-    public NodeTypeVersionDetailDto version(@PathParam("name") String name, @PathParam("version") int version) {
+    public NodeTypeVersionDetailDto version(@PathParam("name") String name,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version) {
         current.get();
-        NodeTypeVersionRecord record = nodeTypes.get(name, version);
+        NodeTypeVersionRecord record = nodeTypes.get(name, Params.positive(version, "version"));
         return new NodeTypeVersionDetailDto(version(record), nodeTypes.document(record).toTree());
     }
 
     @POST
     @Path("/{name}/versions/{version}/publish")
     @Operation(summary = "Publish a version to the palette")
-    public NodeTypeVersionDto publish(@PathParam("name") String name, @PathParam("version") int version) {
-        return version(nodeTypes.publish(current.get(), name, version, registry));
+    public NodeTypeVersionDto publish(@PathParam("name") String name,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version) {
+        return version(nodeTypes.publish(current.get(), name, Params.positive(version, "version"), registry));
     }
 
     @GET
     @Path("/{name}/versions/{version}/export")
     @Produces(YAML)
     @Operation(summary = "A version as a node type file (YAML), to keep in git or import elsewhere")
-    public Response export(@PathParam("name") String name, @PathParam("version") int version, @QueryParam("download") boolean download) {
+    public Response export(@PathParam("name") String name,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version,
+            @QueryParam("download") boolean download) {
         current.get();
-        NodeTypeVersionRecord record = nodeTypes.get(name, version);
+        NodeTypeVersionRecord record = nodeTypes.get(name, Params.positive(version, "version"));
         Response.ResponseBuilder response = Response.ok(record.document(), YAML);
         if (download) {
             response.header("Content-Disposition", "attachment; filename=\"" + name + ".yaml\"");

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Drafts: create or import, edit by batches of edits, undo and redo, export, register, run, preview. */
 @Path("/api/drafts")
@@ -89,54 +90,55 @@ public class DraftsResource {
             document = new FlowDocument(FlowDocument.FORMAT_VERSION, request.name(), "", java.util.Map.of(), List.of(), List.of());
         }
         DraftRecord draft = drafts.create(current.get(), document);
-        return Response.status(201).entity(drafts.view(draft)).build();
+        return Response.status(201).entity(drafts.view(current.get(), draft)).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A draft with every node's predicted columns and every problem")
-    public DraftView get(@PathParam("id") UUID id) {
-        return drafts.view(drafts.get(current.get(), id));
+    public DraftView get(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
+        return drafts.view(current.get(), drafts.get(current.get(), draftId(id)));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a draft")
-    public Response delete(@PathParam("id") UUID id) {
-        drafts.delete(current.get(), id);
+    public Response delete(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
+        drafts.delete(current.get(), draftId(id));
         return Response.noContent().build();
     }
 
     @POST
     @Path("/{id}/edits")
     @Operation(summary = "Apply a batch of edits made on 'revision'; a stale revision is a 409 carrying the current one")
-    public DraftView edit(@PathParam("id") UUID id, EditBatch batch) {
+    public DraftView edit(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id, EditBatch batch) {
         if (batch == null || batch.revision() == null || batch.edits() == null) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"revision\": N, \"edits\": [...]}");
         }
-        return drafts.view(drafts.edit(current.get(), id, batch.revision(), batch.edits()));
+        return drafts.view(current.get(), drafts.edit(current.get(), draftId(id), batch.revision(), batch.edits()));
     }
 
     @POST
     @Path("/{id}/undo")
     @Operation(summary = "Undo the last change (based on 'revision')")
-    public DraftView undo(@PathParam("id") UUID id, RevisionRequest request) {
-        return drafts.view(drafts.undo(current.get(), id, revision(request)));
+    public DraftView undo(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id, RevisionRequest request) {
+        return drafts.view(current.get(), drafts.undo(current.get(), draftId(id), revision(request)));
     }
 
     @POST
     @Path("/{id}/redo")
     @Operation(summary = "Redo the last undone change (based on 'revision')")
-    public DraftView redo(@PathParam("id") UUID id, RevisionRequest request) {
-        return drafts.view(drafts.redo(current.get(), id, revision(request)));
+    public DraftView redo(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id, RevisionRequest request) {
+        return drafts.view(current.get(), drafts.redo(current.get(), draftId(id), revision(request)));
     }
 
     @GET
     @Path("/{id}/export")
     @Operation(summary = "The draft as a flow file in the stable form (format yaml or json)")
-    public Response export(@PathParam("id") UUID id, @QueryParam("format") String format) {
+    public Response export(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @QueryParam("format") String format) {
         FlowFormat chosen = format(format);
-        DraftRecord draft = drafts.get(current.get(), id);
+        DraftRecord draft = drafts.get(current.get(), draftId(id));
         FlowDocument document = drafts.document(draft);
         String extension = chosen == FlowFormat.JSON ? "json" : "yaml";
         return Response.ok(drafts.engineCodec().write(document, chosen))
@@ -149,20 +151,23 @@ public class DraftsResource {
     @Path("/{id}/register")
     @Operation(summary = "Register the draft as the next immutable version of its flow (the latest, when unchanged)")
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDto.class)))
-    public Response register(@PathParam("id") UUID id, RegisterRequest request) {
-        var version = drafts.register(current.get(), id, request == null ? null : request.description());
+    public Response register(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            RegisterRequest request) {
+        var version = drafts.register(current.get(), draftId(id), request == null ? null : request.description());
         return Response.status(201).entity(FlowsResource.dto(version)).build();
     }
 
     @GET
     @Path("/{id}/diff")
     @Operation(summary = "What changed from version 'version' of the flow named 'flow' (default: the draft's name) to the draft")
-    public DiffDto diff(@PathParam("id") UUID id, @QueryParam("flow") String flow, @QueryParam("version") Integer version) {
-        DraftRecord draft = drafts.get(current.get(), id);
+    public DiffDto diff(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @QueryParam("flow") String flow,
+            @Parameter(schema = @Schema(implementation = Integer.class)) @QueryParam("version") String version) {
+        DraftRecord draft = drafts.get(current.get(), draftId(id));
         if (version == null) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "query parameter 'version' is missing");
         }
-        FlowDocument before = drafts.version(flow == null ? draft.name() : flow, version);
+        FlowDocument before = drafts.version(flow == null ? draft.name() : flow, Params.positive(version, "query parameter 'version'"));
         return FlowsResource.dto(FlowDiff.between(before, drafts.document(draft)));
     }
 
@@ -170,8 +175,8 @@ public class DraftsResource {
     @Path("/{id}/runs")
     @Operation(summary = "Run the draft as it is now; events at GET /api/runs/{run}/events")
     @APIResponse(responseCode = "202", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunDto.class)))
-    public Response run(@PathParam("id") UUID id, RunRequest request) {
-        RunDto run = runs.startDraft(current.get(), id, request == null ? null : request.parameters(),
+    public Response run(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id, RunRequest request) {
+        RunDto run = runs.startDraft(current.get(), draftId(id), request == null ? null : request.parameters(),
                 request == null ? null : request.mode()).dto();
         return Response.status(202).entity(run).build();
     }
@@ -179,49 +184,55 @@ public class DraftsResource {
     @POST
     @Path("/{id}/preview")
     @Operation(summary = "The first rows of a node's output port (default 100, at most the configured maximum)")
-    public PreviewDto preview(@PathParam("id") UUID id, PreviewRequest request) {
+    public PreviewDto preview(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            PreviewRequest request) {
         if (request == null) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "send {\"node\": ..., \"port\": optional, \"limit\": optional}");
         }
-        return previews.preview(current.get(), id, request.node(), request.port(), request.limit());
+        return previews.preview(current.get(), draftId(id), request.node(), request.port(), request.limit());
     }
 
     @GET
     @Path("/{id}/nodes/{node}/statistics")
     @Operation(summary = "Statistics of every column of a node's output port over all its rows")
-    public List<ColumnStatistics> statistics(@PathParam("id") UUID id, @PathParam("node") String node, @QueryParam("port") String port) {
-        return previews.statistics(current.get(), id, node, port);
+    public List<ColumnStatistics> statistics(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @PathParam("node") String node, @QueryParam("port") String port) {
+        return previews.statistics(current.get(), draftId(id), node, port);
     }
 
     @POST
     @Path("/{id}/nodes/{node}/cells")
     @Operation(summary = "Run a cell of a Python Script node on its kernel, in the flow's namespace, with the node's inputs; output at GET /api/runs/{run}/events, interrupt with POST /api/runs/{run}/cancel")
     @APIResponse(responseCode = "202", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunDto.class)))
-    public Response cell(@PathParam("id") UUID id, @PathParam("node") String node, Dtos.CellRequest request) {
-        var run = cells.execute(current.get(), id, node, request == null ? null : request.code());
+    public Response cell(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @PathParam("node") String node, Dtos.CellRequest request) {
+        var run = cells.execute(current.get(), draftId(id), node, request == null ? null : request.code());
         return Response.status(202).entity(run.dto()).build();
     }
 
     @POST
     @Path("/{id}/nodes/{node}/namespace/restart")
     @Operation(summary = "Forget every variable of the flow's namespace on the node's kernel")
-    public Response restartNamespace(@PathParam("id") UUID id, @PathParam("node") String node) {
-        cells.restartNamespace(current.get(), id, node);
+    public Response restartNamespace(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @PathParam("node") String node) {
+        cells.restartNamespace(current.get(), draftId(id), node);
         return Response.noContent().build();
     }
 
     @GET
     @Path("/{id}/nodes/{node}/artifacts")
     @Operation(summary = "A code node's artifacts: flow-scoped ones from the nodes before it and its own, global ones it published or read")
-    public CatalogDtos.NodeArtifactsDto artifacts(@PathParam("id") UUID id, @PathParam("node") String node) {
-        return artifacts.ofNode(current.get(), id, node);
+    public CatalogDtos.NodeArtifactsDto artifacts(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @PathParam("node") String node) {
+        return artifacts.ofNode(current.get(), draftId(id), node);
     }
 
     @POST
     @Path("/{id}/nodes/{node}/complete")
     @Operation(summary = "Completions from the node's kernel at a cursor position")
-    public Dtos.Completions complete(@PathParam("id") UUID id, @PathParam("node") String node, Dtos.CodeAtCursor request) {
-        var reply = cells.complete(current.get(), id, node, request == null ? null : request.code(),
+    public Dtos.Completions complete(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @PathParam("node") String node, Dtos.CodeAtCursor request) {
+        var reply = cells.complete(current.get(), draftId(id), node, request == null ? null : request.code(),
                 request == null || request.cursor() == null ? -1 : request.cursor());
         return new Dtos.Completions(reply.matches() == null ? List.of() : reply.matches(), reply.cursorStart(), reply.cursorEnd());
     }
@@ -229,10 +240,15 @@ public class DraftsResource {
     @POST
     @Path("/{id}/nodes/{node}/inspect")
     @Operation(summary = "Help on the name at a cursor position, from the node's kernel (MIME bundle)")
-    public Dtos.Inspection inspect(@PathParam("id") UUID id, @PathParam("node") String node, Dtos.CodeAtCursor request) {
-        var reply = cells.inspect(current.get(), id, node, request == null ? null : request.code(),
+    public Dtos.Inspection inspect(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @PathParam("node") String node, Dtos.CodeAtCursor request) {
+        var reply = cells.inspect(current.get(), draftId(id), node, request == null ? null : request.code(),
                 request == null || request.cursor() == null ? -1 : request.cursor());
         return new Dtos.Inspection(reply.found(), reply.data() == null ? java.util.Map.of() : reply.data());
+    }
+
+    private static UUID draftId(String id) {
+        return Params.uuid(id, "a draft id");
     }
 
     private static long revision(RevisionRequest request) {

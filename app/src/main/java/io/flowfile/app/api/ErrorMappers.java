@@ -208,10 +208,11 @@ public final class ErrorMappers {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
-    /** The status of an error by its type and name: not found 404, conflicts 409, other user errors 400. */
+    /** The status of an error by its type and name: not found 404, not yours 403, conflicts 409, other user errors 400. */
     static int status(ErrorType type, String name) {
         return switch (type) {
             case USER_ERROR -> name.endsWith("NOT_FOUND") || name.equals("UNKNOWN_KERNEL") ? 404
+                    : name.endsWith("NOT_OWNED") ? 403
                     : name.equals("STALE_REVISION") || name.endsWith("_EXISTS") || name.equals("FLOW_HAS_RUNS")
                     || name.endsWith("NOT_READY") ? 409 : 400;
             case INTERNAL_ERROR -> 500;

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Registered flows and their immutable versions: documents, exports, diffs, drafts from versions, runs. */
 @Path("/api/flows")
@@ -75,19 +76,22 @@ public class FlowsResource {
     @GET
     @Path("/{name}/versions/{version}")
     @Operation(summary = "A version's document (as JSON)")
-    public Response version(@PathParam("name") String name, @PathParam("version") int version) {
+    public Response version(@PathParam("name") String name,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version) {
         current.get();
-        FlowDocument document = drafts.version(name, version);
+        FlowDocument document = drafts.version(name, versionNumber(version));
         return Response.ok(drafts.engineCodec().toTree(document)).type("application/json").build();
     }
 
     @GET
     @Path("/{name}/versions/{version}/export")
     @Operation(summary = "A version as a flow file in the stable form (format yaml or json)")
-    public Response export(@PathParam("name") String name, @PathParam("version") int version, @QueryParam("format") String format) {
+    public Response export(@PathParam("name") String name,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version,
+            @QueryParam("format") String format) {
         current.get();
         FlowFormat chosen = DraftsResource.format(format);
-        String text = drafts.engineCodec().write(drafts.version(name, version), chosen);
+        String text = drafts.engineCodec().write(drafts.version(name, versionNumber(version)), chosen);
         return Response.ok(text).type(chosen == FlowFormat.JSON ? "application/json" : "application/yaml")
                 .header("Content-Disposition", "attachment; filename=\"" + DraftsResource.safeFileName(name) + "-v" + version
                         + (chosen == FlowFormat.JSON ? ".json" : ".yaml") + "\"")
@@ -98,30 +102,40 @@ public class FlowsResource {
     @Path("/{name}/versions/{version}/draft")
     @Operation(summary = "Open a version as a new draft of mine")
     @APIResponse(responseCode = "201", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DraftView.class)))
-    public Response openAsDraft(@PathParam("name") String name, @PathParam("version") int version) {
-        var draft = drafts.create(current.get(), drafts.version(name, version));
-        return Response.status(201).entity(drafts.view(draft)).build();
+    public Response openAsDraft(@PathParam("name") String name,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version) {
+        var user = current.get();
+        var draft = drafts.create(user, drafts.version(name, versionNumber(version)));
+        return Response.status(201).entity(drafts.view(user, draft)).build();
     }
 
     @GET
     @Path("/{name}/diff")
     @Operation(summary = "What changed from version 'from' to version 'to' (positions ignored)")
-    public DiffDto diff(@PathParam("name") String name, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+    public DiffDto diff(@PathParam("name") String name, @Parameter(schema = @Schema(implementation = Integer.class)) @QueryParam("from") String from,
+                        @Parameter(schema = @Schema(implementation = Integer.class)) @QueryParam("to") String to) {
         current.get();
         if (from == null || to == null) {
             throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, "query parameters 'from' and 'to' (version numbers) are required");
         }
-        return dto(FlowDiff.between(drafts.version(name, from), drafts.version(name, to)));
+        int before = Params.positive(from, "query parameter 'from'");
+        int after = Params.positive(to, "query parameter 'to'");
+        return dto(FlowDiff.between(drafts.version(name, before), drafts.version(name, after)));
     }
 
     @POST
     @Path("/{name}/versions/{version}/runs")
     @Operation(summary = "Run a version; recorded in the catalog's run history; events at GET /api/runs/{run}/events")
     @APIResponse(responseCode = "202", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunDto.class)))
-    public Response run(@PathParam("name") String name, @PathParam("version") int version, RunRequest request) {
-        var run = runs.startVersion(current.get(), name, version, request == null ? null : request.parameters(),
+    public Response run(@PathParam("name") String name,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version, RunRequest request) {
+        var run = runs.startVersion(current.get(), name, versionNumber(version), request == null ? null : request.parameters(),
                 request == null ? null : request.mode(), RunTrigger.API);
         return Response.status(202).entity(run.dto()).build();
+    }
+
+    static int versionNumber(String version) {
+        return Params.positive(version, "version");
     }
 
     static FlowDto dto(FlowRecord flow) {

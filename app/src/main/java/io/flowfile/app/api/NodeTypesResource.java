@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The node types the palette shows, each with its settings' JSON Schema. */
 @Path("/api/node-types")
@@ -54,10 +56,12 @@ public class NodeTypesResource {
     @GET
     @Path("/{type}/versions/{version}")
     @Operation(summary = "One published version of a custom node type (what a node built with it shows)")
-    public NodeTypeDto version(@PathParam("type") String type, @PathParam("version") int version) {
+    public NodeTypeDto version(@PathParam("type") String type,
+            @Parameter(schema = @Schema(implementation = int.class)) @PathParam("version") String version) {
         current.get();
-        NodeType<?> found = registry.find(type, version).orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND,
-                "node type '" + type + "' has no published version " + version));
+        int number = Params.positive(version, "version");
+        NodeType<?> found = registry.find(type, number).orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND,
+                "node type '" + type + "' has no published version " + number));
         return answer(found);
     }
 

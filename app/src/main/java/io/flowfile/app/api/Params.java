@@ -34,6 +34,19 @@ public final class Params {
         throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, what + " must be a whole number of at least 1, was '" + text + "'");
     }
 
+    /** {@code text} as an event id: a whole number of at least 0; a 400 naming {@code what} otherwise. */
+    public static long eventId(String text, String what) {
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // refused below
+        }
+        throw new ApiException(ServerErrorCode.MALFORMED_REQUEST, what + " must be an event id (a whole number of at least 0), was '" + text + "'");
+    }
+
     /** An optional whole-number query parameter: {@code fallback} when absent. */
     public static int optionalPositive(String text, String what, int fallback) {
         return text == null || text.isBlank() ? fallback : positive(text, what);

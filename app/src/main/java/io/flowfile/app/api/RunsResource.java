@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The runs this server started: list, detail, cancel, and their live events. */
 @Path("/api/runs")
@@ -44,15 +46,15 @@ public class RunsResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A run: state, each node's outcome, errors")
-    public RunDto get(@PathParam("id") UUID id) {
-        return runs.get(current.get(), id).dto();
+    public RunDto get(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
+        return runs.get(current.get(), runId(id)).dto();
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a run; its end event says cancelled")
-    public RunDto cancel(@PathParam("id") UUID id) {
-        return runs.cancel(current.get(), id).dto();
+    public RunDto cancel(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
+        return runs.cancel(current.get(), runId(id)).dto();
     }
 
     /**
@@ -65,11 +67,17 @@ public class RunsResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The run's events as server-sent events, from the first (or after Last-Event-ID) to its end")
-    public void events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("after") Long after,
-                       @Context SseEventSink sink, @Context Sse sse) {
-        LiveRun run = runs.get(current.get(), id);
-        long from = after != null ? after : parse(lastEventId);
+    public void events(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(schema = @Schema(implementation = Long.class)) @QueryParam("after") String after, @Context SseEventSink sink,
+            @Context Sse sse) {
+        long from = after != null && !after.isBlank() ? Params.eventId(after, "query parameter 'after'") : parse(lastEventId);
+        LiveRun run = runs.get(current.get(), runId(id));
         streams.stream(run.events(), from, entry -> true, sink, sse);
+    }
+
+    private static UUID runId(String id) {
+        return Params.uuid(id, "a run id");
     }
 
     private static long parse(String lastEventId) {

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Users (admins only) and each user's own API tokens. */
 @Path("/api")
@@ -94,8 +96,8 @@ public class UsersResource {
     @DELETE
     @Path("/tokens/{id}")
     @Operation(summary = "Revoke one of my API tokens")
-    public Response revoke(@PathParam("id") UUID id) {
-        tokens.revoke(current.get().id(), id);
+    public Response revoke(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
+        tokens.revoke(current.get().id(), Params.uuid(id, "a token id"));
         return Response.noContent().build();
     }
 

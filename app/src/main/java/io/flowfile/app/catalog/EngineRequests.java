@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  * written under a temporary name and renamed, because a kernel busy running the cell reads no
  * shell messages. Every field of a request is checked: a forged or malformed request gets an
  * answer saying what is wrong, and a file it names outside the node's exchange directory is refused.
+ * {@code delete_global} is an admin's, as {@code DELETE /api/artifacts} is: code acting for a user of
+ * the server deletes only on a kernel of an admin's.
  */
 public final class EngineRequests {
 
@@ -63,6 +65,15 @@ public final class EngineRequests {
     private final AreaFiles exchange;
     private final Optional<String> kernelOwner;
     private final Set<String> revealed;
+    private final Acting acting;
+
+    /** Whom the code's requests act for. */
+    public enum Acting {
+        /** The command line's user, who holds the data directory and its catalog: every global artifact is theirs to delete. */
+        COMMAND_LINE,
+        /** A user of the server, the kernel's owner: they delete global artifacts only as an admin (as the REST API lets them). */
+        SERVER_USER
+    }
 
     /** Requests of the node of {@code call}, in its exchange area ({@code call.area().files()}). */
     public EngineRequests(Optional<Catalog> catalog, ScriptCall call) {
@@ -75,6 +86,12 @@ public final class EngineRequests {
      *                    flow's variables outlive a cell), masked in what it prints; this call adds to it
      */
     public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Optional<String> kernelOwner, Set<String> revealed) {
+        this(catalog, call, kernelOwner, revealed, Acting.SERVER_USER);
+    }
+
+    /** @param acting whom the requests act for: what they may change in the catalog */
+    public EngineRequests(Optional<Catalog> catalog, ScriptCall call, Optional<String> kernelOwner, Set<String> revealed, Acting acting) {
+        this.acting = java.util.Objects.requireNonNull(acting, "acting is null");
         this.catalog = catalog;
         this.call = call;
         this.exchange = call.area().files();
@@ -210,9 +227,23 @@ public final class EngineRequests {
                 globals.list(new LinkedHashSet<>(tags(data))).forEach(record -> artifacts.add(describe(record)));
                 yield success(Map.of("artifacts", artifacts));
             }
-            case "delete_global" -> success(Map.of("deleted", globals.delete(text(data, "name"), version(data))));
+            case "delete_global" -> deleteGlobal(text(data, "name"), version(data));
             default -> throw new IllegalStateException("not a request: " + action);
         };
+    }
+
+    /** Deletes a global artifact (or one version) when the kernel's owner may: an admin, or the command line's user. */
+    private Map<String, Object> deleteGlobal(String name, Optional<Integer> version) {
+        if (acting == Acting.SERVER_USER) {
+            boolean admin = kernelOwner.flatMap(owner -> catalog.orElseThrow().users().find(owner))
+                    .map(user -> user.role() == io.flowfile.catalog.api.Role.ADMIN).orElse(false);
+            if (!admin) {
+                return failure("delete_global: only admins delete global artifacts (as DELETE /api/artifacts), and kernel '"
+                        + call.kernelId() + "' belongs to " + kernelOwner.map(owner -> "'" + owner + "', who is not an admin")
+                        .orElse("no user") + ": global artifact '" + name + "' is kept; ask an admin to delete it");
+            }
+        }
+        return success(Map.of("deleted", catalog.orElseThrow().globals().delete(name, version)));
     }
 
     /** The value of a secret of the kernel's owner (the answer file is the kernel's to read and delete). */

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  * The engine's {@link KernelGateway} over the kernel runtime: the exchange directory lives in the
  * kernel owner's mounted exchange area, and each cell runs as
  * {@code flowfile._kernel.run_cell_b64(context, source, index)} so it executes in the flow's own
- * namespace with the run context set.
+ * namespace with the run context set. {@link #forOwner} gives the view of one user: the kernels the
+ * manager records as theirs, every other kernel as good as missing.
  */
 public final class KernelGatewayAdapter implements KernelGateway {
 
@@ -55,7 +56,9 @@ public final class KernelGatewayAdapter implements KernelGateway {
     private final Duration cellTimeout;
     private final Optional<Catalog> catalog;
     /** Per kernel, the secret values its code was given: masked in what any later cell prints too. */
-    private final Map<String, java.util.Set<String>> revealed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> revealed;
+    /** When present, the one user whose kernels this view reaches (as the manager records their owner). */
+    private final Optional<String> owner;
 
     /** @param cellTimeout longest a cell may run once it started (queue time not counted); then it is interrupted */
     /** @param catalog where kernels' requests (global artifacts, flow-scoped artifact records) go; empty without one */
@@ -63,21 +66,55 @@ public final class KernelGatewayAdapter implements KernelGateway {
         this.manager = requireNonNull(manager, "manager is null");
         this.cellTimeout = requireNonNull(cellTimeout, "cellTimeout is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.revealed = new java.util.concurrent.ConcurrentHashMap<>();
+        this.owner = Optional.empty();
+    }
+
+    private KernelGatewayAdapter(KernelGatewayAdapter all, String owner) {
+        this.manager = all.manager;
+        this.cellTimeout = all.cellTimeout;
+        this.catalog = all.catalog;
+        this.revealed = all.revealed;
+        this.owner = Optional.of(requireNonNull(owner, "owner is null"));
+    }
+
+    /**
+     * The kernels of {@code owner} only, as the kernel manager records their owner (the one code runs
+     * as): another user's kernel is MISSING to its status, has no packages, and runs nothing.
+     */
+    public KernelGateway forOwner(String owner) {
+        return new KernelGatewayAdapter(this, owner);
+    }
+
+    /** The kernel, when it exists and this gateway reaches it. */
+    private Optional<KernelInfo> info(String kernelId) {
+        return manager.info(kernelId).filter(this::reaches);
+    }
+
+    private boolean reaches(KernelInfo info) {
+        return owner.isEmpty() || owner.get().equals(info.definition().owner());
+    }
+
+    /** Another user's kernel is refused in the very words of a missing one. */
+    private KernelInfo required(String kernelId) {
+        return info(kernelId).orElseThrow(() -> new NodeException(NodeErrorCode.KERNEL_NOT_FOUND, "kernel '" + kernelId + "' does not exist"));
     }
 
     @Override
     public Optional<java.util.Map<String, String>> packages(String kernelId) {
-        return manager.packages(kernelId);
+        return info(kernelId).isPresent() ? manager.packages(kernelId) : Optional.empty();
     }
 
     @Override
     public KernelStatus status(String kernelId) {
-        Optional<KernelInfo> info = manager.info(kernelId);
+        Optional<KernelInfo> info = info(kernelId);
         if (info.isEmpty()) {
-            var ids = manager.list().stream().map(KernelInfo::id).toList();
+            var ids = manager.list().stream().filter(this::reaches).map(KernelInfo::id).sorted().toList();
+            String defined = owner.isPresent() ? "your kernels" : "defined";
             return new KernelStatus(Availability.MISSING, "kernel '" + kernelId + "' does not exist; define it with "
                     + "'flowfile kernel define " + kernelId + "'"
-                    + (ids.isEmpty() ? " (no kernel is defined)" : " (defined: " + String.join(", ", ids) + ")"));
+                    + (ids.isEmpty() ? " (no kernel is defined" + (owner.isPresent() ? " for you" : "") + ")"
+                    : " (" + defined + ": " + String.join(", ", ids) + ")"));
         }
         KernelState state = info.get().state();
         if (state == KernelState.READY || state == KernelState.EXECUTING) {
@@ -90,8 +127,7 @@ public final class KernelGatewayAdapter implements KernelGateway {
 
     @Override
     public ExchangeArea openExchange(String kernelId, String runId, String nodeId) throws IOException {
-        KernelInfo info = manager.info(kernelId).orElseThrow(() -> new NodeException(NodeErrorCode.KERNEL_UNAVAILABLE,
-                "kernel '" + kernelId + "' does not exist"));
+        KernelInfo info = required(kernelId);
         // The kernel writes in its exchange directory too: every name below it is opened without following links.
         try (SafeDirectory exchange = manager.provisioner().directories().openExchange(info.definition().owner());
              SafeDirectory run = exchange.directoryOrCreate(runId)) {
@@ -116,6 +152,9 @@ public final class KernelGatewayAdapter implements KernelGateway {
         if (!(area.files() instanceof KernelAreaFiles files)) {
             throw new IllegalArgumentException("not an exchange area of this gateway: " + area.hostDirectory());
         }
+        if (owner.isPresent() && !owner.get().equals(files.owner())) {
+            throw new IllegalArgumentException("not an exchange area of " + owner.get() + "'s kernels: " + area.hostDirectory());
+        }
         try (SafeDirectory exchange = manager.provisioner().directories().openExchange(files.owner());
              SafeDirectory run = exchange.directory(files.runId())) {
             run.delete(files.nodeId());
@@ -127,12 +166,14 @@ public final class KernelGatewayAdapter implements KernelGateway {
 
     @Override
     public void run(ScriptCall call, ScriptListener listener) throws Exception {
+        required(call.kernelId());
         if (call.startKernel() && status(call.kernelId()).availability() == Availability.STOPPED) {
             start(call.kernelId());
         }
         var requests = new EngineRequests(catalog, call,
                 manager.info(call.kernelId()).map(info -> info.definition().owner()),
-                revealed.computeIfAbsent(call.kernelId(), kernel -> java.util.concurrent.ConcurrentHashMap.newKeySet()));
+                revealed.computeIfAbsent(call.kernelId(), kernel -> java.util.concurrent.ConcurrentHashMap.newKeySet()),
+                owner.isEmpty() ? EngineRequests.Acting.COMMAND_LINE : EngineRequests.Acting.SERVER_USER);
         Optional<RunRecord> registered = requests.registeredRun();
         for (int i = 0; i < call.cells().size(); i++) {
             ExecutionResult result = runCell(call, i, listener, requests, registered);

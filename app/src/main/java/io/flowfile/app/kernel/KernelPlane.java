@@ -144,6 +144,11 @@ public final class KernelPlane implements AutoCloseable {
         return gateway;
     }
 
+    /** The gateway to {@code owner}'s kernels only, as the manager records their owner. */
+    public KernelGateway gateway(String owner) {
+        return gateway.forOwner(owner);
+    }
+
     /** Saves (in the catalog when there is one, else as a JSON file) and applies a definition. */
     public void define(KernelDefinition definition) {
         KernelDefinition checked = new KernelDefinition(definition.id(), definition.name(), definition.owner(), definition.packages(),

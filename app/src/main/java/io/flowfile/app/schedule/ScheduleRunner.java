@@ -4,6 +4,8 @@ import io.flowfile.app.config.FlowfileConfig;
 import io.flowfile.app.service.RunEnded;
 import io.flowfile.app.service.RunsService;
 import io.flowfile.catalog.api.FlowRecord;
+import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.Role;
 import io.flowfile.catalog.api.ScheduleRecord;
 import io.flowfile.catalog.api.ScheduleTickRecord;
 import io.flowfile.catalog.api.ScheduleTriggerType;
@@ -12,6 +14,7 @@ import io.flowfile.catalog.api.TickOutcome;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.run.RunService;
 import io.flowfile.catalog.schedule.ScheduleCatalog;
+import io.flowfile.catalog.user.UserService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +72,9 @@ public class ScheduleRunner {
 
     @Inject
     ClusterSweep cluster;
+
+    @Inject
+    UserService users;
 
     /** Retries after their backoff and timeouts of running runs (this server's runs). */
     final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -314,7 +320,7 @@ public class ScheduleRunner {
     private ScheduleTickRecord launch(ScheduleRecord schedule, ScheduleDefinition definition, ScheduleTickRecord tick) {
         try {
             String flow = schedule.flowName();
-            int version = definition.version() != null ? definition.version() : flows.get(flow).latest().version();
+            int version = definition.version() != null ? definition.version() : trustedLatest(schedule).version();
             ScheduleTickRecord[] started = new ScheduleTickRecord[1];
             var run = runs.startScheduled(schedule.owner(), flow, version, definition.parameters(), schedule.id(),
                     runId -> started[0] = catalog.tickStarted(tick.id(), runId, version, quartz.instanceId()));
@@ -336,6 +342,23 @@ public class ScheduleRunner {
             webhooks.tickEnded(schedule, definition, failed, schedule.consecutiveFailures());
             return failed;
         }
+    }
+
+    /**
+     * The latest version of the schedule's flow, which the schedule runs as its owner: only when its
+     * owner, an admin or the command line registered it. Registering is refused to anyone else; this
+     * also holds for versions registered before it was.
+     */
+    private FlowVersionRecord trustedLatest(ScheduleRecord schedule) {
+        FlowVersionRecord latest = flows.get(schedule.flowName()).latest();
+        String author = latest.createdBy();
+        if (author != null && !author.equals(schedule.owner())
+                && users.find(author).map(user -> user.role() != Role.ADMIN).orElse(true)) {
+            throw new IllegalStateException("version " + latest.version() + " of flow '" + schedule.flowName() + "' was registered by "
+                    + author + ", who is neither the schedule's owner (" + schedule.owner() + ") nor an admin: a schedule runs the latest "
+                    + "version as its owner only when its owner or an admin registered it; name the version to run in the schedule");
+        }
+        return latest;
     }
 
     /** Follows the end of every run of a registered version: its schedule's tick, and schedules after its flow. */

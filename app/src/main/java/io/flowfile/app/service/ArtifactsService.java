@@ -71,7 +71,7 @@ public class ArtifactsService {
         }
         String kernelId = kernel.asText();
         kernelsService.get(user, kernelId); // 404 when the kernel is not the user's
-        String scope = io.flowfile.engine.exec.FlowRun.flowId(drafts.validate(document, Map.of()));
+        String scope = io.flowfile.engine.exec.FlowRun.flowId(drafts.validate(user.username(), document, Map.of()));
         Set<String> before = upstreamOf(document, nodeId);
         List<FlowArtifactRecord> onKernel = flowArtifacts.list(scope, kernelId);
         List<FlowArtifactDto> upstream = onKernel.stream().filter(record -> before.contains(record.spec().nodeId()))

@@ -45,10 +45,14 @@ public class CellsService {
 
     public CodeNode codeNode(UserRecord user, UUID draftId, String nodeId) {
         var document = drafts.document(drafts.get(user, draftId));
-        ValidatedFlow validated = drafts.validate(document, Map.of());
+        ValidatedFlow validated = drafts.validate(user.username(), document, Map.of());
         PlannedNode node = validated.node(nodeId).orElse(null);
         if (node == null) {
             var problems = validated.problems().stream().filter(problem -> nodeId.equals(problem.nodeId())).toList();
+            if (problems.stream().anyMatch(problem -> problem.code() == io.flowfile.node.NodeErrorCode.KERNEL_NOT_FOUND)) {
+                // not the user's kernel, or none: as good as missing (admins too)
+                throw new ApiException(ServerErrorCode.KERNEL_NOT_FOUND, "node '" + nodeId + "': no such kernel among yours");
+            }
             if (!problems.isEmpty()) {
                 throw new FlowException(problems);
             }

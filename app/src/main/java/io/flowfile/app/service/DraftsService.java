@@ -50,6 +50,9 @@ public class DraftsService {
     FlowEngine engine;
 
     @Inject
+    UserEngines engines;
+
+    @Inject
     FileRoots roots;
 
     @Inject
@@ -148,11 +151,14 @@ public class DraftsService {
         drafts.delete(id);
     }
 
-    /** Registers the draft as the next immutable version of its flow (or the latest, when equal). */
+    /**
+     * Registers the draft as the next immutable version of its flow (or the latest, when equal). Only
+     * the flow's owner (who registered its first version) or an admin adds versions: a 403 otherwise.
+     */
     public FlowVersionRecord register(UserRecord user, UUID id, String description) {
         FlowDocument document = pinned(document(get(user, id)));
         byte[] yaml = engine.flowCodec().write(document, FlowFormat.YAML).getBytes(StandardCharsets.UTF_8);
-        return flows.register(document.name(), description == null ? document.description() : description, yaml, "yaml", user.username());
+        return flows.register(document.name(), description == null ? document.description() : description, yaml, "yaml", user);
     }
 
     /** A version of a registered flow as its document. */
@@ -162,10 +168,10 @@ public class DraftsService {
         return engine.flowCodec().read(new String(stored.content(), StandardCharsets.UTF_8), format);
     }
 
-    /** Validates the draft's document: every node's predicted columns and every problem. */
-    public DraftView view(DraftRecord draft) {
+    /** Validates the draft's document for {@code user}: every node's predicted columns and every problem. */
+    public DraftView view(UserRecord user, DraftRecord draft) {
         FlowDocument document = document(draft);
-        ValidatedFlow validated = validate(document, Map.of());
+        ValidatedFlow validated = validate(user.username(), document, Map.of());
         Map<String, Map<String, List<ColumnDto>>> schemas = new LinkedHashMap<>();
         validated.nodes().forEach(node -> {
             Map<String, List<ColumnDto>> ports = new LinkedHashMap<>();
@@ -178,9 +184,12 @@ public class DraftsService {
                 draft.lastRun().map(this::parse).orElse(null));
     }
 
-    /** Validation as the server runs flows: relative paths resolve against the first file root. */
-    public ValidatedFlow validate(FlowDocument document, Map<String, String> parameters) {
-        return engine.validate(document, roots.primary(), parameters);
+    /**
+     * Validation as the server runs flows for {@code username}: relative paths resolve against the
+     * first file root; code nodes reach the user's own kernels only (any other is missing).
+     */
+    public ValidatedFlow validate(String username, FlowDocument document, Map<String, String> parameters) {
+        return engines.of(username).validate(document, roots.primary(), parameters);
     }
 
     public io.flowfile.engine.flow.FlowCodec engineCodec() {

@@ -22,7 +22,8 @@ import jakarta.inject.Singleton;
 /**
  * The server's one engine, kernel plane and catalog, made when first used (a command of the
  * command line that needs none of them never makes them) and closed when the application stops.
- * In the server, user SQL and file nodes reach only the configured file roots.
+ * In the server, user SQL and file nodes reach only the configured file roots, and code nodes only
+ * the kernels of the user they run for ({@link UserEngines}).
  */
 public final class EngineProducer {
 
@@ -52,9 +53,10 @@ public final class EngineProducer {
 
     @Produces
     @Singleton
-    FlowEngine engine(FlowfileConfig config, FileRoots roots, LazyKernelGateway kernels, NodeRegistry registry) {
+    FlowEngine engine(FlowfileConfig config, FileRoots roots, NodeRegistry registry) {
         EngineConfig engineConfig = EngineConfig.defaults(config.dataDirectory()).withFileRoots(roots.all());
-        return FlowEngine.create(engineConfig, registry, kernels);
+        // no kernels of its own: work done for a user reaches that user's kernels through UserEngines
+        return FlowEngine.create(engineConfig, registry);
     }
 
     void closeEngine(@Disposes FlowEngine engine) {

@@ -38,11 +38,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
  * Runs a node type document (saved or not) on sample inputs, as the Node Designer's Test tab does: a
@@ -95,7 +93,8 @@ public class NodeTypeTester {
         FlowDocument flow = flow(document, request);
         Path work = workDirectory();
         var logs = new CopyOnWriteArrayList<String>();
-        try (FlowEngine engine = FlowEngine.create(EngineConfig.defaults(work).withFileRoots(roots.all()), registry, kernels)) {
+        try (FlowEngine engine = FlowEngine.create(EngineConfig.defaults(work).withFileRoots(roots.all()), registry,
+                kernels.forOwner(user.username()))) {
             ValidatedFlow validated = engine.validate(flow, roots.all().getFirst(), Map.of());
             if (!validated.valid()) {
                 return failed(validated.problems(), logs, started);
@@ -183,10 +182,8 @@ public class NodeTypeTester {
     }
 
     private static void delete(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            FileTrees.delete(directory);
         } catch (IOException e) {
             // a leftover test directory costs only space; the next start of a test does not need it
         }

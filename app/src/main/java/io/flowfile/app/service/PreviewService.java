@@ -6,7 +6,6 @@ import io.flowfile.app.api.Dtos.PreviewDto;
 import io.flowfile.app.api.ServerErrorCode;
 import io.flowfile.app.config.FlowfileConfig;
 import io.flowfile.catalog.api.UserRecord;
-import io.flowfile.engine.FlowEngine;
 import io.flowfile.engine.FlowException;
 import io.flowfile.engine.exec.ColumnStatistics;
 import io.flowfile.engine.exec.Table;
@@ -33,7 +32,7 @@ public class PreviewService {
     DraftsService drafts;
 
     @Inject
-    FlowEngine engine;
+    UserEngines engines;
 
     @Inject
     FlowfileConfig config;
@@ -49,7 +48,7 @@ public class PreviewService {
         }
         RelationId relation = relation(node, port);
         ValidatedFlow validated = validated(user, draftId, relation);
-        Table table = engine.preview(validated, relation, rows + 1, ExecutionMode.DEVELOPMENT, false);
+        Table table = engines.of(user.username()).preview(validated, relation, rows + 1, ExecutionMode.DEVELOPMENT, false);
         List<List<Object>> values = new ArrayList<>();
         for (List<Object> row : table.rows().subList(0, Math.min(rows, table.rows().size()))) {
             values.add(row.stream().map(JsonValues::of).toList());
@@ -59,16 +58,16 @@ public class PreviewService {
 
     public List<ColumnStatistics> statistics(UserRecord user, UUID draftId, String node, String port) {
         RelationId relation = relation(node, port);
-        return engine.statistics(validated(user, draftId, relation), relation, ExecutionMode.DEVELOPMENT);
+        return engines.of(user.username()).statistics(validated(user, draftId, relation), relation, ExecutionMode.DEVELOPMENT);
     }
 
     private ValidatedFlow validated(UserRecord user, UUID draftId, RelationId relation) {
         var document = drafts.document(drafts.get(user, draftId));
-        ValidatedFlow validated = drafts.validate(document, Map.of());
+        ValidatedFlow validated = drafts.validate(user.username(), document, Map.of());
+        kernelOwnership.require(user.username(), validated); // a 404 before any other problem
         if (!validated.valid()) {
             throw new FlowException(validated.problems());
         }
-        kernelOwnership.require(user.username(), validated);
         var planned = validated.node(relation.node())
                 .orElseThrow(() -> new ApiException(ServerErrorCode.NOT_FOUND, "no node '" + relation.node() + "' in the draft"));
         if (!planned.outputs().containsKey(relation.port())) {

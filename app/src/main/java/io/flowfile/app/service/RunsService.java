@@ -54,7 +54,7 @@ public class RunsService {
     public static final String SERVER_STOPPED = "server stopped";
 
     @Inject
-    FlowEngine engine;
+    UserEngines engines;
 
     @Inject
     DraftsService drafts;
@@ -150,11 +150,12 @@ public class RunsService {
             throw new ApiException(ServerErrorCode.SERVER_STOPPING, "the server is stopping and takes no new runs");
         }
         Map<String, String> values = parameters == null ? Map.of() : Map.copyOf(parameters);
-        ValidatedFlow validated = drafts.validate(document, values);
+        FlowEngine engine = engines.of(owner); // the run's code nodes reach the owner's kernels only
+        ValidatedFlow validated = drafts.validate(owner, document, values);
+        kernelOwnership.require(owner, validated); // a 404 before any other problem
         if (!validated.valid()) {
             throw new FlowException(validated.problems());
         }
-        kernelOwnership.require(owner, validated);
         ExecutionPlan plan = engine.plan(validated, mode);
         Optional<RunRecorder> recorder = version.map(found -> {
             var types = new HashMap<String, String>();
@@ -167,11 +168,11 @@ public class RunsService {
         runs.put(id, run);
         run.events().append("run", Map.of("state", "queued", "run", run.dto()));
         recorded.accept(id);
-        executor().execute(() -> execute(run, plan, recorder, version, scheduleId));
+        executor().execute(() -> execute(engine, run, plan, recorder, version, scheduleId));
         return run;
     }
 
-    private void execute(LiveRun live, ExecutionPlan plan, Optional<RunRecorder> recorder, Optional<FlowVersionRecord> version,
+    private void execute(FlowEngine engine, LiveRun live, ExecutionPlan plan, Optional<RunRecorder> recorder, Optional<FlowVersionRecord> version,
                          UUID scheduleId) {
         Timer.Sample sample = Timer.start(metrics);
         RunResult result = null;
@@ -256,11 +257,12 @@ public class RunsService {
                 Map.of(), "CELL", List.of(target.node().id()), config.server().runEvents());
         runs.put(run.id(), run);
         run.events().append("run", Map.of("state", "queued", "cell", true, "run", run.dto()));
-        executor().execute(() -> executeCell(run, target, code));
+        FlowEngine engine = engines.of(user.username());
+        executor().execute(() -> executeCell(engine, run, target, code));
         return run;
     }
 
-    private void executeCell(LiveRun live, CellsService.CodeNode target, String code) {
+    private void executeCell(FlowEngine engine, LiveRun live, CellsService.CodeNode target, String code) {
         LiveRun.State state = LiveRun.State.SUCCEEDED;
         List<FlowError> errors = List.of();
         try {

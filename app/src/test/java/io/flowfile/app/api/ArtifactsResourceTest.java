@@ -77,7 +77,7 @@ class ArtifactsResourceTest {
         user = api.user(Role.USER);
         other = api.user(Role.USER);
         admin = api.user(Role.ADMIN);
-        flow = flows.register("training-" + unique(), null, "{}".getBytes(UTF_8), "json", user.name());
+        flow = flows.register("training-" + unique(), null, "{}".getBytes(UTF_8), "json", users.get(user.name()));
         run = runs.start(flow.id(), RunTrigger.API, Map.of(), user.name());
     }
 

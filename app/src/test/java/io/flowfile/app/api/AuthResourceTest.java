@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,27 @@ class AuthResourceTest {
     @Test
     void loginIsTheOnlyOpenEndpointAndHealthIsOpen() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/drafts"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health").then().statusCode(200);
         given().get("/api/node-types").then().statusCode(401);
+    }
+
+    @Test
+    void managementEndpointsButHealthNeedALogin() {
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/", "/q/swagger-ui/index.html", "/q/nothing-here")) {
+            given().get(path).then().statusCode(401).body("name", equalTo("UNAUTHENTICATED")).body("message", containsString("Bearer"));
+            given().header("Authorization", "Bearer ff_not-a-token").get(path).then().statusCode(401);
+        }
+        given().urlEncodingEnabled(false).get("/q/health/../metrics").then().statusCode(401);
+
+        Api.User user = api.user(Role.USER);
+        user.request().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        user.request().get("/q/openapi").then().statusCode(200).body(containsString("/api/drafts"));
+        user.request().get("/q/swagger-ui/").then().statusCode(200);
+        // the browser, logged in by the link or the login form, has the session cookie
+        String session = given().contentType(ContentType.JSON).body(Map.of("username", user.name(), "password", user.password()))
+                .post("/api/auth/login").then().statusCode(200).extract().cookie("flowfile_session");
+        given().cookie("flowfile_session", session).get("/q/openapi").then().statusCode(200);
+        given().cookie("flowfile_session", "not-a-session").get("/q/openapi").then().statusCode(401);
     }
 }

@@ -79,8 +79,8 @@ class CatalogRunsResourceTest {
         bob = api.user(Role.USER);
         admin = api.user(Role.ADMIN);
         flow = "history " + UUID.randomUUID().toString().substring(0, 8);
-        one = flows.register(flow, "runs over HTTP", "{\"v\": 1}".getBytes(UTF_8), "json", alice.name());
-        two = flows.register(flow, null, "{\"v\": 2}".getBytes(UTF_8), "json", bob.name());
+        one = flows.register(flow, "runs over HTTP", "{\"v\": 1}".getBytes(UTF_8), "json", users.get(alice.name()));
+        two = flows.register(flow, null, "{\"v\": 2}".getBytes(UTF_8), "json", users.get(alice.name())); // the owner's; bob runs it
     }
 
     /** A finished run of {@code version} by {@code user} (null: the command line) with two nodes. */
@@ -137,7 +137,7 @@ class CatalogRunsResourceTest {
     @Test
     void theHistoryOfEveryFlowIsFilteredByFlowStateTriggerAndTimeAndShowsOnlyWhatTheUserMaySee() throws Exception {
         String other = flow + " other";
-        FlowVersionRecord elsewhere = flows.register(other, null, "{\"v\": 3}".getBytes(UTF_8), "json", alice.name());
+        FlowVersionRecord elsewhere = flows.register(other, null, "{\"v\": 3}".getBytes(UTF_8), "json", users.get(alice.name()));
         RunRecord alices = finish(run(one, alice, RunState.SUCCEEDED), RunState.SUCCEEDED);
         Thread.sleep(5);
         RunRecord bobs = finish(run(two, bob, RunState.FAILED), RunState.FAILED);

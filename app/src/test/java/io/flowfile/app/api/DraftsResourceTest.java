@@ -164,11 +164,51 @@ class DraftsResourceTest {
         user.request().body("[]").post("/api/drafts").then().statusCode(400);
         user.request().body(Map.of("document", "flowfile: 1\nname: [", "format", "yaml")).post("/api/drafts").then().statusCode(400)
                 .body("message", containsString("YAML"));
-        user.request().get("/api/drafts/not-a-uuid").then().statusCode(404);
+        user.request().get("/api/drafts/not-a-uuid").then().statusCode(400).body("name", equalTo("MALFORMED_REQUEST"))
+                .body("message", containsString("'not-a-uuid' is not a draft id"));
         user.request().get("/api/drafts/00000000-0000-0000-0000-000000000000").then().statusCode(404);
         user.request().get("/api/no/such/thing").then().statusCode(404).body("name", equalTo("NOT_FOUND"));
         user.request().put("/api/drafts").then().statusCode(405);
         given().header("Authorization", "Bearer " + user.token()).contentType("text/plain").body("hello")
                 .post("/api/drafts").then().statusCode(415);
+    }
+
+    /** A draft named {@code name} of {@code owner}'s that reads {@code file} in node {@code node}; its id. */
+    private static String draftReading(Api.User owner, String name, String node, String file) {
+        String id = owner.request().body(Map.of("name", name)).post("/api/drafts").then().statusCode(201).extract().path("id");
+        owner.request().body(Map.of("revision", 1, "edits", List.of(Api.add(node, "read_csv", Map.of("path", file)))))
+                .post("/api/drafts/" + id + "/edits").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void onlyTheFlowsOwnerOrAnAdminRegistersItsVersions() {
+        Api api = new Api(users, tokens);
+        Api.User alice = user;
+        Api.User bob = api.user(Role.USER);
+        Api.User admin = api.user(Role.ADMIN);
+        String flow = "owned-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        alice.request().body(Map.of()).post("/api/drafts/" + draftReading(alice, flow, "orders", "orders.csv") + "/register").then()
+                .statusCode(201).body("version", equalTo(1)).body("createdBy", equalTo(alice.name()));
+
+        // bob sees alice's flow (flows are visible to all), but registering a draft of that name is refused
+        bob.request().get("/api/flows/" + flow + "/versions/1").then().statusCode(200);
+        String bobs = draftReading(bob, flow, "orders", "regions.csv");
+        bob.request().body(Map.of("description", "bob's")).post("/api/drafts/" + bobs + "/register").then().statusCode(403)
+                .body("name", equalTo("FLOW_NOT_OWNED"))
+                .body("message", containsString("flow '" + flow + "' is " + alice.name() + "'s"))
+                .body("message", containsString("only its owner or an admin"));
+        bob.request().get("/api/flows/" + flow + "/versions").then().statusCode(200)
+                .body("version", equalTo(List.of(1))).body("createdBy", equalTo(List.of(alice.name())));
+        bob.request().get("/api/flows/" + flow).then().statusCode(200).body("description", org.hamcrest.Matchers.not(equalTo("bob's")));
+
+        // the owner adds versions, and so does an admin
+        alice.request().body(Map.of()).post("/api/drafts/" + draftReading(alice, flow, "regions", "regions.csv") + "/register").then()
+                .statusCode(201).body("version", equalTo(2));
+        admin.request().body(Map.of()).post("/api/drafts/" + draftReading(admin, flow, "fixed", "orders.csv") + "/register").then()
+                .statusCode(201).body("version", equalTo(3)).body("createdBy", equalTo(admin.name()));
+        bob.request().body(Map.of()).post("/api/drafts/" + bobs + "/register").then().statusCode(403);
+        alice.request().get("/api/flows/" + flow + "/versions").then().statusCode(200)
+                .body("createdBy", equalTo(List.of(alice.name(), alice.name(), admin.name())));
     }
 }

@@ -73,6 +73,11 @@ class SchedulesResourceTest {
 
     /** A registered flow (the sales example) of the user's; its name. */
     private String registeredFlow() {
+        return registeredFlow(user);
+    }
+
+    /** A registered flow (the sales example) of {@code user}'s; its name. */
+    private static String registeredFlow(Api.User user) {
         String draft = user.request().body(Map.of("name", "scheduled-" + UUID.randomUUID().toString().substring(0, 8))).post("/api/drafts")
                 .then().statusCode(201).extract().path("id");
         user.request().body(Map.of("revision", 1, "edits", Api.salesEdits())).post("/api/drafts/" + draft + "/edits").then()
@@ -247,6 +252,25 @@ class SchedulesResourceTest {
         assertThat(run.flowVersion()).isEqualTo(1);
         user.request().get("/api/flows/" + flow + "/runs").then().statusCode(200).body("trigger", hasItem("SCHEDULE"));
         user.request().get("/api/schedules/" + id).then().body("lastTick.outcome", equalTo("succeeded"));
+    }
+
+    @Test
+    void aScheduleRunsTheLatestVersionOnlyWhenItsOwnerOrAnAdminRegisteredIt() {
+        Api.User bob = new Api(users, tokens).user(Role.USER);
+        String flow = registeredFlow(bob);
+        String latest = create(user, Map.of("flow", flow, "trigger", cron("0 0 1 1 *", null)));
+        user.request().post("/api/schedules/" + latest + "/run").then().statusCode(202)
+                .body("outcome", equalTo("failed")).body("runId", nullValue())
+                .body("message", org.hamcrest.Matchers.containsString("registered by " + bob.name()))
+                .body("message", org.hamcrest.Matchers.containsString("neither the schedule's owner (" + user.name() + ") nor an admin"));
+
+        // a version the schedule names is its owner's choice; the latest version of the owner's own flow runs
+        String pinned = create(user, Map.of("flow", flow, "version", 1, "trigger", cron("0 0 1 1 *", null)));
+        user.request().post("/api/schedules/" + pinned + "/run").then().statusCode(202).body("runId", notNullValue());
+        String own = create(user, Map.of("flow", registeredFlow(), "trigger", cron("0 0 1 1 *", null)));
+        user.request().post("/api/schedules/" + own + "/run").then().statusCode(202).body("runId", notNullValue());
+        awaitTicks(pinned, found -> count(found, "succeeded") == 1, Duration.ofSeconds(30));
+        awaitTicks(own, found -> count(found, "succeeded") == 1, Duration.ofSeconds(30));
     }
 
     @Test

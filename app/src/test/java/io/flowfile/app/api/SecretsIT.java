@@ -131,6 +131,69 @@ class SecretsIT {
     }
 
     @Test
+    void validatingAnotherUsersDraftRunsNoneOfItsNodeTypesCodeOnTheOwnersKernel() {
+        owner.request().body(Map.of("value", value)).put("/api/secrets/warehouse-token").then().statusCode(200);
+        String reversed = new StringBuilder(value).reverse().toString();
+        Api api = new Api(users, tokens);
+        for (Api.User other : List.of(api.user(Role.USER), api.user(Role.ADMIN))) {
+            String type = "peeks_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_');
+            // predict_schema runs during validation: on the owner's kernel it would read the owner's secret,
+            // and a column named by it reversed slips past the masking of printed values
+            other.request().contentType("text/plain").body("""
+                    flowfile_node: 1
+                    type: %s
+                    title: Peeks
+                    category: transform
+                    description: Names its column after a secret of whoever owns the kernel.
+                    inputs: [main]
+                    outputs: [main]
+                    implementation:
+                      kind: python
+                      code: |
+                        return inputs["main"]
+                      predict_schema: |
+                        import flowfile
+                        return {flowfile.get_secret("warehouse-token").get_secret_value()[::-1]: "VARCHAR"}
+                    """.formatted(type)).post("/api/custom-node-types/import").then().statusCode(201);
+            String draft = other.request().body(Map.of("name", "peek-" + UUID.randomUUID())).post("/api/drafts").then().statusCode(201)
+                    .extract().path("id");
+
+            String edited = other.request().body(Map.of("revision", 1, "edits", List.of(
+                    Api.add("orders", "read_csv", Map.of("path", "orders.csv")),
+                    Api.add("peek", type, Map.of("kernel_id", kernel)),
+                    Api.connect("orders", "peek")))).post("/api/drafts/" + draft + "/edits").then().statusCode(200).extract().asString();
+            String viewed = other.request().get("/api/drafts/" + draft).then().statusCode(200).extract().asString();
+
+            for (String view : List.of(edited, viewed)) {
+                assertThat(view).doesNotContain(value).doesNotContain(reversed);
+                List<Map<String, Object>> problems = io.restassured.path.json.JsonPath.from(view).getList("problems");
+                assertThat(problems).anySatisfy(problem -> {
+                    assertThat(problem).containsEntry("node", "peek").containsEntry("name", "KERNEL_NOT_FOUND");
+                    assertThat(problem.get("message").toString()).contains("'" + kernel + "' does not exist");
+                });
+            }
+            other.request().body(Map.of()).post("/api/drafts/" + draft + "/runs").then().statusCode(404)
+                    .body("name", org.hamcrest.Matchers.equalTo("KERNEL_NOT_FOUND"));
+        }
+    }
+
+    @Test
+    void aMissingKernelsProblemNamesNoOtherUsersKernel() {
+        Api.User other = new Api(users, tokens).user(Role.USER);
+        String mine = "mine-" + UUID.randomUUID().toString().substring(0, 8);
+        other.request().body(Map.of("id", mine, "memoryGb", 1, "cpus", 1)).post("/api/kernels").then().statusCode(201);
+        String draft = other.request().body(Map.of("name", "nope-" + UUID.randomUUID())).post("/api/drafts").then().statusCode(201)
+                .extract().path("id");
+
+        String view = other.request().body(Map.of("revision", 1, "edits", List.of(Api.add("py", "python_script", Map.of("kernel_id", "nope",
+                "inputs", List.of(), "cells", List.of("print(1)")))))).post("/api/drafts/" + draft + "/edits").then().statusCode(200)
+                .extract().asString();
+
+        assertThat(view).contains("kernel 'nope' does not exist").contains(mine).doesNotContain(kernel);
+        other.request().delete("/api/kernels/" + mine);
+    }
+
+    @Test
     void aSecretTheUserDoesNotHaveFailsTheNodeSayingSo() {
         String events = runEvents(draft(nodeType(), "never-set"));
 

@@ -132,6 +132,30 @@ class EngineRequestsTest {
     }
 
     @Test
+    void codeOnAKernelOfANonAdminCannotDeleteAGlobalArtifactAsTheRestApiLetsOnlyAdmins() throws Exception {
+        var user = catalog.users().create("deleter-" + System.nanoTime(), "correct horse battery", io.flowfile.catalog.api.Role.USER);
+        var admin = catalog.users().create("deleter-admin-" + System.nanoTime(), "correct horse battery", io.flowfile.catalog.api.Role.ADMIN);
+        String name = "kept-" + System.nanoTime();
+        Files.writeString(exchange.resolve("staged.pkl"), "abc");
+        assertThat(requestsOnAKernelOf(user.username()).handle(request("publish_global", "name", name, "format", "pickle",
+                "python_type", "builtins.int", "size", 3, "relative_path", "staged.pkl"))).hasValueSatisfying(
+                answer -> assertThat(answer).containsEntry("ok", true));
+
+        Map<String, Object> refused = requestsOnAKernelOf(user.username()).handle(request("delete_global", "name", name)).orElseThrow();
+
+        assertThat(refused).containsEntry("ok", false);
+        assertThat(refused.get("error").toString()).contains("only admins delete global artifacts", user.username());
+        assertThat(globals.versions(name)).hasSize(1);
+        assertThat(requests(run.id().toString()).handle(request("delete_global", "name", name)).orElseThrow())
+                .containsEntry("ok", false); // a kernel of no one's is no admin's either
+        assertThat(globals.versions(name)).hasSize(1);
+
+        assertThat(requestsOnAKernelOf(admin.username()).handle(request("delete_global", "name", name)).orElseThrow())
+                .containsEntry("ok", true);
+        assertThat(globals.list(Set.of())).extracting(record -> record.name()).doesNotContain(name);
+    }
+
+    @Test
     void aStagedFileOutsideTheExchangeDirectoryIsRefused() throws Exception {
         Path outside = Files.writeString(exchange.getParent().resolve("secret-" + System.nanoTime()), "abc");
         Map<String, Object> answer = publish(requests(run.id().toString()), "../" + outside.getFileName());

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,9 @@ class ServeIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(me.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(me.body()).path("user").path("role").asText()).isEqualTo("admin");
+
+            // the catalog's H2 server (AUTO_SERVER, there for the command line) listens on the loopback address only
+            assertTheCatalogListensOnLoopbackOnly(data.resolve("catalog").resolve("flowfile.lock.db"), http, base, token);
 
             // the token itself works as a bearer token: build the sales example by edits and run it
             JsonNode draft = ServedProcess.call(http, base, token, "POST", "/api/drafts", Map.of("name", "sales-serve"), 201);
@@ -110,4 +115,75 @@ class ServeIT {
         assertThat(runs).as(runs).contains("cancelled").contains("server stopped");
     }
 
+    /**
+     * The catalog is open while a transaction is (connections are not pooled), so requests keep it
+     * open while the H2 server's port, named in the lock file, is looked up among the listening
+     * sockets of /proc/net/tcp and tcp6: every one of them must be a loopback address.
+     */
+    private static void assertTheCatalogListensOnLoopbackOnly(Path lockFile, HttpClient http, String base, String token) throws Exception {
+        Thread requests = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    ServedProcess.call(http, base, token, "GET", "/api/auth/me", null, 200);
+                } catch (Exception | AssertionError e) {
+                    return;
+                }
+            }
+        });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                Optional<String> server = lockedServer(lockFile);
+                if (server.isPresent()) {
+                    int port = Integer.parseInt(server.get().substring(server.get().lastIndexOf(':') + 1));
+                    List<String> addresses = listening(port);
+                    if (!addresses.isEmpty()) {
+                        assertThat(addresses).as("addresses the catalog's H2 server (port %d) listens on", port)
+                                .allMatch(address -> LOOPBACK.contains(address));
+                        assertThat(server.get()).as("the server the lock file names").matches("(localhost|127\\.0\\.0\\.1):\\d+");
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+            throw new AssertionError("the catalog's H2 server was never seen listening (lock file " + lockFile + ")");
+        } finally {
+            requests.interrupt();
+        }
+    }
+
+    /** Loopback addresses as /proc/net/tcp and tcp6 write them: 127.0.0.1, ::ffff:127.0.0.1, ::1. */
+    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("0100007F", "0000000000000000FFFF00000100007F",
+            "00000000000000000000000001000000");
+
+    /** The H2 server the lock file names (host:port), while the database is open. */
+    private static Optional<String> lockedServer(Path lockFile) {
+        Properties lock = new Properties();
+        try (var in = Files.newInputStream(lockFile)) {
+            lock.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(lock.getProperty("server"));
+    }
+
+    /** The local addresses (hex, as /proc writes them) of the sockets listening on {@code port}. */
+    private static List<String> listening(int port) throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file).stream().skip(1).toList()) {
+                String[] fields = line.trim().split("\\s+");
+                String local = fields[1];
+                int colon = local.indexOf(':');
+                if (fields[3].equals("0A") && Integer.parseInt(local.substring(colon + 1), 16) == port) {
+                    addresses.add(local.substring(0, colon));
+                }
+            }
+        }
+        return addresses;
+    }
 }

@@ -5,6 +5,8 @@ import io.flowfile.catalog.CatalogException;
 import io.flowfile.catalog.api.FlowDocument;
 import io.flowfile.catalog.api.FlowRecord;
 import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.Role;
+import io.flowfile.catalog.api.UserRecord;
 import io.flowfile.catalog.internal.Checks;
 import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Sha256;
@@ -55,14 +57,19 @@ public class FlowService {
     }
 
     /**
-     * Registers {@code document} as {@link #register(String, String, byte[], String)} does, naming the
-     * user who registered it. The latest version returned again for unchanged content keeps the user
-     * who registered it first.
+     * Registers {@code document} as {@link #register(String, String, byte[], String)} does, for
+     * {@code registrant}, whom the version names. A flow belongs to the user who registered its first
+     * version: only they or an admin add versions (FLOW_NOT_OWNED otherwise, checked under the flow's
+     * lock), as another user's version would change what the owner's schedules run as the owner. A
+     * flow whose first version names no user (registered from the command line) takes versions from
+     * admins only. The latest version returned again for unchanged content keeps the user who
+     * registered it first.
      *
-     * @param createdBy the registering user's name, or null when not known
+     * @param registrant the registering user, or null for the operator (the command line): no check
      */
-    public FlowVersionRecord register(String name, String description, byte[] document, String format, String createdBy) {
+    public FlowVersionRecord register(String name, String description, byte[] document, String format, UserRecord registrant) {
         Checks.flowName(name);
+        String createdBy = registrant == null ? null : registrant.username();
         if (createdBy != null) {
             Checks.username(createdBy, "user who registered flow '" + name + "'");
         }
@@ -79,11 +86,13 @@ public class FlowService {
         return Conflicts.withParent("flow '" + name + "'",
                 () -> flows.persistAndFlush(new FlowEntity(name, description, now)),
                 () -> flows.findForNextVersion(name)
-                        .map(flow -> registerVersion(flow, description, document, normalizedFormat, sha256, createdBy, now)));
+                        .map(flow -> registerVersion(flow, description, document, normalizedFormat, sha256, registrant, now)));
     }
 
     private FlowVersionRecord registerVersion(FlowEntity flow, String description, byte[] document, String format, String sha256,
-            String createdBy, Instant now) {
+            UserRecord registrant, Instant now) {
+        requireOwner(flow, registrant);
+        String createdBy = registrant == null ? null : registrant.username();
         if (description != null) {
             flow.describe(description, now);
         }
@@ -96,6 +105,19 @@ public class FlowService {
         FlowVersionEntity created = new FlowVersionEntity(flow.id(), flow.nextVersion(now), sha256, format, document, createdBy, now);
         versions.persist(created);
         return created.toRecord(flow.name());
+    }
+
+    /** FLOW_NOT_OWNED unless the flow is new, or {@code registrant} is the operator, an admin or the flow's owner. */
+    private void requireOwner(FlowEntity flow, UserRecord registrant) {
+        if (registrant == null || registrant.role() == Role.ADMIN || flow.lastVersion() == 0) {
+            return;
+        }
+        String owner = versions.first(flow.id()).orElseThrow(() -> missingLatest(flow)).toRecord(flow.name()).createdBy();
+        if (!registrant.username().equals(owner)) {
+            throw new CatalogException(CatalogErrorCode.FLOW_NOT_OWNED, "flow '" + flow.name() + "' is "
+                    + (owner == null ? "registered from the command line" : owner + "'s")
+                    + ": only " + (owner == null ? "" : "its owner or ") + "an admin can register its versions; register yours under another name");
+        }
     }
 
     /** The flow and its latest version; FLOW_NOT_FOUND when no flow has that name. */

@@ -20,6 +20,11 @@ public class FlowVersionRepository implements PanacheRepositoryBase<FlowVersionE
                 .firstResultOptional();
     }
 
+    /** The flow's first version (its document is not read). */
+    public Optional<FlowVersionEntity> first(UUID flowId) {
+        return find("flowId", Sort.ascending("version"), flowId).firstResultOptional();
+    }
+
     public List<FlowVersionEntity> listForFlow(UUID flowId) {
         return list("flowId", Sort.ascending("version"), flowId);
     }

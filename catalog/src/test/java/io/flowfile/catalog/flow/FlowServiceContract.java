@@ -11,6 +11,8 @@ import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.api.FlowDocument;
 import io.flowfile.catalog.api.FlowRecord;
 import io.flowfile.catalog.api.FlowVersionRecord;
+import io.flowfile.catalog.api.Role;
+import io.flowfile.catalog.api.UserRecord;
 import io.flowfile.catalog.api.RunTrigger;
 import io.flowfile.catalog.internal.Sha256;
 import io.flowfile.catalog.internal.Times;
@@ -68,11 +70,16 @@ public abstract class FlowServiceContract {
         assertThat(flows.get(name).description()).isEqualTo("monthly sales");
     }
 
+    static UserRecord user(String name, Role role) {
+        return new UserRecord(UUID.randomUUID(), name, role, Times.now());
+    }
+
     @Test
     void aVersionNamesTheUserWhoRegisteredIt() {
         String name = unique("who registered");
-        FlowVersionRecord one = flows.register(name, null, document("a"), "json", "alice");
-        FlowVersionRecord again = flows.register(name, null, document("a"), "json", "bob");
+        UserRecord alice = user("alice", Role.USER);
+        FlowVersionRecord one = flows.register(name, null, document("a"), "json", alice);
+        FlowVersionRecord again = flows.register(name, null, document("a"), "json", user("admin", Role.ADMIN));
         FlowVersionRecord two = flows.register(name, null, document("b"), "json");
 
         assertThat(one.createdBy()).isEqualTo("alice");
@@ -80,9 +87,34 @@ public abstract class FlowServiceContract {
         assertThat(two.createdBy()).isNull();
         assertThat(flows.versions(name)).extracting(FlowVersionRecord::createdBy).containsExactly("alice", null);
         assertThat(flows.version(one.id()).createdBy()).isEqualTo("alice");
-        assertCatalogError(() -> flows.register(name, null, document("c"), "json", "not a user"), CatalogErrorCode.INVALID_ARGUMENT)
+        assertCatalogError(() -> flows.register(name, null, document("c"), "json", user("not a user", Role.ADMIN)), CatalogErrorCode.INVALID_ARGUMENT)
                 .hasMessageContaining("user who registered flow '" + name + "' must be");
         assertThat(flows.versions(name)).hasSize(2);
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminAddsVersions() {
+        String name = unique("owned");
+        UserRecord alice = user("alice", Role.USER);
+        UserRecord bob = user("bob", Role.USER);
+        flows.register(name, "alice's", document("a"), "json", alice);
+
+        assertCatalogError(() -> flows.register(name, "bob's", document("evil"), "json", bob), CatalogErrorCode.FLOW_NOT_OWNED)
+                .hasMessageContaining("flow '" + name + "' is alice's").hasMessageContaining("only its owner or an admin");
+        assertCatalogError(() -> flows.register(name, null, document("a"), "json", bob), CatalogErrorCode.FLOW_NOT_OWNED);
+        assertThat(flows.versions(name)).extracting(FlowVersionRecord::version).containsExactly(1);
+        assertThat(flows.get(name).description()).isEqualTo("alice's");
+
+        assertThat(flows.register(name, null, document("b"), "json", alice).version()).isEqualTo(2);
+        assertThat(flows.register(name, null, document("c"), "json", user("root", Role.ADMIN)).createdBy()).isEqualTo("root");
+        assertThat(flows.register(name, null, document("d"), "json").version()).isEqualTo(4); // the operator, from the command line
+        assertThat(flows.versions(name)).extracting(FlowVersionRecord::createdBy).containsExactly("alice", "alice", "root", null);
+
+        String fromCommandLine = unique("from the command line");
+        flows.register(fromCommandLine, null, document("a"), "json");
+        assertCatalogError(() -> flows.register(fromCommandLine, null, document("b"), "json", alice), CatalogErrorCode.FLOW_NOT_OWNED)
+                .hasMessageContaining("registered from the command line: only an admin");
+        assertThat(flows.register(fromCommandLine, null, document("b"), "json", user("root", Role.ADMIN)).version()).isEqualTo(2);
     }
 
     @Test

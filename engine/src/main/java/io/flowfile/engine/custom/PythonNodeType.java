@@ -78,7 +78,8 @@ final class PythonNodeType extends CustomNodeType {
         boolean runnable = status.availability() == KernelGateway.Availability.READY
                 || (status.availability() == KernelGateway.Availability.STOPPED && startKernel);
         if (!runnable) {
-            context.problem(KERNEL, NodeErrorCode.KERNEL_UNAVAILABLE, status.message()
+            context.problem(KERNEL, status.availability() == KernelGateway.Availability.MISSING ? NodeErrorCode.KERNEL_NOT_FOUND
+                    : NodeErrorCode.KERNEL_UNAVAILABLE, status.message()
                     + (status.availability() == KernelGateway.Availability.STOPPED ? "; or set start_kernel: true to let the run start it" : ""));
         }
         if (status.availability() != KernelGateway.Availability.MISSING && !python.requirements().isEmpty()) {
@@ -170,6 +171,9 @@ final class PythonNodeType extends CustomNodeType {
                     }
                     columns.add(new io.flowfile.node.Column(column.getKey(), column.getValue().asText()));
                 }
+                if (columns.isEmpty()) {
+                    throw new IllegalArgumentException("output '" + output.getKey() + "' has no columns");
+                }
                 schemas.put(output.getKey(), new Schema(columns));
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
@@ -226,11 +230,8 @@ final class PythonNodeType extends CustomNodeType {
     }
 
     private static Optional<Schema> declared(PlanContext context, String output, Schema schema) {
-        String casts = schema.columns().stream()
-                .map(column -> "CAST(NULL AS " + column.type() + ") AS " + Sql.identifier(column.name()))
-                .collect(Collectors.joining(", "));
         try {
-            return Optional.of(context.describe("SELECT " + casts));
+            return Optional.of(context.describe(Sql.emptyRelation(schema)));
         } catch (NodeException e) {
             context.problem(null, NodeErrorCode.INVALID_SETTING, "the node type declares for output '" + output
                     + "' a type DuckDB does not know: " + e.getMessage().lines().findFirst().orElse(""));

@@ -72,6 +72,25 @@ public final class FlowValidator {
         this.scriptSchemas = Objects.requireNonNull(scriptSchemas, "scriptSchemas is null");
     }
 
+    private FlowValidator(FlowValidator base, io.flowfile.node.KernelGateway kernels) {
+        this.registry = base.registry;
+        this.fileRoots = base.fileRoots;
+        this.codec = base.codec;
+        this.batcher = base.batcher;
+        this.binder = base.binder;
+        this.sqlShape = base.sqlShape;
+        this.kernels = java.util.Optional.of(Objects.requireNonNull(kernels, "kernels is null"));
+        this.scriptSchemas = base.scriptSchemas;
+    }
+
+    /**
+     * This validator (its DuckDB binds and their cache) with code nodes asking {@code kernels} instead:
+     * e.g. the kernels of the one user the flow is validated for.
+     */
+    public FlowValidator withKernels(io.flowfile.node.KernelGateway kernels) {
+        return new FlowValidator(this, kernels);
+    }
+
     private record BoundNode(FlowNode node, NodeType<?> type, Record settings, Ports ports) {
     }
 
