@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
-import java.net.SocketException;
 import java.util.function.Supplier;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.NoHttpResponseException;
@@ -40,12 +39,18 @@ final class ReconnectingDockerHttpClient implements DockerHttpClient {
         try {
             return client.execute(request);
         } catch (RuntimeException e) {
-            if (!deadConnection(e) || !replayable(request)) {
+            if (!deadConnection(e)) {
+                throw e;
+            }
+            DockerHttpClient fresh = reconnect(client); // the requests after this one get new connections either way
+            if (!replayable(request)) {
+                LOG.info("the Docker engine's connection was dead ({}); reconnected, {} {} cannot be sent again", rootMessage(e),
+                        request.method(), request.path());
                 throw e;
             }
             LOG.info("the Docker engine's connection was dead ({}); reconnecting and sending {} {} again", rootMessage(e),
                     request.method(), request.path());
-            return reconnect(client).execute(request);
+            return fresh.execute(request);
         }
     }
 
@@ -75,7 +80,8 @@ final class ReconnectingDockerHttpClient implements DockerHttpClient {
             if (cause instanceof NoHttpResponseException || cause instanceof ConnectionClosedException) {
                 return true;
             }
-            if (cause instanceof SocketException && cause.getMessage() != null
+            // docker-java's Unix socket reports the system's error as a plain IOException with its text, the JDK's a SocketException
+            if (cause instanceof IOException && cause.getMessage() != null
                     && (cause.getMessage().contains("Broken pipe") || cause.getMessage().contains("Connection reset"))) {
                 return true;
             }

@@ -80,6 +80,15 @@ class ReconnectingDockerHttpClientTest {
         assertThat(sent).as("the new client stays").hasSize(3);
     }
 
+    /** What CI saw: docker-java's own Unix socket reports EPIPE as a plain IOException, wrapped by its Apache transport. */
+    @Test
+    void brokenPipeFromDockerJavasUnixSocketIsADeadConnection() {
+        List<String> sent = new ArrayList<>();
+        DockerHttpClient client = reconnecting(new RuntimeException(new IOException("Broken pipe")), sent);
+        assertThat(client.execute(create()).getStatusCode()).isEqualTo(201);
+        assertThat(sent).hasSize(2);
+    }
+
     @Test
     void aStreamedBodyIsNotSentTwice() {
         List<String> sent = new ArrayList<>();
@@ -88,6 +97,8 @@ class ReconnectingDockerHttpClientTest {
                 .body(new ByteArrayInputStream(new byte[10])).build();
         assertThatThrownBy(() -> client.execute(build)).hasRootCauseMessage("Connection reset");
         assertThat(sent).hasSize(1);
+        client.execute(create());
+        assertThat(sent).as("the next request goes out on the new client").containsExactly("POST /build", "POST /containers/create");
     }
 
     @Test
