@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -67,7 +68,8 @@ public final class FlowEngine implements AutoCloseable {
         this.cache = new ResultCache(cacheDirectory, config.cacheMaxBytes());
         ScriptSchemas scriptSchemas = ScriptSchemas.onDisk(config.dataDirectory().resolve("schemas"));
         this.scripts = new ScriptSupport(kernels, scriptSchemas, new ArrowExchange());
-        this.validator = new FlowValidator(registry, settingsCodec, duckDb, kernels, scriptSchemas, config.fileRoots());
+        this.validator = new FlowValidator(registry, settingsCodec, duckDb, kernels, scriptSchemas, config.fileRoots(),
+                List.of(cacheDirectory, spill, config.dataDirectory().resolve("schemas")));
         var counter = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
             Thread thread = new Thread(null, runnable, "flowfile-stage-" + counter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);

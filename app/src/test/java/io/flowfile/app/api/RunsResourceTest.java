@@ -40,6 +40,9 @@ class RunsResourceTest {
     @Inject
     RunService catalogRuns;
 
+    @Inject
+    io.flowfile.app.config.FlowfileConfig config;
+
     private Api.User user;
 
     @BeforeEach
@@ -57,6 +60,10 @@ class RunsResourceTest {
     }
 
     private Map<String, Object> awaitEnd(String run) {
+        return awaitEnd(user, run);
+    }
+
+    private static Map<String, Object> awaitEnd(Api.User user, String run) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             Map<String, Object> detail = user.request().get("/api/runs/" + run).then().statusCode(200).extract().jsonPath().getMap("");
@@ -225,5 +232,35 @@ class RunsResourceTest {
                 .post("/api/drafts/" + sql + "/edits").then().statusCode(200)
                 .body("problems[0].node", equalTo("q"))
                 .body("problems[0].message", containsString("/etc/passwd"));
+    }
+
+    /** One DuckDB serves every user: the engine's cache files and the runs' schemas are there, but a user's SQL cannot name them. */
+    @Test
+    void userSqlReachesNeitherTheResultCacheNorOtherRuns() {
+        Api.User other = new Api(users, tokens).user(Role.USER);
+        String othersDraft = other.request().body(Map.of("name", "others-" + System.nanoTime())).post("/api/drafts").then().statusCode(201)
+                .extract().path("id");
+        other.request().body(Map.of("revision", 1, "edits", Api.salesEdits())).post("/api/drafts/" + othersDraft + "/edits").then()
+                .statusCode(200).body("problems", hasSize(0));
+        String run = other.request().body(Map.of()).post("/api/drafts/" + othersDraft + "/runs").then().statusCode(202).extract().path("id");
+        assertThat(awaitEnd(other, run).get("state")).isEqualTo("SUCCEEDED");
+        String cache = config.dataDirectory().toAbsolutePath().normalize().resolve("cache").toString();
+        Map<String, String> attempts = Map.of(
+                "SELECT * FROM read_parquet('" + cache + "/**/*.parquet')", "engine's own",
+                "SELECT * FROM read_parquet('" + roots.primary().toAbsolutePath() + "/../cache/**/*.parquet')", "engine's own",
+                "SELECT * FROM run_" + run.replace("-", "") + ".report", "reads the table 'run_",
+                "SELECT schema_name FROM information_schema.schemata", "information_schema.schemata",
+                "SELECT * FROM duckdb_tables", "catalog view",
+                "SELECT * FROM query('SELECT * FROM duckdb_tables()')", "table function 'query'");
+        for (var attempt : attempts.entrySet()) {
+            String draft = user.request().body(Map.of("name", "reach-" + System.nanoTime())).post("/api/drafts").then().statusCode(201)
+                    .extract().path("id");
+            user.request().body(Map.of("revision", 1, "edits", List.of(Api.add("orders", "read_csv", Map.of("path", "orders.csv")),
+                            Api.add("q", "sql", Map.of("query", attempt.getKey())), Api.connect("orders", "q"))))
+                    .post("/api/drafts/" + draft + "/edits").then().statusCode(200)
+                    .body("problems[0].node", equalTo("q"))
+                    .body("problems[0].path", equalTo("settings.query"))
+                    .body("problems[0].message", containsString(attempt.getValue()));
+        }
     }
 }

@@ -117,6 +117,24 @@ public final class DuckDb implements AutoCloseable {
         return (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", properties);
     }
 
+    /**
+     * The names (lower case) of DuckDB's own catalog views that a table name without a schema finds
+     * ({@code duckdb_tables}, {@code pg_namespace}, {@code sqlite_master}, ...).
+     */
+    public java.util.Set<String> catalogViewNames() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             java.sql.ResultSet views = statement.executeQuery("SELECT DISTINCT lower(view_name) FROM duckdb_views() "
+                     + "WHERE database_name = 'system' AND schema_name IN ('main', 'pg_catalog')")) {
+            var names = new java.util.HashSet<String>();
+            while (views.next()) {
+                names.add(views.getString(1));
+            }
+            return java.util.Set.copyOf(names);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list DuckDB's catalog views: " + e.getMessage(), e);
+        }
+    }
+
     /** A new connection to the same database; the caller closes it. */
     public Connection connect() throws SQLException {
         return root.duplicate();

@@ -25,6 +25,8 @@ public final class SqlShape {
     private static final int REMEMBERED = 10_000;
 
     private final DuckDb duckDb;
+    /** On a server, what the text may reach; empty on the command line (full access). */
+    private final Optional<SqlReach> reach;
     private final java.util.Map<String, Optional<String>> expressions = remembered();
     private final java.util.Map<String, Optional<String>> queries = remembered();
 
@@ -38,7 +40,13 @@ public final class SqlShape {
     }
 
     public SqlShape(DuckDb duckDb) {
+        this(duckDb, Optional.empty());
+    }
+
+    /** @param reach when present, also why a text reaches what it may not ({@link SqlReach}) */
+    public SqlShape(DuckDb duckDb, Optional<SqlReach> reach) {
         this.duckDb = Objects.requireNonNull(duckDb, "duckDb is null");
+        this.reach = Objects.requireNonNull(reach, "reach is null");
     }
 
     /**
@@ -69,7 +77,7 @@ public final class SqlShape {
                     + "goes on with the statement around it (a FROM, WHERE, UNION, ORDER BY or LIMIT, or a second value "
                     + "after a comma); write a single expression");
         }
-        return Optional.empty();
+        return reachProblem(parsed);
     }
 
     /** Why {@code query} (closing semicolons aside) is not exactly one SELECT statement; empty when it is. */
@@ -96,7 +104,11 @@ public final class SqlShape {
             return Optional.of("must be one SELECT query; it holds " + count + " statements"
                     + (count > 1 ? " separated by ';'" : ""));
         }
-        return Optional.empty();
+        return reachProblem(parsed);
+    }
+
+    private Optional<String> reachProblem(JsonNode parsed) {
+        return reach.flatMap(limits -> limits.problem(parsed));
     }
 
     private JsonNode parse(String sql) {

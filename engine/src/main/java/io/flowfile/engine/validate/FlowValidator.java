@@ -55,19 +55,23 @@ public final class FlowValidator {
 
     public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb,
                          java.util.Optional<io.flowfile.node.KernelGateway> kernels, ScriptSchemas scriptSchemas) {
-        this(registry, codec, duckDb, kernels, scriptSchemas, java.util.Optional.empty());
+        this(registry, codec, duckDb, kernels, scriptSchemas, java.util.Optional.empty(), List.of());
     }
 
-    /** @param fileRoots when present, the only directories a node's paths may name (the server's file roots) */
+    /**
+     * @param fileRoots         when present, the only directories a node's paths and a user's SQL may name (the server's file roots)
+     * @param engineDirectories the engine's own directories (result cache, spill files), which a user's SQL may never name
+     */
     public FlowValidator(NodeRegistry registry, SettingsCodec codec, DuckDb duckDb,
                          java.util.Optional<io.flowfile.node.KernelGateway> kernels, ScriptSchemas scriptSchemas,
-                         java.util.Optional<List<Path>> fileRoots) {
+                         java.util.Optional<List<Path>> fileRoots, List<Path> engineDirectories) {
         this.fileRoots = Objects.requireNonNull(fileRoots, "fileRoots is null");
         this.registry = Objects.requireNonNull(registry, "registry is null");
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.batcher = new BindBatcher(Objects.requireNonNull(duckDb, "duckDb is null"));
         this.binder = new BindCache(duckDb, batcher, 10_000);
-        this.sqlShape = new SqlShape(duckDb);
+        this.sqlShape = new SqlShape(duckDb, fileRoots.map(roots -> new io.flowfile.engine.duckdb.SqlReach(roots, engineDirectories,
+                duckDb.catalogViewNames())));
         this.kernels = Objects.requireNonNull(kernels, "kernels is null");
         this.scriptSchemas = Objects.requireNonNull(scriptSchemas, "scriptSchemas is null");
     }
