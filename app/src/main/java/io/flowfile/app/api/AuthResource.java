@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
 
     @Inject
+    io.flowfile.app.security.StreamGuard guard;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -64,6 +67,7 @@ public class AuthResource {
         current.get();
         if (session != null) {
             sessions.delete(session);
+            guard.checkSoon();
         }
         return Response.noContent().cookie(sessionCookie("", 0), csrfCookie("", 0)).build();
     }

@@ -3,6 +3,8 @@ package io.flowfile.app.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowfile.app.events.EventLog;
+import io.flowfile.app.security.CurrentUser;
+import io.flowfile.app.security.StreamGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -16,6 +18,8 @@ import java.util.function.Predicate;
  * Sends an {@link EventLog} as server-sent events: every kept event after {@code after}, then the
  * live ones, each with its id, name and JSON data; the stream ends when the log closes or the client
  * goes. A client that asked for events no longer kept first gets a {@code gap} event saying how many.
+ * A stream also ends, with an {@code unauthenticated} event, when the credential it was opened with
+ * no longer holds ({@link StreamGuard}).
  */
 @ApplicationScoped
 public class SseStreams {
@@ -23,8 +27,22 @@ public class SseStreams {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CurrentUser current;
+
+    @Inject
+    StreamGuard guard;
+
     public void stream(EventLog log, long after, Predicate<EventLog.Entry> visible, SseEventSink sink, Sse sse) {
         AtomicReference<EventLog.Subscription> subscription = new AtomicReference<>();
+        StreamGuard.Watch watch = guard.watch(current.credential(), current.get(), sink::isClosed, () -> {
+            close(subscription);
+            if (!sink.isClosed()) {
+                sink.send(sse.newEventBuilder().name("unauthenticated").data(text(Map.of("message",
+                        "this stream's token or session was revoked, expired or ended, or its user changed: log in again"))).build())
+                        .whenComplete((ignored, failure) -> sink.close());
+            }
+        });
         subscription.set(log.subscribe(after,
                 lost -> sink.send(sse.newEventBuilder().name("gap")
                         .data(text(Map.of("lost", lost, "message", lost + " earlier events are no longer kept"))).build()),
@@ -44,7 +62,10 @@ public class SseStreams {
                         }
                     });
                 },
-                sink::close));
+                () -> {
+                    watch.close();
+                    sink.close();
+                }));
     }
 
     private static void close(AtomicReference<EventLog.Subscription> subscription) {

@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class UsersResource {
 
     @Inject
+    io.flowfile.app.security.StreamGuard guard;
+
+    @Inject
     UserService users;
 
     @Inject
@@ -72,6 +75,7 @@ public class UsersResource {
             throw new ApiException(ServerErrorCode.CONFLICT, "you cannot delete yourself");
         }
         users.delete(username);
+        guard.checkSoon(); // their open event streams end now, not at the next check
         return Response.noContent().build();
     }
 
@@ -98,6 +102,7 @@ public class UsersResource {
     @Operation(summary = "Revoke one of my API tokens")
     public Response revoke(@Parameter(schema = @Schema(implementation = UUID.class)) @PathParam("id") String id) {
         tokens.revoke(current.get().id(), Params.uuid(id, "a token id"));
+        guard.checkSoon();
         return Response.noContent().build();
     }
 

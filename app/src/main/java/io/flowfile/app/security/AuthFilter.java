@@ -37,10 +37,11 @@ public class AuthFilter {
             return Optional.empty();
         }
         Cookie cookie = request.getCookies().get(SESSION_COOKIE);
-        return switch (credentials.check(request.getMethod(), request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                cookie == null ? null : cookie.getValue(), request.getHeaderString(CSRF_HEADER))) {
+        var credential = new CurrentUser.Credential(request.getHeaderString(HttpHeaders.AUTHORIZATION), cookie == null ? null : cookie.getValue());
+        return switch (credentials.check(request.getMethod(), credential.authorization(), credential.sessionCookie(),
+                request.getHeaderString(CSRF_HEADER))) {
             case Credentials.Authenticated authenticated -> {
-                current.set(authenticated.user(), authenticated.csrfToken());
+                current.set(authenticated.user(), authenticated.csrfToken(), credential);
                 yield Optional.empty();
             }
             case Credentials.Refused refused -> Optional.of(ErrorMappers.respond(refused.code().status(), refused.code(), refused.message(),

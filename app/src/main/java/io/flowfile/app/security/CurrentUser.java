@@ -11,12 +11,30 @@ import java.util.Optional;
 @RequestScoped
 public class CurrentUser {
 
+    /**
+     * What the request proved who it is with, as sent, so that a long-lived answer (an event stream)
+     * can check it again later ({@link StreamGuard}).
+     *
+     * @param authorization the Authorization header, or null
+     * @param sessionCookie the session cookie's value, or null
+     */
+    public record Credential(String authorization, String sessionCookie) {
+    }
+
     private UserRecord user;
     private String csrfToken;
+    private Credential credential;
 
-    void set(UserRecord user, String csrfToken) {
+    void set(UserRecord user, String csrfToken, Credential credential) {
         this.user = user;
         this.csrfToken = csrfToken;
+        this.credential = credential;
+    }
+
+    /** The credential the request came with. */
+    public Credential credential() {
+        get();
+        return credential;
     }
 
     /** The authenticated user; every endpoint but login and health has one. */

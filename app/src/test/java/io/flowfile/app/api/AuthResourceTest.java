@@ -130,6 +130,18 @@ class AuthResourceTest {
     }
 
     @Test
+    void aDeletedUsersNameIsNotGivenAgainSoNobodyInheritsTheirThings() {
+        Api.User admin = api.user(Role.ADMIN);
+        Api.User leaving = api.user(Role.USER);
+        String draft = leaving.request().body(Map.of("name", "left-behind")).post("/api/drafts").then().statusCode(201).extract().path("id");
+        admin.request().delete("/api/users/" + leaving.name()).then().statusCode(204);
+        admin.request().body(Map.of("username", leaving.name(), "password", "long enough", "role", "user"))
+                .post("/api/users").then().statusCode(409)
+                .body("message", containsString("belonged to a user who was deleted"));
+        admin.request().get("/api/drafts/" + draft).then().statusCode(200).body("owner", equalTo(leaving.name()));
+    }
+
+    @Test
     void loginIsTheOnlyOpenEndpointAndHealthIsOpen() {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/health/live").then().statusCode(200);

@@ -43,6 +43,12 @@ class RunsResourceTest {
     @Inject
     io.flowfile.app.config.FlowfileConfig config;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
+    /** How long a test waits for a line of an event stream (the stream guard checks every 2 s). */
+    private static final long STREAM_WAIT_SECONDS = 20;
+
     private Api.User user;
 
     @BeforeEach
@@ -262,5 +268,52 @@ class RunsResourceTest {
                     .body("problems[0].path", equalTo("settings.query"))
                     .body("problems[0].message", containsString(attempt.getValue()));
         }
+    }
+
+    /** An event stream is checked again while it is open: revoking the token it was opened with ends it. */
+    @Test
+    void anEventStreamEndsWhenItsTokenIsRevoked() throws Exception {
+        String draft = user.request().body(Map.of("name", "long-" + System.nanoTime())).post("/api/drafts").then().statusCode(201)
+                .extract().path("id");
+        user.request().body(Map.of("revision", 1, "edits", List.of(Api.add("rows", "manual_input", Map.of(
+                        "columns", List.of(Map.of("name", "x", "type", "BIGINT")), "rows", List.of(List.of(1)))),
+                        Api.add("long", "sql", Map.of("query", "SELECT x, (SELECT sum(i) FROM range(40000000000) t(i)) AS total FROM main")),
+                        Api.connect("rows", "long"))))
+                .post("/api/drafts/" + draft + "/edits").then().statusCode(200).body("problems", hasSize(0));
+        String run = user.request().body(Map.of()).post("/api/drafts/" + draft + "/runs").then().statusCode(202).extract().path("id");
+        try {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(base.toURI().resolve("api/runs/" + run + "/events"))
+                    .header("Authorization", "Bearer " + user.token()).header("Accept", "text/event-stream").build();
+            var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+            var response = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            var reader = java.util.concurrent.CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
+            assertThat(awaitLine(lines, "event:running")).as("the stream is live").isTrue();
+
+            String token = user.request().get("/api/tokens").then().statusCode(200).extract().path("find { it.name == 'test' }.id");
+            user.request().delete("/api/tokens/" + token).then().statusCode(204);
+
+            assertThat(awaitLine(lines, "event:unauthenticated")).as("the stream says why it ends: " + lines).isTrue();
+            reader.get(STREAM_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS); // and it ends
+            user.request().get("/api/runs/" + run).then().statusCode(401);
+        } finally {
+            Api.User admin = new Api(users, tokens).user(Role.ADMIN);
+            admin.request().post("/api/runs/" + run + "/cancel");
+            awaitEnd(admin, run);
+        }
+    }
+
+    /** Whether a line starting with {@code prefix} arrives within {@link StreamGuardWait#SECONDS}. */
+    private static boolean awaitLine(java.util.concurrent.BlockingQueue<String> lines, String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(STREAM_WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (line != null && line.replace(" ", "").startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,7 +19,9 @@ import java.util.UUID;
  * The server's users. Usernames are unique as written (case matters). Passwords are kept as bcrypt
  * hashes of the cost {@link CatalogSettings#passwordHashCost()}; hashing and checking happen outside
  * any transaction of the service's own (a check takes about a quarter of a second at cost 12).
- * Deleting a user deletes its API tokens and sessions; its drafts stay (they name their owner).
+ * Deleting a user deletes its API tokens and sessions; its drafts, flows, kernels, runs and
+ * schedules stay (they name their owner), so its name is retired: no new user gets it and with it
+ * the old one's things.
  */
 @ApplicationScoped
 public class UserService {
@@ -52,6 +54,11 @@ public class UserService {
         return Conflicts.insertUnique("user '" + username + "'", () -> {
             if (users.findByUsername(username).isPresent()) {
                 throw exists(username, null);
+            }
+            if (users.getEntityManager().find(RetiredUsernameEntity.class, username) != null) {
+                throw new CatalogException(CatalogErrorCode.USER_EXISTS, "the name '" + username + "' belonged to a user who was "
+                        + "deleted; the drafts, flows, kernels and runs that name their owner '" + username + "' are still theirs, so "
+                        + "the name is not given again: choose another");
             }
             UserEntity created = new UserEntity(username, hash, role, Times.now());
             users.persistAndFlush(created);
@@ -105,11 +112,15 @@ public class UserService {
         return users.count();
     }
 
-    /** Deletes the user with its API tokens and sessions (not its drafts); USER_NOT_FOUND when there is none. */
+    /**
+     * Deletes the user with its API tokens and sessions (not its drafts and the rest) and retires its
+     * name; USER_NOT_FOUND when there is none.
+     */
     @Transactional
     public void delete(String username) {
         Checks.username(username, "username");
         users.delete(users.findByUsername(username).orElseThrow(() -> notFound(username)));
+        users.getEntityManager().persist(new RetiredUsernameEntity(username, Times.now()));
     }
 
     /** Replaces the user's password and ends its browser sessions (its API tokens stay valid: revoke them apart). */

@@ -221,16 +221,16 @@ public abstract class UserServiceContract {
     }
 
     @Test
-    void aDeletedNameCanBeTakenAgain() {
+    void aDeletedNameIsNotGivenAgain() {
         String name = unique("again");
-        UserRecord first = users.create(name, PASSWORD, Role.USER);
+        users.create(name, PASSWORD, Role.USER);
         users.delete(name);
 
-        UserRecord second = users.create(name, "another password", Role.ADMIN);
-
-        assertThat(second.id()).isNotEqualTo(first.id());
-        assertThat(users.authenticate(name, PASSWORD)).isEmpty();
-        assertThat(users.authenticate(name, "another password")).contains(second);
+        assertCatalogError(() -> users.create(name, "another password", Role.ADMIN), CatalogErrorCode.USER_EXISTS)
+                .hasMessageContaining("belonged to a user who was deleted");
+        assertThat(users.find(name)).isEmpty();
+        assertThat(users.authenticate(name, "another password")).isEmpty();
+        users.create(name + ".2", "another password", Role.USER);
     }
 
     @Test
