@@ -62,6 +62,9 @@ public class ServeCommand implements Callable<Integer> {
     LoginLink loginLink;
 
     @Inject
+    io.flowfile.app.schedule.QuartzScheduler scheduler;
+
+    @Inject
     BlobSweeper sweeper;
 
     @Inject
@@ -114,7 +117,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         UserRecord admin = admin(out);
-        String token = loginLink.issue(admin);
+        String token = loginLink.issue(admin, scheduler.instance());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("flowfile-housekeeping").daemon().factory());
         housekeeping.scheduleWithFixedDelay(this::sweep, 1, Duration.ofHours(6).toMinutes(), TimeUnit.MINUTES);

@@ -55,6 +55,9 @@ public class ClusterSweep {
     @Inject
     FlowfileConfig config;
 
+    @Inject
+    io.flowfile.app.security.LoginLink loginLink;
+
     /** After the scheduler started: resolves what dead servers left, then sweeps on the runner's timer thread. */
     void start() {
         Set<String> live = quartz.liveInstances();
@@ -114,6 +117,14 @@ public class ClusterSweep {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "tick %s of a stopped server could not be resolved", orphan.id());
             }
+        }
+        try {
+            int revoked = loginLink.revokeLinksOfStoppedServers(live);
+            if (revoked > 0) {
+                LOG.infof("%d login link(s) of stopped servers revoked", revoked);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("the login links of stopped servers could not be revoked: %s", e.getMessage());
         }
         // the runs a dead server left running that no tick names (started over the API or in the browser)
         List<UUID> ended = runRecords.failOrphans(live, ORPHANED);

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -174,6 +175,11 @@ public class QuartzScheduler {
         } catch (SchedulerException e) {
             throw new IllegalStateException("schedule " + scheduleId + " could not be removed from the scheduler: " + e.getMessage(), e);
         }
+    }
+
+    /** This server's scheduler instance id, when its scheduler runs. */
+    public Optional<String> instance() {
+        return Optional.ofNullable(instanceId());
     }
 
     /** This server's scheduler instance id (null before it started). */

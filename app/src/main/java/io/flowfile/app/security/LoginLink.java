@@ -35,11 +35,25 @@ public class LoginLink {
     private record LinkToken(java.util.UUID user, java.util.UUID id) {
     }
 
-    /** A new token for the printed link, logging in as {@code user}; it lasts until the server stops. */
-    public String issue(UserRecord user) {
-        var token = tokens.create(user.id(), "login link of the server started at " + java.time.Instant.now(), Optional.empty());
+    /** The name of a link token starts with this, followed by the scheduler instance of the server that printed it. */
+    static final String NAME_PREFIX = "login link of server ";
+
+    /**
+     * A new token for the printed link, logging in as {@code user}; it lasts until the server stops.
+     * A server killed before it could revoke its link's token (kill -9, a crash) is found dead by its
+     * scheduler instance ({@code instance}), and the next sweep of a server on the same catalog revokes
+     * the token ({@link #revokeLinksOfStoppedServers}).
+     */
+    public String issue(UserRecord user, Optional<String> instance) {
+        String name = instance.map(id -> NAME_PREFIX + id).orElse("login link of the server started at " + java.time.Instant.now());
+        var token = tokens.create(user.id(), name, Optional.empty());
         issued = new LinkToken(user.id(), token.record().id());
         return token.secret();
+    }
+
+    /** Revokes the link tokens of servers whose scheduler instance is not among {@code live}; how many. */
+    public int revokeLinksOfStoppedServers(java.util.Set<String> live) {
+        return tokens.revokeNamed(NAME_PREFIX, name -> !live.contains(name.substring(NAME_PREFIX.length())));
     }
 
     /** Shutdown observers run before the catalog closes, so the revocation reaches it. */

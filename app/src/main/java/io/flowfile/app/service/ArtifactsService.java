@@ -138,6 +138,10 @@ public class ArtifactsService {
              java.sql.Statement statement = connection.createStatement()) {
             statement.execute("SET threads = 1");
             statement.execute("SET memory_limit = '256MB'");
+            // the file's content came from a kernel: whatever it holds, this database reads that file alone
+            statement.execute("SET allowed_paths = [" + file + "]");
+            statement.execute("SET enable_external_access = false");
+            statement.execute("SET lock_configuration = true");
             long total;
             try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM read_parquet(" + file + ")")) {
                 count.next();

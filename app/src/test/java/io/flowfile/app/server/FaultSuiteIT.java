@@ -206,6 +206,7 @@ class FaultSuiteIT {
 
         command("kill", "-9", Long.toString(served.process().pid()));
         assertThat(served.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String killedLink = served.token();
         served = start();
 
         long restarted = System.nanoTime();
@@ -221,6 +222,9 @@ class FaultSuiteIT {
                 "failed", kernel.path("state").asText() + " (re-adopted)", lost()));
         assertThat(recorded.path("state").asText()).isEqualTo("FAILED");
         assertThat(reason).contains("stopped before it ended");
+        // the killed server could not revoke its login link's token: the sweep that found it dead did
+        await("the killed server's login link to be revoked", () -> ServedProcess.status(HTTP, served.base(), killedLink, "/api/auth/me") == 401);
+        assertThat(ServedProcess.status(HTTP, served.base(), served.token(), "/api/auth/me")).as("the new server's link").isEqualTo(200);
         assertThat(lost()).isZero();
     }
 

@@ -102,4 +102,10 @@ record ServedProcess(Process process, StringBuilder output, String link, String 
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
         return JSON.readTree(response.body());
     }
+
+    /** The status of {@code GET path} with the bearer token. */
+    static int status(HttpClient http, String base, String token, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 }

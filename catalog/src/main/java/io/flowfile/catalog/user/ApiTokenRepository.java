@@ -25,6 +25,11 @@ public class ApiTokenRepository implements PanacheRepositoryBase<ApiTokenEntity,
         update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt <= ?3)", now, id, notAfter);
     }
 
+    /** The tokens not revoked whose name starts with {@code prefix} (which holds no LIKE wildcard). */
+    public List<ApiTokenEntity> listUnrevokedNamed(String prefix) {
+        return list("revoked = false and name like ?1", prefix + "%");
+    }
+
     public void revoke(UUID id) {
         update("revoked = true where id = ?1", id);
     }

@@ -109,4 +109,25 @@ public class ApiTokenService {
                         "user " + userId + " has no API token with id " + tokenId));
         tokens.revoke(token.id());
     }
+
+    /**
+     * Revokes the tokens not yet revoked, of any user, whose name starts with {@code prefix} and
+     * satisfies {@code revoke} (the server's own tokens, such as a login link's); the number revoked.
+     */
+    @Transactional
+    public int revokeNamed(String prefix, java.util.function.Predicate<String> revoke) {
+        Checks.notNull(prefix, "prefix");
+        Checks.notNull(revoke, "revoke");
+        if (prefix.isEmpty() || prefix.contains("%") || prefix.contains("_")) {
+            throw Checks.invalid("prefix must be plain text without '%' or '_', was '" + prefix + "'");
+        }
+        int revoked = 0;
+        for (ApiTokenEntity token : tokens.listUnrevokedNamed(prefix)) {
+            if (revoke.test(token.toRecord().name())) {
+                tokens.revoke(token.id());
+                revoked++;
+            }
+        }
+        return revoked;
+    }
 }

@@ -163,6 +163,24 @@ public abstract class ApiTokenServiceContract {
     }
 
     @Test
+    void revokeNamedRevokesTheMatchingTokensOfEveryUser() {
+        UserRecord user = user();
+        UserRecord other = user();
+        String prefix = unique("link of ");
+        CreatedToken dead = tokens.create(user.id(), prefix + "dead", Optional.empty());
+        CreatedToken live = tokens.create(other.id(), prefix + "live", Optional.empty());
+        CreatedToken unrelated = tokens.create(other.id(), "ci dead", Optional.empty());
+
+        assertThat(tokens.revokeNamed(prefix, name -> name.endsWith("dead"))).isEqualTo(1);
+
+        assertThat(tokens.authenticate(dead.secret())).isEmpty();
+        assertThat(tokens.authenticate(live.secret())).contains(other);
+        assertThat(tokens.authenticate(unrelated.secret())).contains(other);
+        assertThat(tokens.revokeNamed(prefix, name -> true)).as("a revoked token is not counted again").isEqualTo(1);
+        assertCatalogError(() -> tokens.revokeNamed("50%", name -> true), CatalogErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
     void badArgumentsAreRefused() {
         UserRecord user = user();
         assertCatalogError(() -> tokens.create(UUID.randomUUID(), "ci", Optional.empty()), CatalogErrorCode.USER_NOT_FOUND);
