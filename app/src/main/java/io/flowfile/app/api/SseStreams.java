@@ -34,15 +34,10 @@ public class SseStreams {
     StreamGuard guard;
 
     public void stream(EventLog log, long after, Predicate<EventLog.Entry> visible, SseEventSink sink, Sse sse) {
+        CurrentUser.Credential credential = current.credential();
+        var user = current.get();
         AtomicReference<EventLog.Subscription> subscription = new AtomicReference<>();
-        StreamGuard.Watch watch = guard.watch(current.credential(), current.get(), sink::isClosed, () -> {
-            close(subscription);
-            if (!sink.isClosed()) {
-                sink.send(sse.newEventBuilder().name("unauthenticated").data(text(Map.of("message",
-                        "this stream's token or session was revoked, expired or ended, or its user changed: log in again"))).build())
-                        .whenComplete((ignored, failure) -> sink.close());
-            }
-        });
+        AtomicReference<StreamGuard.Watch> watch = new AtomicReference<>();
         subscription.set(log.subscribe(after,
                 lost -> sink.send(sse.newEventBuilder().name("gap")
                         .data(text(Map.of("lost", lost, "message", lost + " earlier events are no longer kept"))).build()),
@@ -63,9 +58,22 @@ public class SseStreams {
                     });
                 },
                 () -> {
-                    watch.close();
+                    StreamGuard.Watch watching = watch.get();
+                    if (watching != null) {
+                        watching.close();
+                    }
                     sink.close();
                 }));
+        // watched once subscribed, so that ending it always has a subscription to close; a credential
+        // revoked in between is found at the guard's next check
+        watch.set(guard.watch(credential, user, sink::isClosed, () -> {
+            close(subscription);
+            if (!sink.isClosed()) {
+                sink.send(sse.newEventBuilder().name("unauthenticated").data(text(Map.of("message",
+                        "this stream's token or session was revoked, expired or ended, or its user changed: log in again"))).build())
+                        .whenComplete((ignored, failure) -> sink.close());
+            }
+        }));
     }
 
     private static void close(AtomicReference<EventLog.Subscription> subscription) {
