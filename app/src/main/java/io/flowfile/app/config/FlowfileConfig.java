@@ -89,6 +89,14 @@ public interface FlowfileConfig {
         @WithName("misfire-grace")
         @WithDefault("60s")
         Duration misfireGrace();
+
+        /**
+         * Whether a schedule's webhook may go to this machine (loopback) or a link-local address
+         * ({@link io.flowfile.app.schedule.WebhookTargets}); refused by default.
+         */
+        @WithName("webhook-local")
+        @WithDefault("false")
+        boolean webhookLocal();
     }
 
     interface Server {

@@ -34,16 +34,22 @@ public final class ScheduleValidator {
 
     private final FlowService flows;
     private final Duration minInterval;
+    private final boolean webhookLocal;
     private final List<Problem> problems = new ArrayList<>();
 
-    private ScheduleValidator(FlowService flows, Duration minInterval) {
+    private ScheduleValidator(FlowService flows, Duration minInterval, boolean webhookLocal) {
         this.flows = flows;
         this.minInterval = minInterval;
+        this.webhookLocal = webhookLocal;
     }
 
-    /** The definition of a valid request; anchor: when an interval starts counting. */
-    public static ScheduleDefinition definition(ScheduleRequest request, FlowService flows, Duration minInterval, Instant anchor) {
-        ScheduleValidator validator = new ScheduleValidator(flows, minInterval);
+    /**
+     * The definition of a valid request; anchor: when an interval starts counting; webhookLocal: whether
+     * a webhook may go to this machine or a link-local address ({@link WebhookTargets}).
+     */
+    public static ScheduleDefinition definition(ScheduleRequest request, FlowService flows, Duration minInterval, boolean webhookLocal,
+                                                Instant anchor) {
+        ScheduleValidator validator = new ScheduleValidator(flows, minInterval, webhookLocal);
         if (request == null) {
             validator.problem("", "the request body must be a schedule: {flow, trigger, ...}");
             validator.raise();
@@ -71,7 +77,7 @@ public final class ScheduleValidator {
 
     /** A valid trigger body, normalised (cron trimmed, zone UTC when not given). */
     public static TriggerDto trigger(TriggerDto trigger, FlowService flows, Duration minInterval) {
-        ScheduleValidator validator = new ScheduleValidator(flows, minInterval);
+        ScheduleValidator validator = new ScheduleValidator(flows, minInterval, false); // no webhook here
         TriggerDto checked = validator.trigger(trigger, "trigger.");
         validator.raise();
         return checked;
@@ -139,6 +145,8 @@ public final class ScheduleValidator {
             if (uri == null || !uri.isAbsolute() || uri.getHost() == null
                     || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
                 problem("webhook.url", "must be an http or https URL, was " + (url == null ? "missing" : "'" + url + "'"));
+            } else if (!webhookLocal) {
+                WebhookTargets.refusal(uri).ifPresent(refusal -> problem("webhook.url", "goes to " + refusal));
             }
         } catch (java.net.URISyntaxException e) {
             problem("webhook.url", "is not a URL: " + e.getMessage());

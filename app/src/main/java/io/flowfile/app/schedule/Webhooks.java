@@ -43,6 +43,9 @@ public class Webhooks {
     @Inject
     ScheduleCatalog catalog;
 
+    @Inject
+    io.flowfile.app.config.FlowfileConfig config;
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("flowfile-webhooks").daemon().factory());
@@ -90,6 +93,13 @@ public class Webhooks {
     }
 
     private void send(String url, String event, String json, ScheduleTickRecord tick, int attempt) {
+        // checked again as it is sent: the name may resolve elsewhere now than when the schedule was saved
+        java.util.Optional<String> refusal = config.scheduler().webhookLocal() ? java.util.Optional.empty()
+                : WebhookTargets.refusal(URI.create(url));
+        if (refusal.isPresent()) {
+            note(tick, "webhook " + event + " to " + url + " not sent: it goes to " + refusal.get());
+            return;
+        }
         String failure;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", "application/json")
