@@ -146,7 +146,7 @@ public final class ScheduleValidator {
                     || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
                 problem("webhook.url", "must be an http or https URL, was " + (url == null ? "missing" : "'" + url + "'"));
             } else if (!webhookLocal) {
-                WebhookTargets.refusal(uri).ifPresent(refusal -> problem("webhook.url", "goes to " + refusal));
+                WebhookTargets.refusalWithoutLookup(uri).ifPresent(refusal -> problem("webhook.url", "goes to " + refusal));
             }
         } catch (java.net.URISyntaxException e) {
             problem("webhook.url", "is not a URL: " + e.getMessage());

@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class WebhookTargets {
 
     public static final String SETTING = "flowfile.scheduler.webhook-local";
+    /** An IPv4 address as written (resolving it looks nothing up). */
+    private static final java.util.regex.Pattern LITERAL_IPV4 = java.util.regex.Pattern.compile("[0-9.]+");
 
     private WebhookTargets() {
     }
@@ -41,13 +43,26 @@ public final class WebhookTargets {
         return Optional.empty();
     }
 
-    /** Why the host of {@code url} may not be a webhook's target; empty when it may (or the URL has none). */
+    /** Why the host of {@code url} may not be a webhook's target, its name looked up now; empty when it may (or the URL has none). */
     public static Optional<String> refusal(URI url) {
+        return host(url).flatMap(WebhookTargets::refusal);
+    }
+
+    /**
+     * As {@link #refusal(URI)} without a name lookup, for a request thread (a lookup may wait for the
+     * system's resolver): an address as written and {@code localhost}; other names are checked when sent.
+     */
+    public static Optional<String> refusalWithoutLookup(URI url) {
+        return host(url).filter(host -> host.contains(":") || LITERAL_IPV4.matcher(host).matches() || host.equals("localhost")
+                || host.endsWith(".localhost")).flatMap(WebhookTargets::refusal);
+    }
+
+    private static Optional<String> host(URI url) {
         String host = url.getHost();
         if (host == null) {
             return Optional.empty();
         }
-        return refusal(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host.toLowerCase(Locale.ROOT));
+        return Optional.of(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host.toLowerCase(Locale.ROOT));
     }
 
     private static Optional<String> localKind(InetAddress address) {

@@ -19,6 +19,11 @@ public class CurrentUser {
      * @param sessionCookie the session cookie's value, or null
      */
     public record Credential(String authorization, String sessionCookie) {
+        /** Never the secrets themselves. */
+        @Override
+        public String toString() {
+            return authorization != null ? "Credential[bearer token]" : sessionCookie != null ? "Credential[session]" : "Credential[none]";
+        }
     }
 
     private UserRecord user;

@@ -21,6 +21,14 @@ class WebhookTargetsTest {
     }
 
     @Test
+    void withoutALookupOnlyAddressesAsWrittenAndLocalhostAreChecked() {
+        assertThat(WebhookTargets.refusalWithoutLookup(URI.create("http://127.0.0.1/"))).isPresent();
+        assertThat(WebhookTargets.refusalWithoutLookup(URI.create("http://[::1]/"))).isPresent();
+        assertThat(WebhookTargets.refusalWithoutLookup(URI.create("http://localhost:8080/"))).isPresent();
+        assertThat(WebhookTargets.refusalWithoutLookup(URI.create("https://hooks.example.com/x"))).isEmpty();
+    }
+
+    @Test
     void otherAddressesAreAllowed() {
         for (String url : List.of("http://10.0.0.5/hook", "https://192.168.1.20:8443/x", "http://93.184.216.34/", "https://[2001:db8::1]/")) {
             assertThat(WebhookTargets.refusal(URI.create(url))).as(url).isEmpty();

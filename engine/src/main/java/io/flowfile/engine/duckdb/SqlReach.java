@@ -1,6 +1,7 @@
 package io.flowfile.engine.duckdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowfile.engine.validate.FileRootCheck;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,19 +59,43 @@ public final class SqlReach {
         return paths.stream().map(path -> path.toAbsolutePath().normalize()).toList();
     }
 
-    /** The first thing {@code parsed} (json_serialize_sql's output) reaches that it may not, as a phrase; empty when none. */
-    public Optional<String> problem(JsonNode parsed) {
-        List<String> problems = new ArrayList<>();
-        walk(parsed, problems);
-        return problems.stream().findFirst();
+    /** A file a text reads: its path as written and the reader (a table function, or FROM). */
+    public record FileRead(String path, String reader) {
     }
 
-    private void walk(JsonNode node, List<String> problems) {
+    /**
+     * What a text reaches, read from its parse tree once: the first thing it may not reach by its
+     * text alone, and the files it reads, which {@link #fileProblem} checks against the file system
+     * each time (a link made later changes where a path leads).
+     */
+    public record Scan(Optional<String> problem, List<FileRead> files) {
+    }
+
+    /** Scans {@code parsed} (json_serialize_sql's output). */
+    public Scan scan(JsonNode parsed) {
+        List<String> problems = new ArrayList<>();
+        List<FileRead> files = new ArrayList<>();
+        walk(parsed, problems, files);
+        return new Scan(problems.stream().findFirst(), List.copyOf(files));
+    }
+
+    /** Why one of {@code files} may not be read, now; empty when all may. */
+    public Optional<String> fileProblem(List<FileRead> files) {
+        for (FileRead file : files) {
+            Optional<String> problem = pathProblem(file);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void walk(JsonNode node, List<String> problems, List<FileRead> files) {
         if (node.isObject()) {
             if (!node.has("class")) { // table references carry a type but no class; expressions have both
                 switch (node.path("type").asText()) {
-                    case "BASE_TABLE" -> table(node, problems);
-                    case "TABLE_FUNCTION" -> tableFunction(node.path("function"), problems);
+                    case "BASE_TABLE" -> table(node, problems, files);
+                    case "TABLE_FUNCTION" -> tableFunction(node.path("function"), problems, files);
                     case "SHOW_REF" -> {
                         if (!node.path("table_name").asText().isEmpty()) {
                             problems.add("describes the table '" + node.path("table_name").asText() + "': on the server, describe a query "
@@ -80,13 +105,13 @@ public final class SqlReach {
                     default -> { }
                 }
             }
-            node.elements().forEachRemaining(child -> walk(child, problems));
+            node.elements().forEachRemaining(child -> walk(child, problems, files));
         } else if (node.isArray()) {
-            node.forEach(child -> walk(child, problems));
+            node.forEach(child -> walk(child, problems, files));
         }
     }
 
-    private void table(JsonNode table, List<String> problems) {
+    private void table(JsonNode table, List<String> problems, List<FileRead> files) {
         String name = table.path("table_name").asText();
         String schema = table.path("schema_name").asText();
         String catalog = table.path("catalog_name").asText();
@@ -97,11 +122,11 @@ public final class SqlReach {
         } else if (catalogViews.contains(name.toLowerCase(Locale.ROOT))) {
             problems.add("reads DuckDB's catalog view '" + name + "', which the server keeps to itself");
         } else if (name.contains("/") || name.contains(".") || name.contains("*") || name.contains("\\")) {
-            path(name, "FROM", problems); // DuckDB reads a quoted path in FROM as a file
+            files.add(new FileRead(name, "FROM")); // DuckDB reads a quoted path in FROM as a file
         }
     }
 
-    private void tableFunction(JsonNode function, List<String> problems) {
+    private void tableFunction(JsonNode function, List<String> problems, List<FileRead> files) {
         String name = function.path("function_name").asText().toLowerCase(Locale.ROOT);
         boolean qualified = !function.path("schema").asText().isEmpty() || !function.path("catalog").asText().isEmpty();
         if (!qualified && ROW_FUNCTIONS.contains(name)) {
@@ -125,7 +150,7 @@ public final class SqlReach {
                     + "of texts, so it can be checked against the file roots");
             return;
         }
-        paths.forEach(path -> path(path, name, problems));
+        paths.forEach(path -> files.add(new FileRead(path, name)));
     }
 
     /** The texts of a string constant or of a list of string constants; empty for anything else. */
@@ -150,23 +175,25 @@ public final class SqlReach {
         return expression.path("class").asText().equals("CONSTANT") && expression.path("literal").path("kind").asText().equals("STRING");
     }
 
-    private void path(String text, String reader, List<String> problems) {
-        String named = "'" + text + "' (" + reader + ")";
+    /** Where the path leads once {@code ..} and links are resolved ({@link FileRootCheck}, as for the file nodes' paths). */
+    private Optional<String> pathProblem(FileRead file) {
+        String text = file.path();
+        String named = "'" + text + "' (" + file.reader() + ")";
         if (text.contains("://") || text.startsWith("~")) {
-            problems.add("reads " + named + ": on the server, SQL reads only local files under the file roots " + roots);
-            return;
+            return Optional.of("reads " + named + ": on the server, SQL reads only local files under the file roots " + roots);
         }
         Path path;
         try {
             path = workingDirectory.resolve(text).normalize();
         } catch (InvalidPathException e) {
-            problems.add("reads " + named + ", which is not a path: " + e.getReason());
-            return;
+            return Optional.of("reads " + named + ", which is not a path: " + e.getReason());
         }
-        if (engineDirectories.stream().anyMatch(path::startsWith)) {
-            problems.add("reads " + named + ", a file of the engine's own (its result cache or spill files), which SQL may not read");
-        } else if (roots.stream().noneMatch(path::startsWith)) {
-            problems.add("reads " + named + ", outside the server's file roots " + roots);
+        if (FileRootCheck.inside(path, engineDirectories)) {
+            return Optional.of("reads " + named + ", a file of the engine's own (its result cache or spill files), which SQL may not read");
         }
+        if (!FileRootCheck.inside(path, roots)) {
+            return Optional.of("reads " + named + ", outside the server's file roots " + roots);
+        }
+        return Optional.empty();
     }
 }

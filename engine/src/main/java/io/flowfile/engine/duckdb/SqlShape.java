@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,19 +22,27 @@ public final class SqlShape {
     /** Semicolons and blanks after the last statement (a SQL node drops them too). */
     private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
-    /** Answers by text: a text's shape never changes, and re-validating a flow asks about the same texts again. */
+    /**
+     * Answers by text: a text's shape never changes, and re-validating a flow asks about the same texts
+     * again. The files a text reads are kept with it and checked at every answer (where a path leads
+     * can change).
+     */
     private static final int REMEMBERED = 10_000;
+
+    /** A text's problem by its text alone, and the files it reads (none without {@link #reach}). */
+    private record Checked(Optional<String> problem, List<SqlReach.FileRead> files) {
+    }
 
     private final DuckDb duckDb;
     /** On a server, what the text may reach; empty on the command line (full access). */
     private final Optional<SqlReach> reach;
-    private final java.util.Map<String, Optional<String>> expressions = remembered();
-    private final java.util.Map<String, Optional<String>> queries = remembered();
+    private final java.util.Map<String, Checked> expressions = remembered();
+    private final java.util.Map<String, Checked> queries = remembered();
 
-    private static java.util.Map<String, Optional<String>> remembered() {
+    private static java.util.Map<String, Checked> remembered() {
         return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Optional<String>> eldest) {
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Checked> eldest) {
                 return size() > REMEMBERED;
             }
         });
@@ -54,61 +63,73 @@ public final class SqlShape {
      * empty when it is.
      */
     public Optional<String> expressionProblem(String expression) {
-        Optional<String> known = expressions.get(expression);
-        if (known == null) {
-            known = checkExpression(expression);
-            expressions.put(expression, known);
-        }
-        return known;
+        return answer(remembered(expressions, expression, this::checkExpression));
     }
 
-    private Optional<String> checkExpression(String expression) {
+    private Checked checkExpression(String expression) {
         JsonNode parsed = parse("SELECT (" + expression + "\n)");
         if (parsed.path("error").asBoolean(true)) {
-            return Optional.of("must be one SQL expression, and it does not parse as one: " + firstLine(parsed.path("error_message").asText()));
+            return refused("must be one SQL expression, and it does not parse as one: " + firstLine(parsed.path("error_message").asText()));
         }
         JsonNode statements = parsed.path("statements");
         if (statements.size() != 1) {
-            return Optional.of("must be one SQL expression; it holds " + statements.size()
+            return refused("must be one SQL expression; it holds " + statements.size()
                     + " statements separated by ';'");
         }
         if (!oneExpression(statements.get(0).path("node"))) {
-            return Optional.of("must be one SQL expression; this text closes the parenthesis the expression stands in and "
+            return refused("must be one SQL expression; this text closes the parenthesis the expression stands in and "
                     + "goes on with the statement around it (a FROM, WHERE, UNION, ORDER BY or LIMIT, or a second value "
                     + "after a comma); write a single expression");
         }
-        return reachProblem(parsed);
+        return reached(parsed);
     }
 
     /** Why {@code query} (closing semicolons aside) is not exactly one SELECT statement; empty when it is. */
     public Optional<String> queryProblem(String query) {
-        Optional<String> known = queries.get(query);
+        return answer(remembered(queries, query, this::checkQuery));
+    }
+
+    /** Not computeIfAbsent: the synchronized map would hold its lock while DuckDB parses. */
+    private static Checked remembered(java.util.Map<String, Checked> answers, String text, java.util.function.Function<String, Checked> check) {
+        Checked known = answers.get(text);
         if (known == null) {
-            known = checkQuery(query);
-            queries.put(query, known);
+            known = check.apply(text);
+            answers.put(text, known);
         }
         return known;
     }
 
-    private Optional<String> checkQuery(String query) {
+    private Optional<String> answer(Checked checked) {
+        return checked.problem().or(() -> reach.flatMap(limits -> limits.fileProblem(checked.files())));
+    }
+
+    private Checked checkQuery(String query) {
         JsonNode parsed = parse(TRAILING_SEMICOLONS.matcher(query).replaceAll(""));
         if (parsed.path("error").asBoolean(true)) {
             String message = parsed.path("error_message").asText();
-            return Optional.of(parsed.path("error_type").asText().equals("parser")
+            return refused(parsed.path("error_type").asText().equals("parser")
                     ? "must be one SELECT query, and it does not parse: " + message
                     : "must be one SELECT query; it holds a statement of another kind (a COPY, CREATE, SET, ...), "
                     + "alone or after a ';'");
         }
         int count = parsed.path("statements").size();
         if (count != 1) {
-            return Optional.of("must be one SELECT query; it holds " + count + " statements"
+            return refused("must be one SELECT query; it holds " + count + " statements"
                     + (count > 1 ? " separated by ';'" : ""));
         }
-        return reachProblem(parsed);
+        return reached(parsed);
     }
 
-    private Optional<String> reachProblem(JsonNode parsed) {
-        return reach.flatMap(limits -> limits.problem(parsed));
+    private Checked reached(JsonNode parsed) {
+        if (reach.isEmpty()) {
+            return new Checked(Optional.empty(), List.of());
+        }
+        SqlReach.Scan scan = reach.get().scan(parsed);
+        return new Checked(scan.problem(), scan.files());
+    }
+
+    private static Checked refused(String problem) {
+        return new Checked(Optional.of(problem), List.of());
     }
 
     private JsonNode parse(String sql) {

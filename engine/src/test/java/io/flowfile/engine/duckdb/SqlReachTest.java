@@ -60,6 +60,17 @@ class SqlReachTest {
                 .hasValueSatisfying(problem -> assertThat(problem).contains("engine's own"));
     }
 
+    /** Checked at every answer, links resolved: a link made in a root after the text was first checked leads nowhere. */
+    @Test
+    void aLinkInARootThatLeadsIntoTheCacheIsRefusedEvenAfterTheTextWasAnswered() throws Exception {
+        java.nio.file.Files.createDirectories(files);
+        java.nio.file.Files.createDirectories(cache);
+        String query = "SELECT * FROM read_parquet('" + files.resolve("shortcut") + "/*.parquet')";
+        assertThat(shape.queryProblem(query)).isEmpty();
+        java.nio.file.Files.createSymbolicLink(files.resolve("shortcut"), cache);
+        assertThat(shape.queryProblem(query)).hasValueSatisfying(problem -> assertThat(problem).contains("engine's own"));
+    }
+
     @Test
     void filesOutsideTheRootsAreNamed() {
         for (String path : List.of("/etc/passwd", "~/.ssh/id_rsa", "https://example.com/x.csv", "relative.csv")) {
