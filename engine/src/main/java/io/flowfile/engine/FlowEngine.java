@@ -48,10 +48,16 @@ public final class FlowEngine implements AutoCloseable {
     private final ExecutorService pool;
 
     private final ScriptSupport scripts;
+    private final PreviewMemo previews;
     /** Whether this engine opened DuckDB, the pool and the Arrow exchange (and so closes them), not a view of another. */
     private final boolean owner;
 
     private FlowEngine(EngineConfig config, NodeRegistry registry, Optional<KernelGateway> kernels) {
+        this(config, registry, kernels, () -> {
+        });
+    }
+
+    private FlowEngine(EngineConfig config, NodeRegistry registry, Optional<KernelGateway> kernels, Runnable stageThreadStart) {
         Objects.requireNonNull(registry, "registry is null");
         this.settingsCodec = new SettingsCodec();
         this.flowCodec = new FlowCodec();
@@ -72,10 +78,15 @@ public final class FlowEngine implements AutoCloseable {
                 List.of(cacheDirectory, spill, config.dataDirectory().resolve("schemas")));
         var counter = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
-            Thread thread = new Thread(null, runnable, "flowfile-stage-" + counter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
+            Runnable started = () -> {
+                stageThreadStart.run();
+                runnable.run();
+            };
+            Thread thread = new Thread(null, started, "flowfile-stage-" + counter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });
+        this.previews = new PreviewMemo(PreviewMemo.CELLS);
         this.owner = true;
     }
 
@@ -88,11 +99,21 @@ public final class FlowEngine implements AutoCloseable {
         this.pool = base.pool;
         this.scripts = new ScriptSupport(Optional.of(kernels), base.scripts.schemas(), base.scripts.arrow());
         this.validator = base.validator.withKernels(kernels);
+        this.previews = base.previews;
         this.owner = false;
     }
 
     public static FlowEngine create(EngineConfig config, NodeRegistry registry) {
         return new FlowEngine(config, registry, Optional.empty());
+    }
+
+    /**
+     * An engine whose stage threads (they run the statements of runs and previews) each run
+     * {@code stageThreadStart} first: a server lowers their CPU priority there, so that computing
+     * yields to answering requests.
+     */
+    public static FlowEngine create(EngineConfig config, NodeRegistry registry, Runnable stageThreadStart) {
+        return new FlowEngine(config, registry, Optional.empty(), Objects.requireNonNull(stageThreadStart, "stageThreadStart is null"));
     }
 
     /** An engine whose code nodes (Python Script) run on kernels reached through {@code kernels}. */
@@ -164,16 +185,27 @@ public final class FlowEngine implements AutoCloseable {
         return preview(flow, relation, limit, mode, asText, RunListener.NONE);
     }
 
-    /** {@link #preview}, telling {@code listener} what the nodes do (a code node's printed lines, its logs). */
+    /**
+     * {@link #preview}, telling {@code listener} what the nodes do (a code node's printed lines, its logs).
+     * A relation whose result is cached (every one in development mode but code nodes and what follows
+     * them) is read once per content key: asked again, the rows come from memory and nothing runs.
+     */
     public Table preview(ValidatedFlow flow, RelationId relation, int limit, ExecutionMode mode, boolean asText, RunListener listener) {
         ExecutionPlan plan = planner.plan(flow, mode, Set.of(relation));
+        Optional<PreviewMemo.Key> key = PreviewMemo.key(plan, relation, limit, asText);
+        Optional<Table> known = key.flatMap(previews::get);
+        if (known.isPresent()) {
+            return known.get();
+        }
         try (FlowRun run = start(plan, listener)) {
             RunResult result = run.execute();
             if (!result.succeeded()) {
                 throw new FlowException(result.errors().stream()
                         .map(error -> new Problem(error.nodeId(), null, error.code(), error.message())).toList());
             }
-            return run.read(relation, limit, asText);
+            Table table = run.read(relation, limit, asText);
+            key.ifPresent(found -> previews.put(found, table));
+            return table;
         }
     }
 

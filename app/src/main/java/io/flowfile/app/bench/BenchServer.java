@@ -42,7 +42,8 @@ final class BenchServer implements AutoCloseable {
         this.process = process;
         this.base = base;
         this.token = token;
-        this.http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1, as a browser speaks to a server without TLS (no browser upgrades to HTTP/2 without it)
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Starts {@code serve} on a free port with {@code environment} added; waits (at most 120 s) for its link. */

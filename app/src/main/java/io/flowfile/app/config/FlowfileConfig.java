@@ -123,6 +123,15 @@ public interface FlowfileConfig {
         @WithDefault("12h")
         Duration sessionLifetime();
 
+        /**
+         * How long a credential found good is taken as good without reading the catalog again (0: read it
+         * for every request). One revoked on this server stops working at once; on another server or from
+         * the command line, within this time.
+         */
+        @WithName("credential-cache")
+        @WithDefault("1s")
+        Duration credentialCache();
+
         /** Rows a preview returns when the request does not say. */
         @WithName("preview-rows")
         @WithDefault("100")
@@ -142,6 +151,16 @@ public interface FlowfileConfig {
         @WithName("finished-runs")
         @WithDefault("200")
         int finishedRuns();
+
+        /**
+         * How much lower the CPU priority of the threads that compute (runs, and previews not answered
+         * from memory) is than that of the threads that answer requests: a Linux nice value, 0 (the
+         * same) to 19. With the cores busy, an edit or a remembered preview is then answered before the
+         * runs go on; on an idle machine runs go as fast as ever. Ignored where the system has no nice.
+         */
+        @WithName("run-nice")
+        @WithDefault("10")
+        int runNice();
 
         /** Runs that may execute at once; more wait in a queue. */
         @WithName("concurrent-runs")

@@ -8,8 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks what a request sent to prove who it is, for the API ({@link AuthFilter}) and the
@@ -18,6 +21,12 @@ import java.util.Set;
  * something with a session cookie must also carry the session's CSRF token in {@value #CSRF_HEADER}
  * (the browser sends the cookie by itself; another site's page cannot read the token to send it).
  * It reads the catalog: call it off the event loop.
+ *
+ * <p>A credential found good is taken as good again for {@code flowfile.server.credential-cache}
+ * (default 1 s) without reading the catalog, so that a client's burst of requests costs one lookup.
+ * Whatever ends a credential on this server (a revoke, a logout, a user deleted) forgets them all at
+ * once ({@link #forget}); one ended on another server or from the command line stops working here
+ * within that time. The cache is keyed by a hash of the credential, never by the secret itself.
  */
 @ApplicationScoped
 public class Credentials {
@@ -32,6 +41,17 @@ public class Credentials {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    io.flowfile.app.config.FlowfileConfig config;
+
+    /** A credential found good: who it is, and until when (nanoTime) that is taken as known. */
+    private record Known(Authenticated outcome, long until) {
+    }
+
+    /** SHA-256 of (authorization, cookie) → the user it authenticated; at most {@value #MAX_KNOWN} entries. */
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN = 10_000;
 
     /** What a request's credentials come to: a user, or a refusal saying what to send. */
     public sealed interface Outcome {
@@ -50,6 +70,38 @@ public class Credentials {
      * @param csrfToken     the {@value #CSRF_HEADER} header, or null
      */
     public Outcome check(String method, String authorization, String sessionCookie, String csrfToken) {
+        Duration keep = config.server().credentialCache();
+        if (keep.isZero() || keep.isNegative()) {
+            return checkNow(method, authorization, sessionCookie, csrfToken);
+        }
+        String key = key(authorization, sessionCookie);
+        long now = System.nanoTime();
+        Known hit = known.get(key);
+        if (hit != null && now - hit.until() < 0) {
+            return csrf(method, hit.outcome(), csrfToken);
+        }
+        Outcome outcome = checkNow(method, authorization, sessionCookie, csrfToken);
+        if (outcome instanceof Authenticated authenticated) {
+            if (known.size() >= MAX_KNOWN) {
+                known.clear();
+            }
+            known.put(key, new Known(authenticated, now + keep.toNanos()));
+        }
+        return outcome;
+    }
+
+    /** Forgets every credential found good, so that the next request of each reads the catalog: one may have just ended. */
+    public void forget() {
+        known.clear();
+    }
+
+    private static String key(String authorization, String sessionCookie) {
+        return io.flowfile.engine.plan.CacheKeys.sha256((authorization == null ? "-" : "A" + authorization) + "\n"
+                + (sessionCookie == null ? "-" : "C" + sessionCookie));
+    }
+
+    /** {@link #check} reading the catalog every time (what an open event stream is checked again with). */
+    public Outcome checkNow(String method, String authorization, String sessionCookie, String csrfToken) {
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return new Refused(ServerErrorCode.UNAUTHENTICATED, "the Authorization header must be 'Bearer TOKEN'");
@@ -65,11 +117,19 @@ public class Credentials {
         if (session.isEmpty()) {
             return new Refused(ServerErrorCode.UNAUTHENTICATED, "the session has ended; log in again");
         }
-        if (!SAFE_METHODS.contains(method) && (csrfToken == null || !MessageDigest.isEqual(csrfToken.getBytes(StandardCharsets.UTF_8),
-                session.get().csrfToken().getBytes(StandardCharsets.UTF_8)))) {
+        return csrf(method, new Authenticated(session.get().user(), session.get().csrfToken()), csrfToken);
+    }
+
+    /** A change with a session cookie needs the session's CSRF token (a bearer token needs none). */
+    private static Outcome csrf(String method, Authenticated authenticated, String csrfToken) {
+        if (authenticated.csrfToken() == null || SAFE_METHODS.contains(method)) {
+            return authenticated;
+        }
+        if (csrfToken == null || !MessageDigest.isEqual(csrfToken.getBytes(StandardCharsets.UTF_8),
+                authenticated.csrfToken().getBytes(StandardCharsets.UTF_8))) {
             return new Refused(ServerErrorCode.CSRF_TOKEN_MISSING, "a change with a session cookie needs the session's CSRF token in the "
                     + CSRF_HEADER + " header (it is in the " + CSRF_COOKIE + " cookie and in GET /api/auth/me)");
         }
-        return new Authenticated(session.get().user(), session.get().csrfToken());
+        return authenticated;
     }
 }

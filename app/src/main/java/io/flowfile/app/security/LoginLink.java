@@ -29,6 +29,9 @@ public class LoginLink {
     @Inject
     FlowfileConfig config;
 
+    @Inject
+    Credentials credentials;
+
     /** The token of the link this server printed: revoked when the server stops. */
     private volatile LinkToken issued;
 
@@ -53,7 +56,11 @@ public class LoginLink {
 
     /** Revokes the link tokens of servers whose scheduler instance is not among {@code live}; how many. */
     public int revokeLinksOfStoppedServers(java.util.Set<String> live) {
-        return tokens.revokeNamed(NAME_PREFIX, name -> !live.contains(name.substring(NAME_PREFIX.length())));
+        int revoked = tokens.revokeNamed(NAME_PREFIX, name -> !live.contains(name.substring(NAME_PREFIX.length())));
+        if (revoked > 0) {
+            credentials.forget();
+        }
+        return revoked;
     }
 
     /** Shutdown observers run before the catalog closes, so the revocation reaches it. */

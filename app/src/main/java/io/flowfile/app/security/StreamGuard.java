@@ -77,6 +77,7 @@ public class StreamGuard {
 
     /** Checks the open streams now rather than at the next tick: a credential was just revoked here. */
     public void checkSoon() {
+        credentials.forget();
         timer.execute(this::check);
     }
 
@@ -97,7 +98,7 @@ public class StreamGuard {
 
     private boolean holds(Watched watched) {
         try {
-            return credentials.check("GET", watched.credential().authorization(), watched.credential().sessionCookie(), null)
+            return credentials.checkNow("GET", watched.credential().authorization(), watched.credential().sessionCookie(), null)
                     instanceof Credentials.Authenticated authenticated
                     && authenticated.user().id().equals(watched.userId()) && authenticated.user().role() == watched.role();
         } catch (RuntimeException e) {

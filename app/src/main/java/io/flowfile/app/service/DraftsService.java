@@ -110,9 +110,32 @@ public class DraftsService {
         return engine.flowCodec().read(document.toString(), FlowFormat.JSON);
     }
 
+    /** The draft's document; each revision of a draft is one document, read from its text once. */
     public FlowDocument document(DraftRecord draft) {
-        return engine.flowCodec().read(draft.document(), FlowFormat.JSON);
+        var key = new Revision(draft.id(), draft.revision());
+        synchronized (documents) {
+            FlowDocument known = documents.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        FlowDocument document = engine.flowCodec().read(draft.document(), FlowFormat.JSON);
+        synchronized (documents) {
+            documents.put(key, document);
+        }
+        return document;
     }
+
+    private record Revision(UUID draft, long revision) {
+    }
+
+    /** Documents of recent draft revisions (a revision's document never changes: a change makes the next revision). */
+    private final Map<Revision, FlowDocument> documents = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Revision, FlowDocument> eldest) {
+            return size() > 1_000;
+        }
+    };
 
     /** Applies a batch of edits made on {@code revision}; a stale revision is a 409 carrying the current one. */
     public DraftRecord edit(UserRecord user, UUID id, long revision, JsonNode editsJson) {
@@ -122,7 +145,11 @@ public class DraftsService {
             throw new StaleRevisionException(id, revision, draft.revision());
         }
         FlowDocument edited = FlowEdits.apply(document(draft), edits);
-        return drafts.save(id, revision, edited.name(), toJson(edited));
+        DraftRecord saved = drafts.save(id, revision, edited.name(), toJson(edited));
+        synchronized (documents) {
+            documents.put(new Revision(id, saved.revision()), edited); // what was saved, not read back
+        }
+        return saved;
     }
 
     /** A node of a custom type added without a version is built with the newest published one, and keeps it. */

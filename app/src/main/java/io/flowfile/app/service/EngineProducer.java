@@ -56,7 +56,11 @@ public final class EngineProducer {
     FlowEngine engine(FlowfileConfig config, FileRoots roots, NodeRegistry registry) {
         EngineConfig engineConfig = EngineConfig.defaults(config.dataDirectory()).withFileRoots(roots.all());
         // no kernels of its own: work done for a user reaches that user's kernels through UserEngines
-        return FlowEngine.create(engineConfig, registry);
+        int nice = config.server().runNice();
+        if (nice < 0 || nice > 19) {
+            throw new IllegalArgumentException("flowfile.server.run-nice must be between 0 and 19 (a Linux nice value), was " + nice);
+        }
+        return FlowEngine.create(engineConfig, registry, () -> CpuPriority.lowerCurrentThread(nice));
     }
 
     void closeEngine(@Disposes FlowEngine engine) {

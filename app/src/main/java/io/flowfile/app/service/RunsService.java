@@ -87,8 +87,12 @@ public class RunsService {
 
     private synchronized ExecutorService executor() {
         if (executor == null) {
-            executor = Executors.newFixedThreadPool(config.server().concurrentRuns(),
-                    Thread.ofPlatform().name("flowfile-run-", 1).daemon().factory());
+            int nice = config.server().runNice();
+            java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name("flowfile-run-", 1).daemon().factory();
+            executor = Executors.newFixedThreadPool(config.server().concurrentRuns(), runnable -> threads.newThread(() -> {
+                CpuPriority.lowerCurrentThread(nice); // runs yield to requests (CpuPriority)
+                runnable.run();
+            }));
         }
         return executor;
     }

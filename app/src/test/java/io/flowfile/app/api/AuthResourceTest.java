@@ -59,6 +59,22 @@ class AuthResourceTest {
     }
 
     @Test
+    void aTokenRevokedElsewhereStopsWorkingWithinTheCredentialCacheTime() throws Exception {
+        Api.User user = api.user(Role.USER);
+        var second = tokens.create(user.id(), "elsewhere", java.util.Optional.empty());
+        given().header("Authorization", "Bearer " + second.secret()).get("/api/drafts").then().statusCode(200);
+        // revoked in the catalog directly, as another server or the command line does: this server only learns it from there
+        tokens.revoke(user.id(), second.record().id());
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        int status;
+        do {
+            Thread.sleep(100);
+            status = given().header("Authorization", "Bearer " + second.secret()).get("/api/drafts").then().extract().statusCode();
+        } while (status == 200 && System.nanoTime() < deadline);
+        assertThat(status).as("within flowfile.server.credential-cache (1 s)").isEqualTo(401);
+    }
+
+    @Test
     void anExpiredTokenIs401() {
         Api.User user = api.user(Role.USER);
         var expired = tokens.create(user.id(), "old", java.util.Optional.of(java.time.Instant.now().plusMillis(1500)));

@@ -259,6 +259,20 @@ public abstract class DraftServiceContract {
     }
 
     @Test
+    void documentsEitherSideOfTheCompressionThresholdComeBackExactlyThroughUndoRedoAndList() {
+        String owner = unique("ada");
+        String shorter = "x".repeat(DraftStateEntity.COMPRESS_FROM - 1);
+        String longer = "é".repeat(DraftStateEntity.COMPRESS_FROM);
+        DraftRecord created = drafts.create(owner, "threshold", shorter);
+        drafts.save(created.id(), 1, "threshold", longer);
+
+        assertThat(drafts.get(created.id()).document()).isEqualTo(longer);
+        assertThat(drafts.list(Optional.of(owner))).singleElement().satisfies(listed -> assertThat(listed.document()).isEqualTo(longer));
+        assertThat(drafts.undo(created.id(), 2).document()).isEqualTo(shorter);
+        assertThat(drafts.redo(created.id(), 3).document()).isEqualTo(longer);
+    }
+
+    @Test
     void deleteRemovesTheDraftWithItsHistory() {
         DraftRecord created = drafts.create(unique("ada"), "gone", document("a"));
         drafts.save(created.id(), 1, "gone", document("b"));

@@ -70,6 +70,8 @@ public final class FlowValidator {
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.batcher = new BindBatcher(Objects.requireNonNull(duckDb, "duckDb is null"));
         this.binder = new BindCache(duckDb, batcher, 10_000);
+        this.bindings = new Memo<>(10_000);
+        this.plans = new Memo<>(10_000);
         this.sqlShape = new SqlShape(duckDb, fileRoots.map(roots -> new io.flowfile.engine.duckdb.SqlReach(roots, engineDirectories,
                 duckDb.catalogViewNames())));
         this.kernels = Objects.requireNonNull(kernels, "kernels is null");
@@ -83,6 +85,8 @@ public final class FlowValidator {
         this.batcher = base.batcher;
         this.binder = base.binder;
         this.sqlShape = base.sqlShape;
+        this.bindings = base.bindings;
+        this.plans = base.plans;
         this.kernels = java.util.Optional.of(Objects.requireNonNull(kernels, "kernels is null"));
         this.scriptSchemas = base.scriptSchemas;
     }
@@ -97,6 +101,30 @@ public final class FlowValidator {
 
     private record BoundNode(FlowNode node, NodeType<?> type, Record settings, Ports ports) {
     }
+
+    /** What decides a node's bound settings: its type (the registry's object), its settings as written and the flow's parameters. */
+    private record BindKey(NodeType<?> type, String settings, Map<String, String> parameters) {
+    }
+
+    /** What decides a node's plan: its id, type and bound settings, its inputs (refs and schemas) and the base directory. */
+    private record PlanKey(String id, NodeType<?> type, Record settings, Map<String, List<Input>> inputs, Path baseDir) {
+    }
+
+    /** A node planned before, with the state of every file its plan reads as it was then. */
+    private record Remembered(NodePlan plan, Map<String, Schema> outputs, String canonical, List<FileState> files) {
+    }
+
+    /**
+     * Bound settings and plans of nodes validated before, so that validating a flow again after an
+     * edit (or a preview or run of an unchanged draft) decodes and plans only the nodes that
+     * changed: a node's plan depends only on its {@link PlanKey} and, for a source, on the files it
+     * reads, which are compared by {@link FileState} (a changed, replaced or linked file is planned
+     * again). Code nodes (their kernels answer), writers (their target directories) and sources
+     * whose settings hold a glob (a new file may match) are always planned. A user's SQL is still
+     * checked every time ({@link SqlTexts#check}): what its paths lead to can change.
+     */
+    private final Memo<BindKey, Record> bindings;
+    private final Memo<PlanKey, Remembered> plans;
 
     /**
      * @param parameterValues values that override the document's parameter defaults
@@ -119,6 +147,8 @@ public final class FlowValidator {
         var planned = new HashMap<String, PlannedNode>();
         var nodeProblems = new HashMap<String, List<Problem>>();
         for (List<String> level : levels(order, graph)) {
+            // before any file of the level is read (a task runs again after each batch of binds)
+            java.time.Instant levelStart = java.time.Instant.now();
             var tasks = new ArrayList<Runnable>();
             for (String id : level) {
                 BoundNode node = bound.get(id);
@@ -131,7 +161,7 @@ public final class FlowValidator {
                 if (upstreamValid) {
                     tasks.add(() -> {
                         var found = new ArrayList<Problem>();
-                        PlannedNode result = plan(node, inputs, planned, baseDir, found);
+                        PlannedNode result = plan(node, inputs, planned, baseDir, found, levelStart);
                         if (result != null) {
                             planned.put(id, result);
                         }
@@ -235,6 +265,11 @@ public final class FlowValidator {
             return null;
         }
         int before = problems.size();
+        var key = new BindKey(type, node.settings().toString(), parameters);
+        Record remembered = bindings.get(key);
+        if (remembered != null) {
+            return checked(node, type, remembered, problems, before);
+        }
         JsonNode settings = Parameters.substitute(node.settings(), parameters, SqlTexts.of(type.settingsType()), new Parameters.Problems() {
             @Override
             public void unknown(String path, String name) {
@@ -255,7 +290,13 @@ public final class FlowValidator {
         if (problems.size() > before) {
             return null;
         }
-        SqlTexts.check(node.id(), binding.settings(), sqlShape, problems);
+        bindings.put(key, binding.settings());
+        return checked(node, type, binding.settings(), problems, before);
+    }
+
+    /** The node with its bound settings once its SQL texts pass (checked every time: what a path leads to can change). */
+    private BoundNode checked(FlowNode node, NodeType<?> type, Record settings, List<Problem> problems, int before) {
+        SqlTexts.check(node.id(), settings, sqlShape, problems);
         if (type instanceof CustomNodeType custom) {
             custom.queryShapeProblem(sqlShape::queryProblem).ifPresent(problem -> problems.add(new Problem(node.id(), "type",
                     NodeErrorCode.INVALID_SETTING, "the query of node type '" + custom.descriptor().type() + "' (version "
@@ -264,7 +305,7 @@ public final class FlowValidator {
         if (problems.size() > before) {
             return null;
         }
-        return new BoundNode(node, type, binding.settings(), ports(type, binding.settings()));
+        return new BoundNode(node, type, settings, ports(type, settings));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -276,7 +317,7 @@ public final class FlowValidator {
     }
 
     private PlannedNode plan(BoundNode node, Map<String, List<RelationId>> inputs, Map<String, PlannedNode> planned,
-                             Path baseDir, List<Problem> problems) {
+                             Path baseDir, List<Problem> problems, java.time.Instant started) {
         var connected = new LinkedHashMap<String, List<Input>>();
         for (var entry : inputs.entrySet()) {
             var list = new ArrayList<Input>();
@@ -295,6 +336,12 @@ public final class FlowValidator {
             }
             connected.put(entry.getKey(), list);
         }
+        var key = new PlanKey(node.node().id(), node.type(), node.settings(), connected, baseDir);
+        Remembered remembered = plans.get(key);
+        if (remembered != null && FileState.unchanged(remembered.files())) {
+            return new PlannedNode(node.node(), node.type(), node.settings(), remembered.canonical(), node.ports(), inputs,
+                    remembered.plan(), remembered.outputs());
+        }
         var context = new NodePlanContext(node.node().id(), connected, binder, baseDir, kernels, fileRoots);
         try {
             NodePlan plan = planWith(node.type(), node.settings(), context);
@@ -302,16 +349,42 @@ public final class FlowValidator {
                 problems.addAll(context.problems());
                 return null;
             }
+            String canonical = canonical(node.settings());
             Map<String, Schema> outputs = plan instanceof NodePlan.ScriptPlan script
-                    ? scriptSchemas.outputs(ScriptSchemas.key(node.type().descriptor().type(), canonical(node.settings()), schemas(connected)), script)
+                    ? scriptSchemas.outputs(ScriptSchemas.key(node.type().descriptor().type(), canonical, schemas(connected)), script)
                     : outputSchemas(plan, context);
-            return new PlannedNode(node.node(), node.type(), node.settings(), canonical(node.settings()), node.ports(),
-                    inputs, plan, outputs);
+            if (rememberable(node, plan)) {
+                // a file changed shortly before or while it was read may have been read half old: not remembered
+                FileState.settled(plan.sourceFiles(), started.minusSeconds(1))
+                        .ifPresent(files -> plans.put(key, new Remembered(plan, Map.copyOf(outputs), canonical, files)));
+            }
+            return new PlannedNode(node.node(), node.type(), node.settings(), canonical, node.ports(), inputs, plan, outputs);
         } catch (NodeException e) {
             problems.addAll(context.problems());
             problems.add(new Problem(node.node().id(), null, e.code(), e.getMessage()));
             return null;
         }
+    }
+
+    /** Whether a node's plan may be reused while its key and its files stay the same (see {@link #plans}). */
+    private static boolean rememberable(BoundNode node, NodePlan plan) {
+        if (plan instanceof NodePlan.ScriptPlan || plan instanceof NodePlan.SinkPlan) {
+            return false;
+        }
+        return plan.sourceFiles().isEmpty() || !hasGlob(node.node().settings());
+    }
+
+    private static boolean hasGlob(JsonNode settings) {
+        if (settings.isTextual()) {
+            String text = settings.textValue();
+            return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0 || text.indexOf('{') >= 0;
+        }
+        for (JsonNode child : settings) {
+            if (hasGlob(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, List<Schema>> schemas(Map<String, List<Input>> connected) {
