@@ -81,18 +81,29 @@ public final class ServerBenchmark implements Callable<Integer> {
         for (String file : List.of("orders.csv", "regions.csv")) {
             Files.copy(SALES.resolve(file), data.resolve("files").resolve(file));
         }
-        server = BenchServer.start(data, Map.of());
+        out.printf("Server benchmark: %d clients for %d s, then %d sequential runs (%d cores)%n", clients, seconds, overheadRuns,
+                Runtime.getRuntime().availableProcessors());
+        out.flush();
         try {
-            out.printf("Server benchmark: %d clients for %d s, then %d sequential runs (%d cores)%n", clients, seconds, overheadRuns,
-                    Runtime.getRuntime().availableProcessors());
-            out.flush();
-            String sales = salesDraft();
-            // the floor first: one client alone, so each request's own cost is seen beside its cost under load
-            load(out, sales, 1, Math.min(15, seconds));
-            load(out, sales, clients, seconds);
-            overhead(out, sales);
+            // as configured (runs at a lower CPU priority than requests), then side by side with runs at the same priority
+            for (String nice : List.of("10", "0")) {
+                out.printf("%n== flowfile.server.run-nice=%s%s ==%n", nice, nice.equals("10") ? " (the default)" : " (runs at the requests' priority)");
+                out.flush();
+                server = BenchServer.start(data.resolve("run-nice-" + nice), Map.of("FLOWFILE_SERVER_RUN_NICE", nice,
+                        "FLOWFILE_SERVER_FILE_ROOTS", data.resolve("files").toString()));
+                try {
+                    String sales = salesDraft();
+                    // the floor first: one client alone, so each request's own cost is seen beside its cost under load
+                    load(out, sales, 1, Math.min(15, seconds));
+                    load(out, sales, clients, seconds);
+                    if (nice.equals("10")) {
+                        overhead(out, sales);
+                    }
+                } finally {
+                    server.close();
+                }
+            }
         } finally {
-            server.close();
             FileTrees.delete(data);
         }
         return 0;
