@@ -46,6 +46,8 @@ public final class FlowEngine implements AutoCloseable {
     private final FlowValidator validator;
     private final Planner planner;
     private final ExecutorService pool;
+    /** Runs the stages of code nodes, at the process's own priority (see {@link #create(EngineConfig, NodeRegistry, Runnable)}). */
+    private final ExecutorService scriptPool;
 
     private final ScriptSupport scripts;
     private final PreviewMemo previews;
@@ -79,14 +81,24 @@ public final class FlowEngine implements AutoCloseable {
         var counter = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
             Runnable started = () -> {
-                stageThreadStart.run();
+                try {
+                    stageThreadStart.run();
+                } catch (RuntimeException | Error e) {
+                    // the thread works as it is: a start hook that fails must not lose the stage
+                }
                 runnable.run();
             };
             Thread thread = new Thread(null, started, "flowfile-stage-" + counter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });
-        this.previews = new PreviewMemo(PreviewMemo.CELLS);
+        var scriptCounter = new AtomicInteger();
+        this.scriptPool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
+            Thread thread = new Thread(null, runnable, "flowfile-script-" + scriptCounter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.previews = new PreviewMemo(PreviewMemo.BYTES);
         this.owner = true;
     }
 
@@ -97,6 +109,7 @@ public final class FlowEngine implements AutoCloseable {
         this.duckDb = base.duckDb;
         this.cache = base.cache;
         this.pool = base.pool;
+        this.scriptPool = base.scriptPool;
         this.scripts = new ScriptSupport(Optional.of(kernels), base.scripts.schemas(), base.scripts.arrow());
         this.validator = base.validator.withKernels(kernels);
         this.previews = base.previews;
@@ -108,9 +121,11 @@ public final class FlowEngine implements AutoCloseable {
     }
 
     /**
-     * An engine whose stage threads (they run the statements of runs and previews) each run
+     * An engine whose stage threads (they run the DuckDB statements of runs and previews) each run
      * {@code stageThreadStart} first: a server lowers their CPU priority there, so that computing
-     * yields to answering requests.
+     * yields to answering requests. Stages of code nodes run on threads of their own, which it leaves
+     * alone: a thread's priority passes to the threads it starts, and those stages start kernels'
+     * client threads.
      */
     public static FlowEngine create(EngineConfig config, NodeRegistry registry, Runnable stageThreadStart) {
         return new FlowEngine(config, registry, Optional.empty(), Objects.requireNonNull(stageThreadStart, "stageThreadStart is null"));
@@ -165,7 +180,7 @@ public final class FlowEngine implements AutoCloseable {
 
     /** {@link #start(ExecutionPlan, RunListener)} under a given run id (e.g. the id a catalog recorded the run under). */
     public FlowRun start(ExecutionPlan plan, RunListener listener, UUID runId) {
-        return new FlowRun(Objects.requireNonNull(runId, "runId is null"), plan, duckDb, cache, pool, listener, scripts);
+        return new FlowRun(Objects.requireNonNull(runId, "runId is null"), plan, duckDb, cache, pool, scriptPool, listener, scripts);
     }
 
     /** Plans and runs a validated flow to the end. */
@@ -259,6 +274,7 @@ public final class FlowEngine implements AutoCloseable {
             return;
         }
         pool.shutdownNow();
+        scriptPool.shutdownNow();
         duckDb.close();
         scripts.arrow().close();
     }

@@ -12,18 +12,19 @@ import java.util.Optional;
  * Previews already read, by the content key of their relation: equal keys mean equal results (see
  * {@link io.flowfile.engine.plan.CacheKeys}), so a preview of an unchanged relation needs no run.
  * Only relations whose stage is cached qualify: their rows would come from the result cache anyway.
- * Bounded by the values held (rows times columns); the least recently used previews go first.
+ * Bounded by about the bytes held (a preview over an eighth of it is not kept); the least recently
+ * used previews go first.
  */
 final class PreviewMemo {
 
-    /** Values (rows times columns) all remembered previews may hold. */
-    static final long CELLS = 2_000_000;
+    /** About the bytes all remembered previews may hold. */
+    static final long BYTES = 64L << 20;
 
     record Key(String contentKey, int limit, boolean asText) {
     }
 
     private final long capacity;
-    private long cells;
+    private long bytes;
     private final Map<Key, Table> entries = new LinkedHashMap<>(64, 0.75f, true);
 
     PreviewMemo(long capacity) {
@@ -48,21 +49,37 @@ final class PreviewMemo {
         return Optional.ofNullable(entries.get(key));
     }
 
-    synchronized void put(Key key, Table table) {
+    void put(Key key, Table table) {
         long size = size(table);
-        if (size > capacity / 4) {
+        if (size > capacity / 8) {
             return;
         }
-        Table previous = entries.put(key, table);
-        cells += size - (previous == null ? 0 : size(previous));
-        var eldest = entries.entrySet().iterator();
-        while (cells > capacity && eldest.hasNext()) {
-            cells -= size(eldest.next().getValue());
-            eldest.remove();
+        synchronized (this) {
+            Table previous = entries.put(key, table);
+            bytes += size - (previous == null ? 0 : size(previous));
+            var eldest = entries.entrySet().iterator();
+            while (bytes > capacity && eldest.hasNext()) {
+                bytes -= size(eldest.next().getValue());
+                eldest.remove();
+            }
         }
     }
 
+    /** About the bytes a table holds: its texts and byte arrays by their length, any other value as 16. */
     private static long size(Table table) {
-        return (long) Math.max(1, table.rows().size()) * Math.max(1, table.schema().columns().size());
+        long size = 64;
+        for (var row : table.rows()) {
+            size += 16;
+            for (Object value : row) {
+                size += switch (value) {
+                    case String text -> 40 + 2L * text.length();
+                    case byte[] raw -> 16 + raw.length;
+                    case null -> 8;
+                    default -> 16 + (value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>
+                            ? 2L * value.toString().length() : 0);
+                };
+            }
+        }
+        return size;
     }
 }

@@ -52,6 +52,8 @@ public class Credentials {
     /** SHA-256 of (authorization, cookie) → the user it authenticated; at most {@value #MAX_KNOWN} entries. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private static final int MAX_KNOWN = 10_000;
+    /** Counts {@link #forget} calls: a lookup that began before one keeps nothing. */
+    private final java.util.concurrent.atomic.AtomicLong forgotten = new java.util.concurrent.atomic.AtomicLong();
 
     /** What a request's credentials come to: a user, or a refusal saying what to send. */
     public sealed interface Outcome {
@@ -80,18 +82,25 @@ public class Credentials {
         if (hit != null && now - hit.until() < 0) {
             return csrf(method, hit.outcome(), csrfToken);
         }
+        long generation = forgotten.get();
         Outcome outcome = checkNow(method, authorization, sessionCookie, csrfToken);
-        if (outcome instanceof Authenticated authenticated) {
+        // not kept if something ended a credential meanwhile: this answer may be from before it
+        if (outcome instanceof Authenticated authenticated && forgotten.get() == generation) {
             if (known.size() >= MAX_KNOWN) {
                 known.clear();
             }
-            known.put(key, new Known(authenticated, now + keep.toNanos()));
+            Known entry = new Known(authenticated, now + keep.toNanos());
+            known.put(key, entry);
+            if (forgotten.get() != generation) { // forget() ran while it was put: it may have cleared before
+                known.remove(key, entry);
+            }
         }
         return outcome;
     }
 
     /** Forgets every credential found good, so that the next request of each reads the catalog: one may have just ended. */
     public void forget() {
+        forgotten.incrementAndGet();
         known.clear();
     }
 

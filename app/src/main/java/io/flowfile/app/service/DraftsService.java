@@ -112,30 +112,46 @@ public class DraftsService {
 
     /** The draft's document; each revision of a draft is one document, read from its text once. */
     public FlowDocument document(DraftRecord draft) {
-        var key = new Revision(draft.id(), draft.revision());
         synchronized (documents) {
-            FlowDocument known = documents.get(key);
-            if (known != null) {
-                return known;
+            Parsed known = documents.get(draft.id());
+            if (known != null && known.revision() == draft.revision()) {
+                return known.document();
             }
         }
         FlowDocument document = engine.flowCodec().read(draft.document(), FlowFormat.JSON);
-        synchronized (documents) {
-            documents.put(key, document);
-        }
+        remember(draft.id(), draft.revision(), document, draft.document().length());
         return document;
     }
 
-    private record Revision(UUID draft, long revision) {
+    /** A draft's document at one revision (a revision's document never changes: a change makes the next revision). */
+    private record Parsed(long revision, FlowDocument document, int jsonLength) {
     }
 
-    /** Documents of recent draft revisions (a revision's document never changes: a change makes the next revision). */
-    private final Map<Revision, FlowDocument> documents = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Revision, FlowDocument> eldest) {
-            return size() > 1_000;
+    /** The characters of JSON all kept documents may come from (about a tenth of the memory they take). */
+    private static final long REMEMBERED_CHARS = 8L << 20;
+
+    /** The newest document read of recently used drafts, one per draft: an edit is made on the current revision only. */
+    private final Map<UUID, Parsed> documents = new java.util.LinkedHashMap<>(256, 0.75f, true);
+    private long rememberedChars;
+
+    private void remember(UUID draft, long revision, FlowDocument document, int jsonLength) {
+        if (jsonLength > REMEMBERED_CHARS / 8) {
+            return; // read every time
         }
-    };
+        synchronized (documents) {
+            Parsed known = documents.get(draft);
+            if (known != null && known.revision() >= revision) {
+                return;
+            }
+            documents.put(draft, new Parsed(revision, document, jsonLength));
+            rememberedChars += jsonLength - (known == null ? 0 : known.jsonLength());
+            var eldest = documents.values().iterator();
+            while (rememberedChars > REMEMBERED_CHARS && eldest.hasNext()) {
+                rememberedChars -= eldest.next().jsonLength();
+                eldest.remove();
+            }
+        }
+    }
 
     /** Applies a batch of edits made on {@code revision}; a stale revision is a 409 carrying the current one. */
     public DraftRecord edit(UserRecord user, UUID id, long revision, JsonNode editsJson) {
@@ -145,10 +161,9 @@ public class DraftsService {
             throw new StaleRevisionException(id, revision, draft.revision());
         }
         FlowDocument edited = FlowEdits.apply(document(draft), edits);
-        DraftRecord saved = drafts.save(id, revision, edited.name(), toJson(edited));
-        synchronized (documents) {
-            documents.put(new Revision(id, saved.revision()), edited); // what was saved, not read back
-        }
+        String json = toJson(edited);
+        DraftRecord saved = drafts.save(id, revision, edited.name(), json);
+        remember(id, saved.revision(), edited, json.length()); // what was saved, not read back
         return saved;
     }
 

@@ -87,12 +87,10 @@ public class RunsService {
 
     private synchronized ExecutorService executor() {
         if (executor == null) {
-            int nice = config.server().runNice();
-            java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name("flowfile-run-", 1).daemon().factory();
-            executor = Executors.newFixedThreadPool(config.server().concurrentRuns(), runnable -> threads.newThread(() -> {
-                CpuPriority.lowerCurrentThread(nice); // runs yield to requests (CpuPriority)
-                runnable.run();
-            }));
+            // at the process's priority: a run's DuckDB statements run at a lower one on the engine's stage threads
+            // (EngineProducer); this thread starts others (a tick's webhook, its recorder), which would inherit it
+            executor = Executors.newFixedThreadPool(config.server().concurrentRuns(),
+                    Thread.ofPlatform().name("flowfile-run-", 1).daemon().factory());
         }
         return executor;
     }

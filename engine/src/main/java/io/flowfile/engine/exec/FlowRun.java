@@ -43,6 +43,7 @@ public final class FlowRun implements AutoCloseable {
     private final ExecutionPlan plan;
     private final DuckDb duckDb;
     private final ExecutorService pool;
+    private final ExecutorService scriptPool;
     private final RunListener listener;
     private final Map<String, PlannedNode> nodes = new LinkedHashMap<>();
     private final ConcurrentHashMap<RelationId, String> sources = new ConcurrentHashMap<>();
@@ -56,13 +57,18 @@ public final class FlowRun implements AutoCloseable {
     private final StageRunner runner;
     private volatile boolean cancelled;
 
-    /** @param id the run's id; a catalog that records the run gives it its own */
-    public FlowRun(UUID id, ExecutionPlan plan, DuckDb duckDb, ResultCache cache, ExecutorService pool, RunListener listener,
-                   ScriptSupport scripts) {
+    /**
+     * @param id         the run's id; a catalog that records the run gives it its own
+     * @param pool       runs the stages that compute in DuckDB
+     * @param scriptPool runs the stages of code nodes (they talk to kernels, whose client threads they may start)
+     */
+    public FlowRun(UUID id, ExecutionPlan plan, DuckDb duckDb, ResultCache cache, ExecutorService pool, ExecutorService scriptPool,
+                   RunListener listener, ScriptSupport scripts) {
         this.id = id.toString();
         this.plan = plan;
         this.duckDb = duckDb;
         this.pool = pool;
+        this.scriptPool = scriptPool;
         this.listener = listener;
         plan.flow().nodes().forEach(node -> nodes.put(node.id(), node));
         this.schema = "run_" + this.id.replace("-", "");
@@ -87,7 +93,9 @@ public final class FlowRun implements AutoCloseable {
             stage.nodes().forEach(node -> remaining.merge(node, 1, Integer::sum));
         }
         nodes.keySet().stream().filter(remaining::containsKey).forEach(node -> emit(new NodeEvent.Queued(id, node, Instant.now())));
-        var completion = new ExecutorCompletionService<Done>(pool);
+        var finished = new java.util.concurrent.LinkedBlockingQueue<java.util.concurrent.Future<Done>>();
+        var completion = new ExecutorCompletionService<Done>(pool, finished);
+        var scriptCompletion = new ExecutorCompletionService<Done>(scriptPool, finished); // the same queue: one take() sees both
         var pending = new ArrayList<>(plan.stages());
         var succeeded = new HashSet<Integer>();
         var blocked = new HashMap<Integer, String>();
@@ -104,7 +112,7 @@ public final class FlowRun implements AutoCloseable {
                     finishNodes(stage, remaining, node -> new NodeEvent.Skipped(id, node, Instant.now(), reason));
                     iterator.remove();
                 } else if (succeeded.containsAll(stage.dependsOn())) {
-                    completion.submit(() -> runStage(stage));
+                    (stage.kind() == io.flowfile.engine.plan.Stage.Kind.SCRIPT ? scriptCompletion : completion).submit(() -> runStage(stage));
                     inFlight++;
                     iterator.remove();
                 }

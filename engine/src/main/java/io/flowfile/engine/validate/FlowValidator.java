@@ -70,8 +70,8 @@ public final class FlowValidator {
         this.codec = Objects.requireNonNull(codec, "codec is null");
         this.batcher = new BindBatcher(Objects.requireNonNull(duckDb, "duckDb is null"));
         this.binder = new BindCache(duckDb, batcher, 10_000);
-        this.bindings = new Memo<>(10_000);
-        this.plans = new Memo<>(10_000);
+        this.bindings = new Memo<>(32L << 20, (key, settings) -> 2L * key.settings().length() + 4L * key.parameters().toString().length() + 256);
+        this.plans = new Memo<>(64L << 20, (key, remembered) -> 4L * remembered.canonical().length() + 2L * sqlLength(remembered.plan()) + 512);
         this.sqlShape = new SqlShape(duckDb, fileRoots.map(roots -> new io.flowfile.engine.duckdb.SqlReach(roots, engineDirectories,
                 duckDb.catalogViewNames())));
         this.kernels = Objects.requireNonNull(kernels, "kernels is null");
@@ -119,8 +119,9 @@ public final class FlowValidator {
      * edit (or a preview or run of an unchanged draft) decodes and plans only the nodes that
      * changed: a node's plan depends only on its {@link PlanKey} and, for a source, on the files it
      * reads, which are compared by {@link FileState} (a changed, replaced or linked file is planned
-     * again). Code nodes (their kernels answer), writers (their target directories) and sources
-     * whose settings hold a glob (a new file may match) are always planned. A user's SQL is still
+     * again). Code nodes (their kernels answer), writers (their target directories), sources whose
+     * settings hold a glob (a new file may match) and queries over no input that name no source file
+     * (user SQL reading a file) are always planned. A user's SQL is still
      * checked every time ({@link SqlTexts#check}): what its paths lead to can change.
      */
     private final Memo<BindKey, Record> bindings;
@@ -353,7 +354,7 @@ public final class FlowValidator {
             Map<String, Schema> outputs = plan instanceof NodePlan.ScriptPlan script
                     ? scriptSchemas.outputs(ScriptSchemas.key(node.type().descriptor().type(), canonical, schemas(connected)), script)
                     : outputSchemas(plan, context);
-            if (rememberable(node, plan)) {
+            if (rememberable(node, plan, context)) {
                 // a file changed shortly before or while it was read may have been read half old: not remembered
                 FileState.settled(plan.sourceFiles(), started.minusSeconds(1))
                         .ifPresent(files -> plans.put(key, new Remembered(plan, Map.copyOf(outputs), canonical, files)));
@@ -367,11 +368,23 @@ public final class FlowValidator {
     }
 
     /** Whether a node's plan may be reused while its key and its files stay the same (see {@link #plans}). */
-    private static boolean rememberable(BoundNode node, NodePlan plan) {
+    private static boolean rememberable(BoundNode node, NodePlan plan, NodePlanContext context) {
         if (plan instanceof NodePlan.ScriptPlan || plan instanceof NodePlan.SinkPlan) {
             return false;
         }
-        return plan.sourceFiles().isEmpty() || !hasGlob(node.node().settings());
+        if (plan.sourceFiles().isEmpty()) {
+            // a query over no input that names no file it reads (a custom SQL type's or an SQL node's
+            // read_csv(...)) is bound again every time: what it reads may change
+            return !context.boundOverNoInput();
+        }
+        return !hasGlob(node.node().settings());
+    }
+
+    /** The characters of a plan's queries, for the weight of a remembered plan. */
+    private static long sqlLength(NodePlan plan) {
+        return plan instanceof NodePlan.QueryPlan query
+                ? query.outputs().values().stream().mapToLong(output -> output.sql() == null ? 0 : output.sql().length()).sum()
+                : 0;
     }
 
     private static boolean hasGlob(JsonNode settings) {

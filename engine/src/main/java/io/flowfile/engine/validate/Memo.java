@@ -2,26 +2,46 @@ package io.flowfile.engine.validate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
-/** A bounded map for remembered results, shared by threads: the least recently used entries go past the capacity. */
+/**
+ * A bounded map for remembered results, shared by threads: past {@code maxBytes} (the entries'
+ * weights, about their size in memory) the least recently used entries go; an entry weighing more
+ * than an eighth of it is not kept at all.
+ */
 final class Memo<K, V> {
 
-    private final Map<K, V> entries;
+    private final long maxBytes;
+    private final ToLongBiFunction<K, V> weigher;
+    private final Map<K, Entry<V>> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
 
-    Memo(int capacity) {
-        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > capacity;
-            }
-        };
+    private record Entry<V>(V value, long weight) {
+    }
+
+    Memo(long maxBytes, ToLongBiFunction<K, V> weigher) {
+        this.maxBytes = maxBytes;
+        this.weigher = weigher;
     }
 
     synchronized V get(K key) {
-        return entries.get(key);
+        Entry<V> entry = entries.get(key);
+        return entry == null ? null : entry.value();
     }
 
-    synchronized void put(K key, V value) {
-        entries.put(key, value);
+    void put(K key, V value) {
+        long weight = weigher.applyAsLong(key, value);
+        if (weight > maxBytes / 8) {
+            return;
+        }
+        synchronized (this) {
+            Entry<V> previous = entries.put(key, new Entry<>(value, weight));
+            bytes += weight - (previous == null ? 0 : previous.weight());
+            var eldest = entries.values().iterator();
+            while (bytes > maxBytes && eldest.hasNext()) {
+                bytes -= eldest.next().weight();
+                eldest.remove();
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 /** The {@link PlanContext} of one node during validation. */
 final class NodePlanContext implements PlanContext {
 
+    private boolean boundOverNoInput;
     private final String nodeId;
     private final Map<String, List<Input>> inputs;
     private final BindCache binder;
@@ -129,11 +130,22 @@ final class NodePlanContext implements PlanContext {
 
     /** Binds {@code sql} with an empty stand-in for each input ref. */
     Schema describe(String sql, List<Input> refs) {
+        if (refs.isEmpty()) {
+            boundOverNoInput = true;
+        }
         try {
             return binder.describe(sql, refs.stream().map(input -> new BindCache.Ref(input.ref(), input.schema())).toList());
         } catch (SQLException e) {
             throw new NodeException(NodeErrorCode.INVALID_EXPRESSION, e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether a query over no input was bound: its schema comes from what the query reads (a file, a
+     * table function), which only the plan's source files, if it names them, tell about.
+     */
+    boolean boundOverNoInput() {
+        return boundOverNoInput;
     }
 
     List<Input> allInputs() {

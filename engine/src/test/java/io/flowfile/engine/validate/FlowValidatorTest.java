@@ -187,4 +187,24 @@ class FlowValidatorTest {
     private static Problem find(ValidatedFlow flow, String node) {
         return flow.problems().stream().filter(problem -> node.equals(problem.nodeId())).findFirst().orElseThrow();
     }
+
+    @Test
+    void aQueryOverNoInputIsBoundAgainEachTimeAsWhatItReadsMayChange() throws Exception {
+        java.nio.file.Path csv = dir.resolve("people.csv");
+        java.nio.file.Files.writeString(csv, "name,age\nann,31\n");
+        java.nio.file.Files.setLastModifiedTime(csv, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+        String flow = """
+                nodes:
+                  - id: reader
+                    type: test_query
+                    settings: {inputs: [], sql: "SELECT * FROM read_csv('%s')"}
+                """.formatted(csv);
+        assertThat(validate(flow, Map.of()).schema(new RelationId("reader", "main")).orElseThrow().names()).containsExactly("name", "age");
+
+        java.nio.file.Files.writeString(csv, "name,age,city\nann,31,Oslo\n");
+        java.nio.file.Files.setLastModifiedTime(csv, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(30)));
+
+        assertThat(validate(flow, Map.of()).schema(new RelationId("reader", "main")).orElseThrow().names())
+                .containsExactly("name", "age", "city");
+    }
 }
