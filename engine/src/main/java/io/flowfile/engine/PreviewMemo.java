@@ -1,11 +1,10 @@
 package io.flowfile.engine;
 
+import io.flowfile.engine.cache.Memo;
 import io.flowfile.engine.exec.Table;
 import io.flowfile.engine.plan.ExecutionPlan;
 import io.flowfile.engine.plan.Stage;
 import io.flowfile.engine.validate.RelationId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,12 +22,10 @@ final class PreviewMemo {
     record Key(String contentKey, int limit, boolean asText) {
     }
 
-    private final long capacity;
-    private long bytes;
-    private final Map<Key, Table> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final Memo<Key, Table> entries;
 
     PreviewMemo(long capacity) {
-        this.capacity = capacity;
+        this.entries = new Memo<>(capacity, (key, table) -> size(table));
     }
 
     /** The key of a preview of {@code relation} under {@code plan}, when its stage's result is cached. */
@@ -45,24 +42,12 @@ final class PreviewMemo {
         return Optional.empty();
     }
 
-    synchronized Optional<Table> get(Key key) {
+    Optional<Table> get(Key key) {
         return Optional.ofNullable(entries.get(key));
     }
 
     void put(Key key, Table table) {
-        long size = size(table);
-        if (size > capacity / 8) {
-            return;
-        }
-        synchronized (this) {
-            Table previous = entries.put(key, table);
-            bytes += size - (previous == null ? 0 : size(previous));
-            var eldest = entries.entrySet().iterator();
-            while (bytes > capacity && eldest.hasNext()) {
-                bytes -= size(eldest.next().getValue());
-                eldest.remove();
-            }
-        }
+        entries.put(key, table);
     }
 
     /** About the bytes a table holds: its texts and byte arrays by their length, any other value as 16. */

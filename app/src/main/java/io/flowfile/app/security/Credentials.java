@@ -84,14 +84,13 @@ public class Credentials {
         }
         long generation = forgotten.get();
         Outcome outcome = checkNow(method, authorization, sessionCookie, csrfToken);
-        // not kept if something ended a credential meanwhile: this answer may be from before it
-        if (outcome instanceof Authenticated authenticated && forgotten.get() == generation) {
+        if (outcome instanceof Authenticated authenticated) {
             if (known.size() >= MAX_KNOWN) {
                 known.clear();
             }
             Known entry = new Known(authenticated, now + keep.toNanos());
             known.put(key, entry);
-            if (forgotten.get() != generation) { // forget() ran while it was put: it may have cleared before
+            if (forgotten.get() != generation) { // something ended a credential meanwhile: this answer may be from before it
                 known.remove(key, entry);
             }
         }

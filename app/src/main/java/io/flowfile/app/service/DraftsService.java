@@ -112,14 +112,12 @@ public class DraftsService {
 
     /** The draft's document; each revision of a draft is one document, read from its text once. */
     public FlowDocument document(DraftRecord draft) {
-        synchronized (documents) {
-            Parsed known = documents.get(draft.id());
-            if (known != null && known.revision() == draft.revision()) {
-                return known.document();
-            }
+        Parsed known = documents.get(draft.id());
+        if (known != null && known.revision() == draft.revision()) {
+            return known.document();
         }
         FlowDocument document = engine.flowCodec().read(draft.document(), FlowFormat.JSON);
-        remember(draft.id(), draft.revision(), document, draft.document().length());
+        documents.put(draft.id(), new Parsed(draft.revision(), document, draft.document().length()));
         return document;
     }
 
@@ -127,31 +125,12 @@ public class DraftsService {
     private record Parsed(long revision, FlowDocument document, int jsonLength) {
     }
 
-    /** The characters of JSON all kept documents may come from (about a tenth of the memory they take). */
-    private static final long REMEMBERED_CHARS = 8L << 20;
-
-    /** The newest document read of recently used drafts, one per draft: an edit is made on the current revision only. */
-    private final Map<UUID, Parsed> documents = new java.util.LinkedHashMap<>(256, 0.75f, true);
-    private long rememberedChars;
-
-    private void remember(UUID draft, long revision, FlowDocument document, int jsonLength) {
-        if (jsonLength > REMEMBERED_CHARS / 8) {
-            return; // read every time
-        }
-        synchronized (documents) {
-            Parsed known = documents.get(draft);
-            if (known != null && known.revision() >= revision) {
-                return;
-            }
-            documents.put(draft, new Parsed(revision, document, jsonLength));
-            rememberedChars += jsonLength - (known == null ? 0 : known.jsonLength());
-            var eldest = documents.values().iterator();
-            while (rememberedChars > REMEMBERED_CHARS && eldest.hasNext()) {
-                rememberedChars -= eldest.next().jsonLength();
-                eldest.remove();
-            }
-        }
-    }
+    /**
+     * The newest document read of recently used drafts, one per draft (an edit is made on the current
+     * revision only), weighed by their JSON's length (a document in memory takes about ten times it).
+     */
+    private final io.flowfile.engine.cache.Memo<UUID, Parsed> documents = new io.flowfile.engine.cache.Memo<>(64L << 20,
+            (draft, parsed) -> 10L * parsed.jsonLength());
 
     /** Applies a batch of edits made on {@code revision}; a stale revision is a 409 carrying the current one. */
     public DraftRecord edit(UserRecord user, UUID id, long revision, JsonNode editsJson) {
@@ -163,7 +142,7 @@ public class DraftsService {
         FlowDocument edited = FlowEdits.apply(document(draft), edits);
         String json = toJson(edited);
         DraftRecord saved = drafts.save(id, revision, edited.name(), json);
-        remember(id, saved.revision(), edited, json.length()); // what was saved, not read back
+        documents.put(id, new Parsed(saved.revision(), edited, json.length())); // what was saved, not read back
         return saved;
     }
 

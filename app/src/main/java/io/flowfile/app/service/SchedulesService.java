@@ -67,7 +67,8 @@ public class SchedulesService {
     }
 
     public ScheduleDto create(UserRecord user, ScheduleRequest request) {
-        ScheduleDefinition definition = ScheduleValidator.definition(request, flows, config.scheduler().minInterval(), config.scheduler().webhookLocal(), Instant.now());
+        ScheduleDefinition definition = ScheduleValidator.definition(request, flows, config.scheduler().minInterval(),
+                config.scheduler().webhookLocal(), Instant.now());
         boolean paused = Boolean.TRUE.equals(request.paused());
         ScheduleRecord created = catalog.create(user.username(), request.flow(), type(definition.trigger()), definition.trigger().afterFlow(),
                 definition.toJson(), paused, paused ? "created paused by " + user.username() : null);
@@ -79,7 +80,8 @@ public class SchedulesService {
     public ScheduleDto update(UserRecord user, UUID id, ScheduleRequest request) {
         ScheduleRecord existing = get(user, id);
         ScheduleDefinition before = ScheduleDefinition.fromJson(existing.definition());
-        ScheduleDefinition checked = ScheduleValidator.definition(request, flows, config.scheduler().minInterval(), config.scheduler().webhookLocal(), Instant.now());
+        ScheduleDefinition checked = ScheduleValidator.definition(request, flows, config.scheduler().minInterval(),
+                config.scheduler().webhookLocal(), Instant.now());
         Instant anchor = Objects.equals(before.trigger(), checked.trigger()) ? before.anchor() : checked.anchor();
         ScheduleDefinition definition = new ScheduleDefinition(checked.trigger(), checked.version(), checked.parameters(), checked.policies(),
                 anchor, checked.webhook());

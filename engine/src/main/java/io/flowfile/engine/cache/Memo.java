@@ -1,4 +1,4 @@
-package io.flowfile.engine.validate;
+package io.flowfile.engine.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.function.ToLongBiFunction;
  * weights, about their size in memory) the least recently used entries go; an entry weighing more
  * than an eighth of it is not kept at all.
  */
-final class Memo<K, V> {
+public final class Memo<K, V> {
 
     private final long maxBytes;
     private final ToLongBiFunction<K, V> weigher;
@@ -19,17 +19,19 @@ final class Memo<K, V> {
     private record Entry<V>(V value, long weight) {
     }
 
-    Memo(long maxBytes, ToLongBiFunction<K, V> weigher) {
+    /** @param weigher about the bytes an entry holds */
+    public Memo(long maxBytes, ToLongBiFunction<K, V> weigher) {
         this.maxBytes = maxBytes;
         this.weigher = weigher;
     }
 
-    synchronized V get(K key) {
+    /** The value kept for {@code key}, or null. */
+    public synchronized V get(K key) {
         Entry<V> entry = entries.get(key);
         return entry == null ? null : entry.value();
     }
 
-    void put(K key, V value) {
+    public void put(K key, V value) {
         long weight = weigher.applyAsLong(key, value);
         if (weight > maxBytes / 8) {
             return;
