@@ -14,6 +14,7 @@ import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -38,11 +39,13 @@ public class ScheduleCatalog {
     private final FlowService flows;
     private final ScheduleRepository schedules;
     private final ScheduleTickRepository ticks;
+    private final FireStatements fires;
 
-    public ScheduleCatalog(FlowService flows, ScheduleRepository schedules, ScheduleTickRepository ticks) {
+    public ScheduleCatalog(FlowService flows, ScheduleRepository schedules, ScheduleTickRepository ticks, FireStatements fires) {
         this.flows = flows;
         this.schedules = schedules;
         this.ticks = ticks;
+        this.fires = fires;
     }
 
     /**
@@ -145,20 +148,23 @@ public class ScheduleCatalog {
     }
 
     /**
-     * What a schedule's fire needs to know, read in one transaction: the schedule, the newest fire
-     * time of its scheduled and catch-up ticks, and its ticks in the {@code active} outcomes (oldest
-     * first); empty when the schedule is gone.
+     * What a schedule's fire needs to know: the schedule, the newest fire time of its scheduled and
+     * catch-up ticks, and its ticks in the {@code active} outcomes (oldest first); empty when the
+     * schedule is gone. Read in SQL, not through the ORM ({@link FireStatements}: every fire asks).
      */
-    @Transactional
     public Optional<FireContext> fireContext(UUID id, Collection<TickOutcome> active) {
         Checks.notNull(id, "schedule id");
         Checks.notNull(active, "active outcomes");
-        return schedules.findByIdOptional(id).map(entity -> {
-            List<ScheduleTickEntity> found = ticks.withOutcomeOrNewest(id, List.copyOf(active), TIMED_KINDS);
-            Optional<Instant> lastFire = found.stream().filter(tick -> TIMED_KINDS.contains(tick.kind())).map(ScheduleTickEntity::fireTime)
+        Optional<FireStatements.Fire> read;
+        try {
+            read = fires.read(id, active, TIMED_KINDS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("schedule " + id + " could not be read for its fire: " + e.getMessage(), e);
+        }
+        return read.map(fire -> {
+            Optional<Instant> lastFire = fire.ticks().stream().filter(tick -> TIMED_KINDS.contains(tick.kind())).map(ScheduleTickRecord::fireTime)
                     .max(java.util.Comparator.naturalOrder());
-            return new FireContext(toRecord(entity), lastFire,
-                    found.stream().filter(tick -> active.contains(tick.outcome())).map(ScheduleTickEntity::toRecord).toList());
+            return new FireContext(fire.schedule(), lastFire, fire.ticks().stream().filter(tick -> active.contains(tick.outcome())).toList());
         });
     }
 
@@ -218,24 +224,21 @@ public class ScheduleCatalog {
         Checks.notNull(outcome, "outcome");
         Instant at = Checks.notNull(fireTime, "fire time").truncatedTo(ChronoUnit.MILLIS);
         try {
-            return Conflicts.inTransaction("tick of schedule " + scheduleId, () -> {
-                // one statement: the unique (schedule, fire time) key refuses a time fired already, the
-                // foreign key a schedule that is gone
-                ScheduleTickEntity tick = new ScheduleTickEntity(scheduleId, at, kind, outcome,
-                        Checks.truncate(message, Checks.MAX_TEXT), Times.now());
-                tick.instance(instance);
-                ticks.persist(tick);
-                ticks.flush();
-                return Optional.of(tick.toRecord());
-            });
-        } catch (RuntimeException e) {
+            // one statement (FireStatements: every fire claims): the unique (schedule, fire time) key refuses
+            // a time fired already, the foreign key a schedule that is gone
+            return Optional.of(fires.insert(scheduleId, at, kind, outcome, Checks.truncate(message, Checks.MAX_TEXT), instance, Times.now()));
+        } catch (SQLException e) {
             if (Conflicts.isUniqueViolation(e)) {
                 return Optional.empty();
             }
             if (Conflicts.isForeignKeyViolation(e)) {
                 throw notFound(scheduleId);
             }
-            throw e;
+            if (Conflicts.isLockConflict(e)) {
+                throw new CatalogException(CatalogErrorCode.CONCURRENT_UPDATE, "could not claim the tick of schedule " + scheduleId + " at "
+                        + at + ": others are changing it at the same time; try again", e);
+            }
+            throw new IllegalStateException("the tick of schedule " + scheduleId + " at " + at + " could not be claimed: " + e.getMessage(), e);
         }
     }
 

@@ -22,16 +22,6 @@ public class ScheduleTickRepository implements PanacheRepositoryBase<ScheduleTic
         return find("runId", runId).firstResultOptional();
     }
 
-    /**
-     * In one query, what a fire of the schedule reads: its ticks in the {@code outcomes}, and its
-     * newest tick of the {@code kinds}; oldest fire time first.
-     */
-    public List<ScheduleTickEntity> withOutcomeOrNewest(UUID scheduleId, Collection<TickOutcome> outcomes,
-                                                        Collection<io.flowfile.catalog.api.TickKind> kinds) {
-        return list("scheduleId = ?1 and (outcome in ?2 or fireTime = (select max(u.fireTime) from ScheduleTickEntity u"
-                + " where u.scheduleId = ?1 and u.kind in ?3))", Sort.ascending("fireTime"), scheduleId, outcomes, kinds);
-    }
-
     /** The schedule's ticks in these outcomes, oldest fire time first. */
     public List<ScheduleTickEntity> withOutcome(UUID scheduleId, Collection<TickOutcome> outcomes) {
         return list("scheduleId = ?1 and outcome in ?2", Sort.ascending("fireTime"), scheduleId, outcomes);

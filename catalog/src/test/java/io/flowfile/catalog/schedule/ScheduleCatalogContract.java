@@ -124,6 +124,18 @@ public abstract class ScheduleCatalogContract {
         assertThat(schedules.fireContext(schedule.id(), List.of(TickOutcome.SKIPPED)).orElseThrow().active())
                 .extracting(ScheduleTickRecord::kind).containsExactly(TickKind.SCHEDULED, TickKind.RUN_NOW);
         assertThat(schedules.fireContext(gone, List.of(TickOutcome.RUNNING))).isEmpty();
+        // read in SQL (every fire does): the same records the ORM reads
+        assertThat(later.schedule()).isEqualTo(schedules.get(schedule.id()));
+        ScheduleTickRecord claimed = schedules.claimTick(schedule.id(), Instant.parse("2026-03-29T03:00:00Z"), TickKind.SCHEDULED,
+                TickOutcome.RUNNING, "claimed", "instance-1").orElseThrow();
+        assertThat(schedules.ticks(schedule.id(), 10)).contains(claimed);
+        assertThat(schedules.fireContext(schedule.id(), List.of(TickOutcome.RUNNING)).orElseThrow().active()).contains(claimed);
+        ScheduleRecord follower = schedules.create("ann", flow.name(), ScheduleTriggerType.AFTER_FLOW, registered(unique("upstream")).name(),
+                "{}", true, "held");
+        assertThat(schedules.fireContext(follower.id(), List.of()).orElseThrow())
+                .satisfies(fire -> assertThat(fire.schedule()).isEqualTo(schedules.get(follower.id())))
+                .satisfies(fire -> assertThat(fire.active()).isEmpty())
+                .satisfies(fire -> assertThat(fire.lastFire()).isEmpty());
     }
 
     @Test
