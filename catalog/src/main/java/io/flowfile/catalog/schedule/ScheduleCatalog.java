@@ -159,7 +159,8 @@ public class ScheduleCatalog {
         try {
             read = fires.read(id, active, TIMED_KINDS);
         } catch (SQLException e) {
-            throw new IllegalStateException("schedule " + id + " could not be read for its fire: " + e.getMessage(), e);
+            throw new CatalogException(CatalogErrorCode.STORAGE_ERROR, "schedule " + id + " could not be read from the catalog's database for"
+                    + " its fire: " + e.getMessage(), e);
         }
         return read.map(fire -> {
             Optional<Instant> lastFire = fire.ticks().stream().filter(tick -> TIMED_KINDS.contains(tick.kind())).map(ScheduleTickRecord::fireTime)
@@ -238,7 +239,8 @@ public class ScheduleCatalog {
                 throw new CatalogException(CatalogErrorCode.CONCURRENT_UPDATE, "could not claim the tick of schedule " + scheduleId + " at "
                         + at + ": others are changing it at the same time; try again", e);
             }
-            throw new IllegalStateException("the tick of schedule " + scheduleId + " at " + at + " could not be claimed: " + e.getMessage(), e);
+            throw new CatalogException(CatalogErrorCode.STORAGE_ERROR, "the tick of schedule " + scheduleId + " at " + at
+                    + " could not be written to the catalog's database: " + e.getMessage(), e);
         }
     }
 
