@@ -12,6 +12,7 @@ import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.internal.Checks;
 import io.flowfile.catalog.internal.Conflicts;
 import io.flowfile.catalog.internal.Times;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -155,12 +156,12 @@ public class ScheduleCatalog {
     public Optional<FireContext> fireContext(UUID id, Collection<TickOutcome> active) {
         Checks.notNull(id, "schedule id");
         Checks.notNull(active, "active outcomes");
+        outsideTransactions("fireContext");
         Optional<FireStatements.Fire> read;
         try {
             read = fires.read(id, active, TIMED_KINDS);
         } catch (SQLException e) {
-            throw new CatalogException(CatalogErrorCode.STORAGE_ERROR, "schedule " + id + " could not be read from the catalog's database for"
-                    + " its fire: " + e.getMessage(), e);
+            throw databaseFailed("schedule " + id + " could not be read for its fire", e);
         }
         return read.map(fire -> {
             Optional<Instant> lastFire = fire.ticks().stream().filter(tick -> TIMED_KINDS.contains(tick.kind())).map(ScheduleTickRecord::fireTime)
@@ -224,6 +225,7 @@ public class ScheduleCatalog {
         Checks.notNull(kind, "kind");
         Checks.notNull(outcome, "outcome");
         Instant at = Checks.notNull(fireTime, "fire time").truncatedTo(ChronoUnit.MILLIS);
+        outsideTransactions("claimTick");
         try {
             // one statement (FireStatements: every fire claims): the unique (schedule, fire time) key refuses
             // a time fired already, the foreign key a schedule that is gone
@@ -239,9 +241,25 @@ public class ScheduleCatalog {
                 throw new CatalogException(CatalogErrorCode.CONCURRENT_UPDATE, "could not claim the tick of schedule " + scheduleId + " at "
                         + at + ": others are changing it at the same time; try again", e);
             }
-            throw new CatalogException(CatalogErrorCode.STORAGE_ERROR, "the tick of schedule " + scheduleId + " at " + at
-                    + " could not be written to the catalog's database: " + e.getMessage(), e);
+            throw databaseFailed("the tick of schedule " + scheduleId + " at " + at + " could not be written", e);
         }
+    }
+
+    /**
+     * The fire's statements run on a connection of their own: inside a transaction they would join
+     * it without the ORM flushing what the transaction changed before (a schedule persisted in it
+     * would not be found), so they are refused there.
+     */
+    private static void outsideTransactions(String method) {
+        if (QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("ScheduleCatalog." + method + " runs outside transactions (its statements do not see the ORM's"
+                    + " unflushed changes); call it outside one");
+        }
+    }
+
+    /** A statement of a fire failed in the database: its SQL state is named, the statement and its values stay in the cause. */
+    private static CatalogException databaseFailed(String what, SQLException e) {
+        return new CatalogException(CatalogErrorCode.STORAGE_ERROR, what + ": the catalog's database failed (SQL state " + e.getSQLState() + ")", e);
     }
 
     /** The tick's attempt {@code attempts + 1} started run {@code runId} of version {@code version}: RUNNING. */

@@ -6,6 +6,7 @@ import static io.flowfile.catalog.testing.CatalogAssertions.assertInvalidArgumen
 import static io.flowfile.catalog.testing.CatalogAssertions.unique;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowfile.catalog.CatalogErrorCode;
 import io.flowfile.catalog.api.FlowVersionRecord;
@@ -18,6 +19,7 @@ import io.flowfile.catalog.api.TickKind;
 import io.flowfile.catalog.api.TickOutcome;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.catalog.run.RunService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -109,7 +111,7 @@ public abstract class ScheduleCatalogContract {
         java.util.UUID gone = java.util.UUID.randomUUID();
         assertCatalogError(() -> schedules.claimTick(gone, fireTime, TickKind.SCHEDULED, TickOutcome.RUNNING, null),
                 CatalogErrorCode.SCHEDULE_NOT_FOUND).hasMessageContaining(gone.toString());
-        // what a fire reads in one transaction: the schedule, its newest timed tick, its active ticks
+        // what a fire reads: the schedule, its newest timed tick, its active ticks
         var context = schedules.fireContext(schedule.id(), List.of(TickOutcome.RUNNING)).orElseThrow();
         assertThat(context.schedule().id()).isEqualTo(schedule.id());
         assertThat(context.lastFire()).contains(Instant.parse("2026-03-29T01:00:00.123Z"));
@@ -124,12 +126,24 @@ public abstract class ScheduleCatalogContract {
         assertThat(schedules.fireContext(schedule.id(), List.of(TickOutcome.SKIPPED)).orElseThrow().active())
                 .extracting(ScheduleTickRecord::kind).containsExactly(TickKind.SCHEDULED, TickKind.RUN_NOW);
         assertThat(schedules.fireContext(gone, List.of(TickOutcome.RUNNING))).isEmpty();
-        // read in SQL (every fire does): the same records the ORM reads
-        assertThat(later.schedule()).isEqualTo(schedules.get(schedule.id()));
+        // read in SQL (every fire does): the same records the ORM reads, every column (a paused schedule's
+        // times differ; a started tick has a run, a version and an attempt)
+        schedules.pause(schedule.id(), "held for the comparison");
+        assertThat(schedules.fireContext(schedule.id(), List.of()).orElseThrow().schedule()).isEqualTo(schedules.get(schedule.id()))
+                .satisfies(read -> assertThat(read.updatedAt()).isAfter(read.createdAt()));
         ScheduleTickRecord claimed = schedules.claimTick(schedule.id(), Instant.parse("2026-03-29T03:00:00Z"), TickKind.SCHEDULED,
                 TickOutcome.RUNNING, "claimed", "instance-1").orElseThrow();
         assertThat(schedules.ticks(schedule.id(), 10)).contains(claimed);
-        assertThat(schedules.fireContext(schedule.id(), List.of(TickOutcome.RUNNING)).orElseThrow().active()).contains(claimed);
+        RunRecord run = runs.start(flow.id(), RunTrigger.SCHEDULE, Map.of(), "ann", schedule.id(), "instance-1");
+        ScheduleTickRecord started = schedules.tickStarted(claimed.id(), run.id(), run.flowVersion(), "instance-1");
+        assertThat(started.runId()).isEqualTo(run.id());
+        assertThat(schedules.fireContext(schedule.id(), List.of(TickOutcome.RUNNING)).orElseThrow().active()).contains(started)
+                .doesNotContain(claimed);
+        // its statements join no transaction (the ORM's unflushed changes would be missing from them)
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> schedules.fireContext(schedule.id(), List.of())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside transactions");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> schedules.claimTick(schedule.id(), Instant.now(),
+                TickKind.SCHEDULED, TickOutcome.RUNNING, null))).isInstanceOf(IllegalStateException.class);
         ScheduleRecord follower = schedules.create("ann", flow.name(), ScheduleTriggerType.AFTER_FLOW, registered(unique("upstream")).name(),
                 "{}", true, "held");
         assertThat(schedules.fireContext(follower.id(), List.of()).orElseThrow())
