@@ -78,28 +78,29 @@ public final class FlowEngine implements AutoCloseable {
         this.scripts = new ScriptSupport(kernels, scriptSchemas, new ArrowExchange());
         this.validator = new FlowValidator(registry, settingsCodec, duckDb, kernels, scriptSchemas, config.fileRoots(),
                 List.of(cacheDirectory, spill, config.dataDirectory().resolve("schemas")));
+        this.pool = stagePool(config.parallelism(), "flowfile-stage-", stageThreadStart);
+        this.scriptPool = stagePool(config.parallelism(), "flowfile-script-", () -> {
+        });
+        this.previews = new PreviewMemo(PreviewMemo.BYTES);
+        this.owner = true;
+    }
+
+    /** Daemon threads with DuckDB's stack size, each running {@code threadStart} first (a failing one does not lose the thread). */
+    private static ExecutorService stagePool(int threads, String name, Runnable threadStart) {
         var counter = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
+        return Executors.newFixedThreadPool(threads, runnable -> {
             Runnable started = () -> {
                 try {
-                    stageThreadStart.run();
+                    threadStart.run();
                 } catch (RuntimeException | Error e) {
                     // the thread works as it is: a start hook that fails must not lose the stage
                 }
                 runnable.run();
             };
-            Thread thread = new Thread(null, started, "flowfile-stage-" + counter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
+            Thread thread = new Thread(null, started, name + counter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         });
-        var scriptCounter = new AtomicInteger();
-        this.scriptPool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
-            Thread thread = new Thread(null, runnable, "flowfile-script-" + scriptCounter.incrementAndGet(), DuckDb.THREAD_STACK_BYTES);
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.previews = new PreviewMemo(PreviewMemo.BYTES);
-        this.owner = true;
     }
 
     private FlowEngine(FlowEngine base, KernelGateway kernels) {

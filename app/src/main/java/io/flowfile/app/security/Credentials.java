@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks what a request sent to prove who it is, for the API ({@link AuthFilter}) and the
@@ -53,7 +54,7 @@ public class Credentials {
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private static final int MAX_KNOWN = 10_000;
     /** Counts {@link #forget} calls: a lookup that began before one keeps nothing. */
-    private final java.util.concurrent.atomic.AtomicLong forgotten = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong forgotten = new AtomicLong();
 
     /** What a request's credentials come to: a user, or a refusal saying what to send. */
     public sealed interface Outcome {

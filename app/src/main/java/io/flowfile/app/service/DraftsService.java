@@ -16,6 +16,7 @@ import io.flowfile.catalog.api.UserRecord;
 import io.flowfile.catalog.draft.DraftService;
 import io.flowfile.catalog.flow.FlowService;
 import io.flowfile.engine.FlowEngine;
+import io.flowfile.engine.cache.Memo;
 import io.flowfile.engine.flow.FlowDocument;
 import io.flowfile.engine.flow.FlowEdit;
 import io.flowfile.engine.flow.FlowEditCodec;
@@ -129,7 +130,7 @@ public class DraftsService {
      * The newest document read of recently used drafts, one per draft (an edit is made on the current
      * revision only), weighed by their JSON's length (a document in memory takes about ten times it).
      */
-    private final io.flowfile.engine.cache.Memo<UUID, Parsed> documents = new io.flowfile.engine.cache.Memo<>(64L << 20,
+    private final Memo<UUID, Parsed> documents = new Memo<>(64L << 20,
             (draft, parsed) -> 10L * parsed.jsonLength());
 
     /** Applies a batch of edits made on {@code revision}; a stale revision is a 409 carrying the current one. */

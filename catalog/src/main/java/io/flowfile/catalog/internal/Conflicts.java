@@ -177,7 +177,8 @@ public final class Conflicts {
         return false;
     }
 
-    private static CatalogException concurrentUpdate(String what, Throwable cause) {
+    /** CONCURRENT_UPDATE: others are changing {@code what} (e.g. "run 1234") at the same time. */
+    public static CatalogException concurrentUpdate(String what, Throwable cause) {
         return new CatalogException(CatalogErrorCode.CONCURRENT_UPDATE,
                 "could not change " + what + ": others are changing it at the same time; try again", cause);
     }

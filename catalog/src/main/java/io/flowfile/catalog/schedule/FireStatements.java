@@ -28,8 +28,9 @@ import javax.sql.DataSource;
  * minute; through the ORM each cost a session, a transaction, entity loads and a flush, most of a
  * Quartz worker's CPU, and a server that had just started spent seconds interpreting that code
  * before the compiler caught up (the scheduler benchmark's first minute). The rows are the ones the
- * entities map ({@link ScheduleEntity}, {@link ScheduleTickEntity}); a connection taken inside a
- * transaction joins it (the datasource enlists it), outside one the insert commits by itself.
+ * entities map ({@link ScheduleEntity}, {@link ScheduleTickEntity}). Each call takes a connection of
+ * its own and commits by itself: the catalog calls it outside transactions only (inside one it
+ * would not see the ORM's unflushed changes).
  */
 @ApplicationScoped
 class FireStatements {

@@ -238,8 +238,7 @@ public class ScheduleCatalog {
                 throw notFound(scheduleId);
             }
             if (Conflicts.isLockConflict(e)) {
-                throw new CatalogException(CatalogErrorCode.CONCURRENT_UPDATE, "could not claim the tick of schedule " + scheduleId + " at "
-                        + at + ": others are changing it at the same time; try again", e);
+                throw Conflicts.concurrentUpdate("the tick of schedule " + scheduleId + " at " + at, e);
             }
             throw databaseFailed("the tick of schedule " + scheduleId + " at " + at + " could not be written", e);
         }

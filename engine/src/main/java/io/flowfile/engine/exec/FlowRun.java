@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One run of a plan. Stages run on the engine's pool as soon as the stages they read have
@@ -93,7 +95,7 @@ public final class FlowRun implements AutoCloseable {
             stage.nodes().forEach(node -> remaining.merge(node, 1, Integer::sum));
         }
         nodes.keySet().stream().filter(remaining::containsKey).forEach(node -> emit(new NodeEvent.Queued(id, node, Instant.now())));
-        var finished = new java.util.concurrent.LinkedBlockingQueue<java.util.concurrent.Future<Done>>();
+        var finished = new LinkedBlockingQueue<Future<Done>>();
         var completion = new ExecutorCompletionService<Done>(pool, finished);
         var scriptCompletion = new ExecutorCompletionService<Done>(scriptPool, finished); // the same queue: one take() sees both
         var pending = new ArrayList<>(plan.stages());
@@ -112,7 +114,7 @@ public final class FlowRun implements AutoCloseable {
                     finishNodes(stage, remaining, node -> new NodeEvent.Skipped(id, node, Instant.now(), reason));
                     iterator.remove();
                 } else if (succeeded.containsAll(stage.dependsOn())) {
-                    (stage.kind() == io.flowfile.engine.plan.Stage.Kind.SCRIPT ? scriptCompletion : completion).submit(() -> runStage(stage));
+                    (stage.kind() == Stage.Kind.SCRIPT ? scriptCompletion : completion).submit(() -> runStage(stage));
                     inFlight++;
                     iterator.remove();
                 }

@@ -7,8 +7,8 @@ import static io.flowfile.engine.EngineErrorCode.UNKNOWN_PARAMETER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowfile.engine.Problem;
-import io.flowfile.engine.duckdb.BindBatcher;
 import io.flowfile.engine.cache.Memo;
+import io.flowfile.engine.duckdb.BindBatcher;
 import io.flowfile.engine.duckdb.BindCache;
 import io.flowfile.engine.duckdb.DuckDb;
 import io.flowfile.engine.custom.CustomNodeType;
